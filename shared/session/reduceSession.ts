@@ -1,0 +1,472 @@
+import { assertNever } from '../assertNever.ts';
+import { stepDefinition } from '../procedure/procedureGraph.ts';
+import { tapeRoleDefinition } from '../procedure/tapeRoles.ts';
+import type { ClockEdge, ServerRole, StepId } from '../procedure/types.ts';
+import { STEP_IDS } from '../procedure/types.ts';
+import type { SessionEvent, SessionEventOf } from './sessionEvents.ts';
+import { SessionGuardError } from './sessionGuardError.ts';
+import type { SessionState, StepRun, StepStatus, Tape } from './sessionState.ts';
+import { initialSessionState } from './sessionState.ts';
+
+/** The session as the fold of its events. Throws SessionGuardError on the first event the rules refuse. */
+export function reduceSession(events: Iterable<SessionEvent>): SessionState {
+  let state = initialSessionState();
+  for (const event of events) state = applySessionEvent(state, event);
+  return state;
+}
+
+export type ApplyResult = { ok: true; state: SessionState } | { ok: false; error: SessionGuardError };
+
+export function tryApplySessionEvent(state: SessionState, event: SessionEvent): ApplyResult {
+  try {
+    return { ok: true, state: applySessionEvent(state, event) };
+  } catch (error) {
+    if (error instanceof SessionGuardError) return { ok: false, error };
+    throw error;
+  }
+}
+
+/** Pure: returns a new state and never mutates `state`. */
+export function applySessionEvent(state: SessionState, event: SessionEvent): SessionState {
+  if (event.type !== 'session-created' && state.session === null) {
+    throw new SessionGuardError(
+      'session-not-created',
+      'The session must be created before anything else happens.',
+    );
+  }
+  const next = applyChecked(state, event);
+  return { ...next, steps: withReadiness(next.steps), eventCount: state.eventCount + 1 };
+}
+
+function applyChecked(state: SessionState, event: SessionEvent): SessionState {
+  switch (event.type) {
+    case 'session-created':
+      if (state.session !== null) {
+        throw new SessionGuardError('session-already-created', 'This session already exists.');
+      }
+      return {
+        ...state,
+        session: {
+          site: event.site,
+          technician: event.technician,
+          customerContact: event.customerContact,
+          training: event.training,
+          createdAt: event.at,
+        },
+      };
+    case 'server-configured': {
+      const previous = state.servers[event.server];
+      return {
+        ...state,
+        servers: {
+          ...state.servers,
+          [event.server]: {
+            role: event.server,
+            host: event.host,
+            port: event.port,
+            user: event.user,
+            platform: event.platform,
+            cmsVersion: event.cmsVersion,
+            tapeDevice: event.tapeDevice,
+            legacyAlgorithms: event.legacyAlgorithms,
+            haRole: previous?.haRole ?? null,
+          },
+        },
+      };
+    }
+    case 'ha-roles-assigned':
+      return assignHaRoles(state, event.primary);
+    case 'cut-off-set':
+      return { ...state, cutOff: event.cutOff };
+    case 'step-started':
+      return startStep(state, event);
+    case 'step-awaiting-technician':
+      requireStatus(state, event.stepId, ['running'], 'wait for the technician');
+      return updateStep(state, event.stepId, (run) => ({
+        ...run,
+        status: 'awaiting-technician',
+        question: event.question,
+      }));
+    case 'step-resumed':
+      requireStatus(state, event.stepId, ['awaiting-technician'], 'resume');
+      return updateStep(state, event.stepId, (run) => ({ ...run, status: 'running', question: null }));
+    case 'step-passed':
+      return passStep(state, event);
+    case 'step-failed':
+    case 'step-interrupted':
+      requireStatus(
+        state,
+        event.stepId,
+        ['running', 'awaiting-technician'],
+        event.type === 'step-failed' ? 'fail' : 'interrupt',
+      );
+      return updateStep(state, event.stepId, (run) => ({
+        ...run,
+        status: event.type === 'step-failed' ? 'failed' : 'interrupted',
+        reason: event.reason,
+        question: null,
+        endedAt: event.at,
+      }));
+    case 'step-skipped':
+      return skipStep(state, event);
+    case 'step-signed-off':
+      requireStatus(state, event.stepId, ['passed', 'skipped'], 'sign off');
+      return updateStep(state, event.stepId, (run) => ({
+        ...run,
+        signOff: { initials: event.initials, at: event.at },
+      }));
+    case 'checklist-item-ticked':
+      return tickChecklistItem(state, event);
+    case 'tape-registered':
+      return registerTape(state, event);
+    case 'tape-updated': {
+      const tape = requireTape(state, event.tapeId);
+      const updated: Tape = {
+        ...tape,
+        writeProtected: event.writeProtected ?? tape.writeProtected,
+        verified: event.verified ?? tape.verified,
+        location: event.location ?? tape.location,
+      };
+      return { ...state, tapes: { ...state.tapes, [tape.id]: updated } };
+    }
+    case 'tape-loaded':
+      return loadTape(state, event);
+    case 'migration-recorded':
+      return recordMigration(state, event);
+    case 'cms-resetup-confirmed':
+      return {
+        ...state,
+        resetups: [
+          ...state.resetups,
+          { server: event.server, confirmedBy: event.confirmedBy, note: event.note, at: event.at },
+        ],
+      };
+    case 'evidence-recorded': {
+      const evidence =
+        event.evidence.kind === 'transcript'
+          ? { kind: 'transcript' as const, server: event.server, path: event.evidence.path, at: event.at }
+          : {
+              kind: 'parsed' as const,
+              server: event.server,
+              parser: event.evidence.parser,
+              result: event.evidence.result,
+              at: event.at,
+            };
+      return updateStep(state, event.stepId, (run) => ({ ...run, evidence: [...run.evidence, evidence] }));
+    }
+    case 'note-added':
+      return { ...state, notes: [...state.notes, { stepId: event.stepId, text: event.text, at: event.at }] };
+    default:
+      return assertNever(event, 'session event');
+  }
+}
+
+function assignHaRoles(state: SessionState, primary: ServerRole): SessionState {
+  const servers = { ...state.servers };
+  for (const role of ['ORIG', 'NEW'] as const) {
+    const server = servers[role];
+    if (server) servers[role] = { ...server, haRole: role === primary ? 'primary' : 'secondary' };
+  }
+  return { ...state, servers };
+}
+
+const RESTARTABLE: readonly StepStatus[] = ['ready', 'failed', 'interrupted'];
+
+function startStep(state: SessionState, event: SessionEventOf<'step-started'>): SessionState {
+  const definition = stepDefinition(event.stepId);
+  const missing = definition.prerequisites.filter((id) => !isDone(state.steps[id].status));
+  if (missing.length > 0) {
+    throw new SessionGuardError(
+      'prerequisites-not-met',
+      `${event.stepId} cannot start before ${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} passed.`,
+    );
+  }
+  requireStatus(state, event.stepId, RESTARTABLE, 'start');
+  const started = updateStep(state, event.stepId, (run) => ({
+    ...run,
+    status: 'running',
+    attempts: run.attempts + 1,
+    startedAt: run.startedAt ?? event.at,
+    endedAt: null,
+    reason: null,
+  }));
+  return applyClockEdges(started, definition.clocks, 'start', event.at);
+}
+
+function passStep(state: SessionState, event: SessionEventOf<'step-passed'>): SessionState {
+  requireStatus(state, event.stepId, ['running', 'awaiting-technician'], 'pass');
+  const definition = stepDefinition(event.stepId);
+  const generation = setupGenerations(state);
+  const missingMigrations = definition.migrations.filter(
+    (spec) =>
+      !state.migrations.some(
+        (m) =>
+          m.stepId === event.stepId &&
+          m.server === spec.server &&
+          m.dataType === spec.dataType &&
+          m.tapeRole === spec.fromTape &&
+          m.setupGeneration === generation[spec.server],
+      ),
+  );
+  if (missingMigrations.length > 0) {
+    throw new SessionGuardError(
+      'migrations-incomplete',
+      `${event.stepId} cannot pass: ${missingMigrations.map((m) => `${m.dataType} from ${m.fromTape} on ${m.server}`).join(', ')} not migrated yet.`,
+    );
+  }
+  const unregistered = definition.tapesOut.filter(
+    (role) =>
+      !Object.values(state.tapes).some((tape) => tape.role === role && tape.producedBy === event.stepId),
+  );
+  if (unregistered.length > 0) {
+    throw new SessionGuardError(
+      'tapes-not-registered',
+      `${event.stepId} cannot pass before its tapes are registered: ${unregistered.join(', ')}.`,
+    );
+  }
+  const passed = updateStep(state, event.stepId, (run) => ({
+    ...run,
+    status: 'passed',
+    question: null,
+    endedAt: event.at,
+  }));
+  return applyClockEdges(passed, definition.clocks, 'end', event.at);
+}
+
+function skipStep(state: SessionState, event: SessionEventOf<'step-skipped'>): SessionState {
+  const definition = stepDefinition(event.stepId);
+  if (!definition.skippable) {
+    const why =
+      definition.migrations.length > 0 ? 'it migrates data' : 'it is a verification the upgrade depends on';
+    throw new SessionGuardError('skip-refused', `${event.stepId} cannot be skipped: ${why}.`);
+  }
+  if (event.reason.trim() === '') {
+    throw new SessionGuardError('skip-needs-reason', `Skipping ${event.stepId} needs a reason.`);
+  }
+  requireStatus(state, event.stepId, ['pending', 'ready', 'failed', 'interrupted'], 'skip');
+  return updateStep(state, event.stepId, (run) => ({
+    ...run,
+    status: 'skipped',
+    reason: event.reason.trim(),
+    endedAt: event.at,
+  }));
+}
+
+function tickChecklistItem(
+  state: SessionState,
+  event: SessionEventOf<'checklist-item-ticked'>,
+): SessionState {
+  const item = stepDefinition(event.stepId).checklist.find((candidate) => candidate.id === event.itemId);
+  if (!item) {
+    throw new SessionGuardError(
+      'unknown-checklist-item',
+      `${event.stepId} has no checklist item "${event.itemId}".`,
+    );
+  }
+  requireStatus(state, event.stepId, ['running', 'awaiting-technician'], 'tick a checklist item of');
+  const ticked = updateStep(state, event.stepId, (run) =>
+    run.checkedItems.includes(item.id) ? run : { ...run, checkedItems: [...run.checkedItems, item.id] },
+  );
+  return item.clock ? applyClockEdges(ticked, [item.clock], item.clock.edge, event.at) : ticked;
+}
+
+function registerTape(state: SessionState, event: SessionEventOf<'tape-registered'>): SessionState {
+  if (state.tapes[event.tapeId]) {
+    throw new SessionGuardError('duplicate-tape', `A tape with id ${event.tapeId} is already registered.`);
+  }
+  const producer = stepDefinition(event.producedBy);
+  if (!producer.tapesOut.includes(event.role)) {
+    throw new SessionGuardError(
+      'tape-not-produced-by-step',
+      `${event.producedBy} does not produce ${event.role} tapes (it produces ${producer.tapesOut.join(', ') || 'none'}).`,
+    );
+  }
+  if (tapeRoleDefinition(event.role).server !== event.server) {
+    throw new SessionGuardError(
+      'tape-not-produced-by-step',
+      `${event.role} tapes are written on ${tapeRoleDefinition(event.role).server}, not ${event.server}.`,
+    );
+  }
+  const tape: Tape = {
+    id: event.tapeId,
+    role: event.role,
+    producedBy: event.producedBy,
+    server: event.server,
+    labelText: event.labelText,
+    sequence: event.sequence,
+    backupDate: event.backupDate,
+    cmsVersion: event.cmsVersion,
+    writeProtected: event.writeProtected,
+    verified: event.verified,
+    location: event.location,
+    registeredAt: event.at,
+  };
+  return { ...state, tapes: { ...state.tapes, [tape.id]: tape } };
+}
+
+function loadTape(state: SessionState, event: SessionEventOf<'tape-loaded'>): SessionState {
+  const tape = requireTape(state, event.tapeId);
+  const definition = stepDefinition(event.stepId);
+  if (!definition.tapesIn.includes(tape.role)) {
+    throw new SessionGuardError(
+      'wrong-tape-role',
+      `${event.stepId} expects ${definition.tapesIn.join(' or ') || 'no tape'}; tape ${tape.id} is ${tape.role} ("${tape.labelText}").`,
+    );
+  }
+  requireStatus(state, event.stepId, ['running', 'awaiting-technician'], 'load a tape for');
+  return updateStep(state, event.stepId, (run) => ({
+    ...run,
+    tapesLoaded: [...run.tapesLoaded, { tapeId: tape.id, server: event.server, at: event.at }],
+  }));
+}
+
+function recordMigration(state: SessionState, event: SessionEventOf<'migration-recorded'>): SessionState {
+  const definition = stepDefinition(event.stepId);
+  requireStatus(state, event.stepId, ['running', 'awaiting-technician'], 'migrate data in');
+  const tape = requireTape(state, event.tapeId);
+  const specIndex = definition.migrations.findIndex(
+    (spec) => spec.server === event.server && spec.dataType === event.dataType && spec.fromTape === tape.role,
+  );
+  if (specIndex < 0) {
+    const sameKind = definition.migrations.find(
+      (s) => s.server === event.server && s.dataType === event.dataType,
+    );
+    if (sameKind) {
+      throw new SessionGuardError(
+        'wrong-tape-role',
+        `${event.stepId} migrates ${event.dataType} data on ${event.server} from ${definition.migrations
+          .filter((s) => s.server === event.server && s.dataType === event.dataType)
+          .map((s) => s.fromTape)
+          .join(' or ')}; tape ${tape.id} is ${tape.role}.`,
+      );
+    }
+    throw new SessionGuardError(
+      'migration-not-in-step',
+      `${event.stepId} does not migrate ${event.dataType} data on ${event.server}.`,
+    );
+  }
+  const lastLoad = [...state.steps[event.stepId].tapesLoaded]
+    .reverse()
+    .find((load) => load.server === event.server);
+  if (lastLoad?.tapeId !== tape.id) {
+    throw new SessionGuardError(
+      'tape-not-loaded',
+      `Tape ${tape.id} is not the tape loaded on ${event.server} for ${event.stepId}; load and check it first.`,
+    );
+  }
+  const generation = setupGenerations(state)[event.server];
+  const repeated = state.migrations.find(
+    (m) =>
+      m.server === event.server &&
+      m.dataType === event.dataType &&
+      (event.dataType !== 'historical' || m.tapeRole === tape.role) &&
+      m.setupGeneration === generation,
+  );
+  if (repeated) {
+    throw new SessionGuardError(
+      'migration-repeated',
+      `${event.dataType} data was already migrated on ${event.server} (${repeated.stepId}, tape ${repeated.tapeId}, ${repeated.at}). Migrating twice may cause catastrophic errors: turn CMS off, set it up again and record that before a re-migration.`,
+    );
+  }
+  const earlier = definition.migrations.slice(0, specIndex).filter((spec) => spec.server === event.server);
+  const notYet = earlier.filter(
+    (spec) =>
+      !state.migrations.some(
+        (m) =>
+          m.server === spec.server &&
+          m.dataType === spec.dataType &&
+          m.tapeRole === spec.fromTape &&
+          m.setupGeneration === generation,
+      ),
+  );
+  if (notYet.length > 0) {
+    throw new SessionGuardError(
+      'migration-out-of-order',
+      `${event.stepId}: migrate ${notYet.map((s) => `${s.dataType} from ${s.fromTape}`).join(', ')} first.`,
+    );
+  }
+  return {
+    ...state,
+    migrations: [
+      ...state.migrations,
+      {
+        stepId: event.stepId,
+        server: event.server,
+        dataType: event.dataType,
+        tapeId: tape.id,
+        tapeRole: tape.role,
+        at: event.at,
+        setupGeneration: generation,
+      },
+    ],
+  };
+}
+
+function setupGenerations(state: SessionState): Record<ServerRole, number> {
+  const generations: Record<ServerRole, number> = { ORIG: 0, NEW: 0 };
+  for (const resetup of state.resetups) generations[resetup.server] += 1;
+  return generations;
+}
+
+function applyClockEdges(
+  state: SessionState,
+  edges: readonly ClockEdge[],
+  edge: ClockEdge['edge'],
+  at: string,
+): SessionState {
+  let clocks = state.clocks;
+  for (const clockEdge of edges) {
+    if (clockEdge.edge !== edge) continue;
+    const clock = clocks[clockEdge.clock];
+    if (edge === 'start' && clock.startedAt === null) {
+      clocks = { ...clocks, [clockEdge.clock]: { ...clock, startedAt: at } };
+    } else if (edge === 'end' && clock.endedAt === null) {
+      clocks = { ...clocks, [clockEdge.clock]: { ...clock, endedAt: at } };
+    }
+  }
+  return clocks === state.clocks ? state : { ...state, clocks };
+}
+
+function isDone(status: StepStatus): boolean {
+  return status === 'passed' || status === 'skipped';
+}
+
+function requireStatus(
+  state: SessionState,
+  stepId: StepId,
+  allowed: readonly StepStatus[],
+  action: string,
+): void {
+  const status = state.steps[stepId].status;
+  if (!allowed.includes(status)) {
+    throw new SessionGuardError(
+      'illegal-transition',
+      `Cannot ${action} ${stepId} while it is ${status} (only when ${allowed.join(' or ')}).`,
+    );
+  }
+}
+
+function requireTape(state: SessionState, tapeId: string): Tape {
+  const tape = state.tapes[tapeId];
+  if (!tape) throw new SessionGuardError('unknown-tape', `No tape ${tapeId} is registered in this session.`);
+  return tape;
+}
+
+function updateStep(state: SessionState, stepId: StepId, update: (run: StepRun) => StepRun): SessionState {
+  const current = state.steps[stepId];
+  const updated = update(current);
+  return updated === current ? state : { ...state, steps: { ...state.steps, [stepId]: updated } };
+}
+
+/** `pending` and `ready` are derived: a step is ready once all its prerequisites are done. */
+function withReadiness(steps: SessionState['steps']): SessionState['steps'] {
+  let result = steps;
+  for (const id of STEP_IDS) {
+    const run = result[id];
+    if (run.status !== 'pending' && run.status !== 'ready') continue;
+    const ready = stepDefinition(id).prerequisites.every((p) => isDone(result[p].status));
+    const status: StepStatus = ready ? 'ready' : 'pending';
+    if (status !== run.status) result = { ...result, [id]: { ...run, status } };
+  }
+  return result;
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { PLATFORM_IDS } from '../procedure/platforms.ts';
+import { SERVER_ROLES, STEP_IDS, TAPE_ROLES } from '../procedure/types.ts';
+
+/**
+ * Everything that happens in an upgrade session, as the journal records it. The session state is a pure
+ * fold of these events (see reduceSession.ts); the schemas validate events read back from disk and
+ * events arriving from the renderer.
+ */
+
+const timestamp = z.iso.datetime({ offset: true });
+const stepId = z.enum(STEP_IDS);
+const serverRole = z.enum(SERVER_ROLES);
+const tapeRole = z.enum(TAPE_ROLES);
+const text = z.string().trim().min(1).max(4000);
+const tapeId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a tape id is 1-64 letters, digits, dot, dash or underscore');
+
+const base = { at: timestamp };
+
+export const sessionEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    ...base,
+    type: z.literal('session-created'),
+    site: text,
+    technician: text,
+    customerContact: z.string().max(4000).default(''),
+    training: z.boolean(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('server-configured'),
+    server: serverRole,
+    host: z.string().trim().min(1).max(255),
+    port: z.number().int().min(1).max(65535),
+    user: z.string().trim().min(1).max(64),
+    platform: z.enum(PLATFORM_IDS).nullable(),
+    cmsVersion: z.string().max(64).nullable(),
+    tapeDevice: z.string().max(64).nullable(),
+    legacyAlgorithms: z.boolean(),
+  }),
+  z.object({ ...base, type: z.literal('ha-roles-assigned'), primary: serverRole }),
+  z.object({ ...base, type: z.literal('cut-off-set'), cutOff: timestamp }),
+  z.object({ ...base, type: z.literal('step-started'), stepId }),
+  z.object({ ...base, type: z.literal('step-awaiting-technician'), stepId, question: text }),
+  z.object({ ...base, type: z.literal('step-resumed'), stepId }),
+  z.object({ ...base, type: z.literal('step-passed'), stepId }),
+  z.object({ ...base, type: z.literal('step-failed'), stepId, reason: text }),
+  z.object({ ...base, type: z.literal('step-interrupted'), stepId, reason: text }),
+  z.object({ ...base, type: z.literal('step-skipped'), stepId, reason: z.string().max(4000) }),
+  z.object({
+    ...base,
+    type: z.literal('step-signed-off'),
+    stepId,
+    initials: z.string().trim().min(1).max(8),
+  }),
+  z.object({ ...base, type: z.literal('checklist-item-ticked'), stepId, itemId: z.string().min(1).max(64) }),
+  z.object({
+    ...base,
+    type: z.literal('tape-registered'),
+    tapeId,
+    role: tapeRole,
+    producedBy: stepId,
+    server: serverRole,
+    labelText: text,
+    sequence: z.object({ number: z.number().int().min(1), of: z.number().int().min(1) }),
+    backupDate: z.iso.date(),
+    cmsVersion: z.string().trim().min(1).max(64),
+    writeProtected: z.boolean(),
+    verified: z.boolean(),
+    location: z.string().trim().min(1).max(200),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('tape-updated'),
+    tapeId,
+    writeProtected: z.boolean().optional(),
+    verified: z.boolean().optional(),
+    location: z.string().trim().min(1).max(200).optional(),
+  }),
+  z.object({ ...base, type: z.literal('tape-loaded'), stepId, server: serverRole, tapeId }),
+  z.object({
+    ...base,
+    type: z.literal('migration-recorded'),
+    stepId,
+    server: serverRole,
+    dataType: z.enum(['system-admin', 'agent-call-center-admin', 'historical']),
+    tapeId,
+  }),
+  z.object({
+    ...base,
+    type: z.literal('cms-resetup-confirmed'),
+    server: serverRole,
+    confirmedBy: text,
+    note: text,
+  }),
+  z.object({
+    ...base,
+    type: z.literal('evidence-recorded'),
+    stepId,
+    server: serverRole.nullable(),
+    evidence: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('transcript'), path: z.string().min(1).max(500) }),
+      z.object({ kind: z.literal('parsed'), parser: z.string().min(1).max(64), result: z.unknown() }),
+    ]),
+  }),
+  z.object({ ...base, type: z.literal('note-added'), stepId: stepId.nullable(), text }),
+]);
+
+export type SessionEvent = z.infer<typeof sessionEventSchema>;
+export type SessionEventType = SessionEvent['type'];
+export type SessionEventOf<T extends SessionEventType> = Extract<SessionEvent, { type: T }>;

@@ -1,0 +1,142 @@
+import type { PlatformId } from '../procedure/platforms.ts';
+import type { ClockName, MigrationDataType, ServerRole, StepId, TapeRole } from '../procedure/types.ts';
+import { STEP_IDS } from '../procedure/types.ts';
+
+export const STEP_STATUSES = [
+  'pending',
+  'ready',
+  'running',
+  'awaiting-technician',
+  'passed',
+  'failed',
+  'interrupted',
+  'skipped',
+] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
+
+export interface SessionInfo {
+  site: string;
+  technician: string;
+  customerContact: string;
+  training: boolean;
+  createdAt: string;
+}
+
+export interface ServerState {
+  role: ServerRole;
+  host: string;
+  port: number;
+  user: string;
+  platform: PlatformId | null;
+  cmsVersion: string | null;
+  tapeDevice: string | null;
+  legacyAlgorithms: boolean;
+  haRole: 'primary' | 'secondary' | null;
+}
+
+export type Evidence =
+  | { kind: 'transcript'; server: ServerRole | null; path: string; at: string }
+  | { kind: 'parsed'; server: ServerRole | null; parser: string; result: unknown; at: string };
+
+export interface StepRun {
+  id: StepId;
+  status: StepStatus;
+  /** How many times the step was started. */
+  attempts: number;
+  startedAt: string | null;
+  endedAt: string | null;
+  /** Why the step failed, was interrupted or skipped. */
+  reason: string | null;
+  /** The question the step waits on while awaiting the technician. */
+  question: string | null;
+  checkedItems: readonly string[];
+  tapesLoaded: readonly { tapeId: string; server: ServerRole; at: string }[];
+  evidence: readonly Evidence[];
+  signOff: { initials: string; at: string } | null;
+}
+
+export interface Tape {
+  id: string;
+  role: TapeRole;
+  producedBy: StepId;
+  server: ServerRole;
+  labelText: string;
+  sequence: { number: number; of: number };
+  backupDate: string;
+  cmsVersion: string;
+  writeProtected: boolean;
+  verified: boolean;
+  location: string;
+  registeredAt: string;
+}
+
+export interface MigrationRecord {
+  stepId: StepId;
+  server: ServerRole;
+  dataType: MigrationDataType;
+  tapeId: string;
+  tapeRole: TapeRole;
+  at: string;
+  /** The CMS setup the migration went into: 0 for the first setup, +1 for every recorded re-setup of that server. */
+  setupGeneration: number;
+}
+
+export interface ResetupRecord {
+  server: ServerRole;
+  confirmedBy: string;
+  note: string;
+  at: string;
+}
+
+export interface Clock {
+  startedAt: string | null;
+  endedAt: string | null;
+}
+
+export interface SessionState {
+  session: SessionInfo | null;
+  servers: Readonly<Partial<Record<ServerRole, ServerState>>>;
+  cutOff: string | null;
+  steps: Readonly<Record<StepId, StepRun>>;
+  tapes: Readonly<Record<string, Tape>>;
+  migrations: readonly MigrationRecord[];
+  resetups: readonly ResetupRecord[];
+  notes: readonly { stepId: StepId | null; text: string; at: string }[];
+  clocks: Readonly<Record<ClockName, Clock>>;
+  eventCount: number;
+}
+
+function emptyStepRun(id: StepId): StepRun {
+  return {
+    id,
+    status: 'pending',
+    attempts: 0,
+    startedAt: null,
+    endedAt: null,
+    reason: null,
+    question: null,
+    checkedItems: [],
+    tapesLoaded: [],
+    evidence: [],
+    signOff: null,
+  };
+}
+
+export function initialSessionState(): SessionState {
+  const steps = Object.fromEntries(STEP_IDS.map((id) => [id, emptyStepRun(id)])) as Record<StepId, StepRun>;
+  return {
+    session: null,
+    servers: {},
+    cutOff: null,
+    steps,
+    tapes: {},
+    migrations: [],
+    resetups: [],
+    notes: [],
+    clocks: {
+      'admin-freeze': { startedAt: null, endedAt: null },
+      'outage-window': { startedAt: null, endedAt: null },
+    },
+    eventCount: 0,
+  };
+}
