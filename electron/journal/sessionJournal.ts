@@ -1,0 +1,154 @@
+import { open, readFile, truncate } from 'node:fs/promises';
+import path from 'node:path';
+import { sessionEventSchema, type SessionEvent } from '../../shared/session/sessionEvents.ts';
+import { SessionGuardError } from '../../shared/session/sessionGuardError.ts';
+import { applySessionEvent } from '../../shared/session/reduceSession.ts';
+import { initialSessionState, type SessionState } from '../../shared/session/sessionState.ts';
+import { GroupCommitFile } from './groupCommitFile.ts';
+import { encodeJournalLine, GENESIS_HASH, sha256Hex } from './journalLine.ts';
+import { readJournalText, type JournalBreak } from './readJournal.ts';
+
+export const JOURNAL_FILE = 'journal.jsonl';
+
+/** What opening a journal found and did, for the technician and the report. */
+export interface JournalOpenReport {
+  /** A torn last line was dropped (and cut from the file): it was never acknowledged. */
+  droppedTornLine: { line: number; bytes: number } | null;
+  /** The journal is damaged from this line on; the session opens read-only with the events before it. */
+  problem: JournalBreak | null;
+}
+
+export class JournalReadOnlyError extends Error {
+  override readonly name = 'JournalReadOnlyError';
+}
+
+type Listener = (event: SessionEvent, state: SessionState) => void;
+
+/**
+ * The session store: the append-only, hash-chained, fsync'd journal of one upgrade session and the state
+ * folded from it. An event is checked against the session's rules before it is written, and `append`
+ * resolves only once the event is on disk.
+ */
+export class SessionJournal {
+  private durableState: SessionState;
+  /** The state including events accepted but not yet on disk; later appends are checked against it. */
+  private acceptedState: SessionState;
+  private nextSeq: number;
+  private headHash: string;
+  private readonly listeners = new Set<Listener>();
+  private writeFailure: Error | null = null;
+
+  private constructor(
+    readonly directory: string,
+    private readonly file: GroupCommitFile | null,
+    state: SessionState,
+    seq: number,
+    headHash: string,
+    readonly openReport: JournalOpenReport,
+  ) {
+    this.durableState = state;
+    this.acceptedState = state;
+    this.nextSeq = seq;
+    this.headHash = headHash;
+  }
+
+  /** Opens (or starts) the journal in a session folder. A damaged journal opens read-only. */
+  static async open(directory: string): Promise<SessionJournal> {
+    const journalPath = path.join(directory, JOURNAL_FILE);
+    const text = await readFile(journalPath, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return '';
+      throw error;
+    });
+    const read = readJournalText(text);
+    let state = initialSessionState();
+    let problem = read.chainBreak;
+    let trusted = 0;
+    for (const entry of read.entries) {
+      const parsed = sessionEventSchema.safeParse(entry.event);
+      if (!parsed.success) {
+        problem = {
+          line: entry.line,
+          reason: `the event is not valid: ${parsed.error.issues[0]?.message ?? 'unknown'}`,
+        };
+        break;
+      }
+      try {
+        state = applySessionEvent(state, parsed.data);
+      } catch (error) {
+        if (!(error instanceof SessionGuardError)) throw error;
+        problem = { line: entry.line, reason: `the event breaks the session rules: ${error.message}` };
+        break;
+      }
+      trusted++;
+    }
+    const report: JournalOpenReport = { droppedTornLine: problem ? null : read.tornTail, problem };
+    if (problem) {
+      const headHash = trusted === 0 ? GENESIS_HASH : read.entries[trusted - 1]!.hash;
+      return new SessionJournal(directory, null, state, trusted + 1, headHash, report);
+    }
+    if (read.tornTail) await truncate(journalPath, read.intactBytes);
+    const handle = await open(journalPath, 'a');
+    return new SessionJournal(
+      directory,
+      new GroupCommitFile(handle),
+      state,
+      trusted + 1,
+      read.headHash,
+      report,
+    );
+  }
+
+  get readOnly(): boolean {
+    return this.file === null || this.writeFailure !== null;
+  }
+
+  /** The state of everything acknowledged as written. */
+  get state(): SessionState {
+    return this.durableState;
+  }
+
+  /** SHA-256 of the journal's last line: identifies exactly this history of the session. */
+  get chainFingerprint(): string {
+    return this.headHash;
+  }
+
+  /**
+   * Checks the event against the session rules, writes it, and resolves with the new state once it is
+   * on disk. Rejects with SessionGuardError (nothing written) or JournalReadOnlyError.
+   */
+  async append(event: SessionEvent): Promise<SessionState> {
+    if (!this.file || this.writeFailure) {
+      const why =
+        this.writeFailure?.message ?? this.openReport.problem?.reason ?? 'the journal could not be written';
+      throw new JournalReadOnlyError(`This session is read-only: ${why}.`);
+    }
+    const valid = sessionEventSchema.parse(event);
+    const accepted = applySessionEvent(this.acceptedState, valid);
+    const line = encodeJournalLine({ seq: this.nextSeq, prev: this.headHash, event: valid });
+    this.acceptedState = accepted;
+    this.nextSeq++;
+    this.headHash = sha256Hex(line);
+    try {
+      await this.file.append(`${line}\n`);
+    } catch (error) {
+      this.writeFailure ??= error instanceof Error ? error : new Error(String(error));
+      throw new JournalReadOnlyError(
+        `The journal could not be written (${this.writeFailure.message}); the event was not recorded.`,
+      );
+    }
+    // Appends resolve in order, so the durable state can only move forward to an accepted state.
+    if (accepted.eventCount > this.durableState.eventCount) this.durableState = accepted;
+    for (const listener of this.listeners) listener(valid, accepted);
+    return accepted;
+  }
+
+  /** Called after each event is on disk, in journal order. */
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    await this.file?.close();
+  }
+}

@@ -1,0 +1,52 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import path from 'node:path';
+import type { ServerRole, StepId } from '../../shared/procedure/types.ts';
+import { TRANSCRIPTS_DIR } from './sessionFolders.ts';
+
+/**
+ * The raw console output of one step on one server, streamed to `transcripts/` as it arrives and never
+ * held whole in memory. Secrets must be redacted by the caller before `write`.
+ */
+export class TranscriptFile {
+  private readonly stream: WriteStream;
+  private failure: Error | null = null;
+
+  private constructor(
+    /** The path relative to the session folder, as evidence events record it. */
+    readonly relativePath: string,
+    absolutePath: string,
+  ) {
+    this.stream = createWriteStream(absolutePath, { flags: 'a' });
+    this.stream.on('error', (error) => {
+      this.failure = error;
+    });
+  }
+
+  static open(sessionDirectory: string, stepId: StepId, server: ServerRole, attempt: number): TranscriptFile {
+    if (!Number.isInteger(attempt) || attempt < 1) throw new Error(`Not an attempt number: ${attempt}`);
+    const relativePath = `${TRANSCRIPTS_DIR}/${stepId}-${server}-${attempt}.log`;
+    return new TranscriptFile(relativePath, path.join(sessionDirectory, relativePath));
+  }
+
+  /** Resolves when the stream can take more (back-pressure); rejects once the file failed. */
+  async write(chunk: string | Buffer): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (!this.stream.write(chunk)) {
+      await new Promise<void>((resolve, reject) => {
+        const onError = (error: Error) => reject(error);
+        this.stream.once('error', onError);
+        this.stream.once('drain', () => {
+          this.stream.off('error', onError);
+          resolve();
+        });
+      });
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.failure) throw this.failure;
+    await new Promise<void>((resolve, reject) => {
+      this.stream.end((error?: Error | null) => (error ? reject(error) : resolve()));
+    });
+  }
+}
