@@ -17,16 +17,14 @@ export function runCli(
   const [command, ...rest] = argv;
   switch (command) {
     case 'plan': {
-      let json = false;
+      let values: { json?: boolean };
       try {
-        json =
-          parseArgs({ args: [...rest], options: { json: { type: 'boolean' } }, strict: true }).values.json ??
-          false;
+        values = parseArgs({ args: [...rest], options: { json: { type: 'boolean' } }, strict: true }).values;
       } catch (error) {
         err(`cms-ha plan: ${(error as Error).message}\n${USAGE}`);
         return 2;
       }
-      out(planCommand({ json }));
+      out(planCommand({ json: values.json ?? false }));
       return 0;
     }
     case undefined:
