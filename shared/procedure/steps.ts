@@ -47,6 +47,19 @@ const labelTapesCaution: StepNote = {
   source: MANUAL.cmsadmBackup,
 };
 
+const fullBackupChecklist: StepDefinition['checklist'] = [
+  {
+    id: 'full-backup-run',
+    text: 'Maintenance > Back Up Data with the default options (everything, historical full, all ACDs, verify), then Run.',
+    selections: FULL_MAINTENANCE_BACKUP,
+  },
+  { id: 'full-backup-br-check', text: 'br_check lists the tape: all data types, historical full.' },
+  {
+    id: 'full-backup-labelled',
+    text: 'The tape carries the CMS volume label, the date and the CMS version.',
+  },
+];
+
 const printMigrationLog = {
   id: 'print-r3mig-log',
   text: 'Print the customer migration log: lp /cms/migrate/r3mig.log (printer administration must be done on this server first). The services migration log is /cms/maint/r3mig/mig.log.',
@@ -236,18 +249,7 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
     tapesIn: [],
     tapesOut: ['FULL-ORIG'],
     migrations: [],
-    checklist: [
-      {
-        id: 'full-backup-run',
-        text: 'Maintenance > Back Up Data with the default options (everything, historical full, all ACDs, verify), then Run.',
-        selections: FULL_MAINTENANCE_BACKUP,
-      },
-      { id: 'full-backup-br-check', text: 'br_check lists the tape: all data types, historical full.' },
-      {
-        id: 'full-backup-labelled',
-        text: 'The tape carries the CMS volume label, the date and the CMS version.',
-      },
-    ],
+    checklist: fullBackupChecklist,
     guards: [prerequisitesPassed, volumeLabelMatches],
     notes: [
       {
@@ -624,18 +626,7 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
     tapesIn: [],
     tapesOut: ['FULL-NEW'],
     migrations: [],
-    checklist: [
-      {
-        id: 'full-backup-run',
-        text: 'Maintenance > Back Up Data with the default options (everything, historical full, all ACDs, verify), then Run.',
-        selections: FULL_MAINTENANCE_BACKUP,
-      },
-      { id: 'full-backup-br-check', text: 'br_check lists the tape: all data types, historical full.' },
-      {
-        id: 'full-backup-labelled',
-        text: 'The tape carries the CMS volume label, the date and the CMS version.',
-      },
-    ],
+    checklist: fullBackupChecklist,
     guards: [prerequisitesPassed, volumeLabelMatches],
     notes: [
       {

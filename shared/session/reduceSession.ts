@@ -1,7 +1,7 @@
 import { assertNever } from '../assertNever.ts';
 import { stepDefinition } from '../procedure/procedureGraph.ts';
 import { tapeRoleDefinition } from '../procedure/tapeRoles.ts';
-import type { ClockEdge, ServerRole, StepId } from '../procedure/types.ts';
+import type { ClockEdge, MigrationSpec, ServerRole, StepId } from '../procedure/types.ts';
 import { STEP_IDS } from '../procedure/types.ts';
 import type { SessionEvent, SessionEventOf } from './sessionEvents.ts';
 import { SessionGuardError } from './sessionGuardError.ts';
@@ -198,15 +198,7 @@ function passStep(state: SessionState, event: SessionEventOf<'step-passed'>): Se
   const definition = stepDefinition(event.stepId);
   const generation = setupGenerations(state);
   const missingMigrations = definition.migrations.filter(
-    (spec) =>
-      !state.migrations.some(
-        (m) =>
-          m.stepId === event.stepId &&
-          m.server === spec.server &&
-          m.dataType === spec.dataType &&
-          m.tapeRole === spec.fromTape &&
-          m.setupGeneration === generation[spec.server],
-      ),
+    (spec) => !isMigrationDone(state, spec, generation[spec.server]),
   );
   if (missingMigrations.length > 0) {
     throw new SessionGuardError(
@@ -369,16 +361,7 @@ function recordMigration(state: SessionState, event: SessionEventOf<'migration-r
     );
   }
   const earlier = definition.migrations.slice(0, specIndex).filter((spec) => spec.server === event.server);
-  const notYet = earlier.filter(
-    (spec) =>
-      !state.migrations.some(
-        (m) =>
-          m.server === spec.server &&
-          m.dataType === spec.dataType &&
-          m.tapeRole === spec.fromTape &&
-          m.setupGeneration === generation,
-      ),
-  );
+  const notYet = earlier.filter((spec) => !isMigrationDone(state, spec, generation));
   if (notYet.length > 0) {
     throw new SessionGuardError(
       'migration-out-of-order',
@@ -400,6 +383,17 @@ function recordMigration(state: SessionState, event: SessionEventOf<'migration-r
       },
     ],
   };
+}
+
+/** Whether this migration was recorded into the server's current CMS setup. */
+function isMigrationDone(state: SessionState, spec: MigrationSpec, generation: number): boolean {
+  return state.migrations.some(
+    (m) =>
+      m.server === spec.server &&
+      m.dataType === spec.dataType &&
+      m.tapeRole === spec.fromTape &&
+      m.setupGeneration === generation,
+  );
 }
 
 function setupGenerations(state: SessionState): Record<ServerRole, number> {
