@@ -1,0 +1,356 @@
+import { algorithmsFor } from './algorithmProfile.ts';
+import { diagnoseHandshakeFailure, HandshakeLog } from './handshakeDiagnosis.ts';
+import type { HostKeyPins } from './hostKeyPins.ts';
+import { keyAlgorithmOf, sha256Fingerprint } from './hostKeyPins.ts';
+import { PausableTimer } from './pausableTimer.ts';
+import { Client, type ClientChannel, type ConnectConfig } from './ssh2.ts';
+import type { SshTarget } from './sshTarget.ts';
+
+/** What the connection needs to ask the technician. Every call pauses the connect timeout. */
+export interface TechnicianQuestions {
+  /** First contact with a host: show the fingerprint; resolve true to pin it. */
+  confirmHostKey(request: { host: string; port: number; algorithm: string; fingerprint: string }): Promise<boolean>;
+  /** Password or keyboard-interactive prompts; null when the technician cancels. */
+  answerPrompts(request: {
+    host: string;
+    user: string;
+    instructions: string;
+    prompts: { prompt: string; echo: boolean }[];
+  }): Promise<string[] | null>;
+}
+
+/** Held in memory only; a password typed at a prompt is kept here for reconnects. */
+export interface SshCredentials {
+  password?: string;
+  privateKey?: Buffer | string;
+  passphrase?: string;
+}
+
+export interface ConnectOptions {
+  target: SshTarget;
+  credentials: SshCredentials;
+  questions: TechnicianQuestions;
+  pins: HostKeyPins;
+  /** Network time allowed to connect and authenticate, not counting time spent waiting on the technician. */
+  timeoutMs?: number;
+  keepaliveIntervalMs?: number;
+  keepaliveCountMax?: number;
+}
+
+export type SshConnectErrorKind =
+  | 'handshake'
+  | 'host-key-changed'
+  | 'host-key-rejected'
+  | 'authentication'
+  | 'timeout'
+  | 'network'
+  | 'cancelled';
+
+export class SshConnectError extends Error {
+  override readonly name = 'SshConnectError';
+  constructor(
+    readonly kind: SshConnectErrorKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface NegotiatedAlgorithms {
+  kex: string;
+  serverHostKey: string;
+  cipher: string;
+  mac: string;
+}
+
+export type ExecResult =
+  | { kind: 'exited'; code: number | null; signal: string | null; stdout: string; stderr: string }
+  | { kind: 'timed-out'; stdout: string; stderr: string }
+  | { kind: 'interrupted'; reason: string; stdout: string; stderr: string };
+
+export interface ExecOptions {
+  timeoutMs?: number;
+  /** Called with each chunk as it arrives (for transcripts). */
+  onOutput?: (chunk: Buffer, stream: 'stdout' | 'stderr') => void;
+}
+
+export type PtyEnd = { kind: 'exited'; code: number | null } | { kind: 'interrupted'; reason: string };
+
+/** An interactive program on a pseudo-terminal (cmsadm, cms, br_check). */
+export interface PtyChannel {
+  write(text: string): void;
+  onData(listener: (text: string) => void): () => void;
+  readonly ended: Promise<PtyEnd>;
+  close(): void;
+}
+
+const DEFAULT_TIMEOUT_MS = 20_000;
+/** ssh2's own handshake timer would run through the technician's prompts; ours pauses instead. */
+const SSH2_READY_TIMEOUT_MS = 24 * 60 * 60 * 1000;
+
+/** One SSH connection to one server, many channels on it. */
+export class SshConnection {
+  private lostReason: string | null = null;
+  private closing = false;
+  private readonly lostListeners = new Set<(reason: string) => void>();
+  private readonly interruptActive = new Set<(reason: string) => void>();
+
+  private constructor(
+    private readonly client: InstanceType<typeof Client>,
+    readonly target: SshTarget,
+    readonly negotiated: NegotiatedAlgorithms,
+    readonly hostKey: { algorithm: string; fingerprint: string },
+  ) {
+    const lost = (reason: string) => {
+      if (this.closing || this.lostReason !== null) return;
+      this.lostReason = reason;
+      for (const interrupt of this.interruptActive) interrupt(reason);
+      for (const listener of this.lostListeners) listener(reason);
+    };
+    client.on('error', (error: Error) => lost(`connection to ${target.host} lost: ${error.message}`));
+    client.on('close', () => lost(`connection to ${target.host} closed`));
+  }
+
+  static connect(options: ConnectOptions): Promise<SshConnection> {
+    const { target, credentials, questions, pins } = options;
+    const client = new Client();
+    const log = new HandshakeLog();
+    let negotiated: NegotiatedAlgorithms | null = null;
+    let seenKey: { algorithm: string; fingerprint: string } | null = null;
+    let refusal: SshConnectError | null = null;
+
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const fail = (error: SshConnectError) => {
+        if (settled) return;
+        settled = true;
+        timer.clear();
+        client.removeAllListeners('ready');
+        client.end();
+        reject(error);
+      };
+      const timer = new PausableTimer(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, () =>
+        fail(new SshConnectError('timeout', `No answer from ${target.host}:${target.port} in time (network timeout).`)),
+      );
+
+      client.on('handshake', (result: { kex: string; serverHostKey: string; cs: { cipher: string; mac: string } }) => {
+        negotiated = { kex: result.kex, serverHostKey: result.serverHostKey, cipher: result.cs.cipher, mac: result.cs.mac };
+      });
+      client.on('ready', () => {
+        if (settled) return;
+        settled = true;
+        timer.clear();
+        resolve(new SshConnection(client, target, negotiated!, seenKey!));
+      });
+      client.on('error', (error: Error & { level?: string }) => {
+        if (refusal) return fail(refusal);
+        if (error.level === 'client-authentication') {
+          return fail(new SshConnectError('authentication', `${target.user}@${target.host} refused every login method tried (${error.message}).`));
+        }
+        const diagnosis = diagnoseHandshakeFailure(error.message, log, target.legacyAlgorithms);
+        if (diagnosis) return fail(new SshConnectError('handshake', diagnosis));
+        if (error.level === 'client-timeout') return fail(new SshConnectError('timeout', error.message));
+        fail(new SshConnectError('network', `Cannot connect to ${target.host}:${target.port}: ${error.message}`));
+      });
+      client.on('close', () => fail(refusal ?? new SshConnectError('network', `${target.host} closed the connection during login.`)));
+
+      const hostVerifier = (key: Buffer, verify: (valid: boolean) => void) => {
+        const check = pins.check(target.host, target.port, key);
+        seenKey = { algorithm: keyAlgorithmOf(key), fingerprint: sha256Fingerprint(key) };
+        if (check.kind === 'match') return verify(true);
+        if (check.kind === 'changed') {
+          refusal = new SshConnectError(
+            'host-key-changed',
+            `The host key of ${target.host}:${target.port} has CHANGED: pinned ${check.pin.fingerprint} (${check.pin.algorithm}), now ${check.fingerprint} (${check.algorithm}). The app refuses to connect. If the server was reinstalled, confirm the new key with its administrator before pinning it again.`,
+          );
+          return verify(false);
+        }
+        void timer
+          .whilePaused(() => questions.confirmHostKey({ host: target.host, port: target.port, ...seenKey! }))
+          .then((accepted) => {
+            if (accepted) {
+              pins.pin(target.host, target.port, check.algorithm, check.fingerprint);
+              verify(true);
+            } else {
+              refusal = new SshConnectError('host-key-rejected', `The host key of ${target.host} was not confirmed; not connected.`);
+              verify(false);
+            }
+          });
+      };
+
+      const askPassword = async (): Promise<string | null> => {
+        if (credentials.password !== undefined) return credentials.password;
+        const answers = await timer.whilePaused(() =>
+          questions.answerPrompts({
+            host: target.host,
+            user: target.user,
+            instructions: `Password for ${target.user}@${target.host}`,
+            prompts: [{ prompt: 'Password: ', echo: false }],
+          }),
+        );
+        if (answers === null) return null;
+        credentials.password = answers[0] ?? '';
+        return credentials.password;
+      };
+
+      const methods: string[] = [
+        ...(credentials.privateKey ? ['publickey'] : []),
+        'keyboard-interactive',
+        'password',
+      ];
+      const authHandler = (
+        methodsLeft: string[] | null,
+        _partialSuccess: boolean | null,
+        next: (method: unknown) => void,
+      ) => {
+        const method = methods.shift();
+        if (!method) return next(false);
+        if (methodsLeft && !methodsLeft.includes(method)) return authHandler(methodsLeft, null, next);
+        if (method === 'publickey') {
+          return next({ type: 'publickey', username: target.user, key: credentials.privateKey, passphrase: credentials.passphrase });
+        }
+        if (method === 'password') {
+          void askPassword().then((password) => {
+            if (password === null) {
+              refusal = new SshConnectError('cancelled', 'Login cancelled by the technician.');
+              return next(false);
+            }
+            next({ type: 'password', username: target.user, password });
+          });
+          return;
+        }
+        next({
+          type: 'keyboard-interactive',
+          username: target.user,
+          prompt: (_name: string, instructions: string, _lang: string, prompts: { prompt: string; echo: boolean }[], finish: (answers: string[]) => void) => {
+            const onlyPassword = prompts.length === 1 && !prompts[0]!.echo && /password/i.test(prompts[0]!.prompt);
+            if (prompts.length === 0) return finish([]);
+            if (onlyPassword) {
+              void askPassword().then((password) => finish(password === null ? [] : [password]));
+              return;
+            }
+            void timer
+              .whilePaused(() => questions.answerPrompts({ host: target.host, user: target.user, instructions, prompts }))
+              .then((answers) => finish(answers ?? []));
+          },
+        });
+      };
+
+      const config: ConnectConfig = {
+        host: target.host,
+        port: target.port,
+        username: target.user,
+        algorithms: algorithmsFor(target.legacyAlgorithms),
+        hostVerifier: hostVerifier as ConnectConfig['hostVerifier'],
+        authHandler: authHandler as ConnectConfig['authHandler'],
+        readyTimeout: SSH2_READY_TIMEOUT_MS,
+        keepaliveInterval: options.keepaliveIntervalMs ?? 10_000,
+        keepaliveCountMax: options.keepaliveCountMax ?? 3,
+        debug: log.onDebug,
+      };
+      client.connect(config);
+    });
+  }
+
+  get lost(): boolean {
+    return this.lostReason !== null;
+  }
+
+  /** Called once when the connection drops (not when closed on purpose). */
+  onLost(listener: (reason: string) => void): () => void {
+    this.lostListeners.add(listener);
+    return () => this.lostListeners.delete(listener);
+  }
+
+  /** Runs one command. Never rejects for the command's own failure: the result says what happened. */
+  exec(command: string, options: ExecOptions = {}): Promise<ExecResult> {
+    return new Promise((resolve) => {
+      const stdout: Buffer[] = [];
+      const stderr: Buffer[] = [];
+      const text = () => ({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
+      let done = false;
+      let channel: ClientChannel | null = null;
+      const finish = (result: ExecResult) => {
+        if (done) return;
+        done = true;
+        if (timer) clearTimeout(timer);
+        this.interruptActive.delete(interrupt);
+        resolve(result);
+      };
+      const interrupt = (reason: string) => finish({ kind: 'interrupted', reason, ...text() });
+      const timer = options.timeoutMs
+        ? setTimeout(() => {
+            channel?.close();
+            finish({ kind: 'timed-out', ...text() });
+          }, options.timeoutMs)
+        : null;
+      if (this.lostReason !== null) return interrupt(this.lostReason);
+      this.interruptActive.add(interrupt);
+      this.client.exec(command, (error, stream) => {
+        if (error) return interrupt(`could not start the command: ${error.message}`);
+        channel = stream;
+        let exit: { code: number | null; signal: string | null } | null = null;
+        stream.on('data', (chunk: Buffer) => {
+          stdout.push(chunk);
+          options.onOutput?.(chunk, 'stdout');
+        });
+        stream.stderr.on('data', (chunk: Buffer) => {
+          stderr.push(chunk);
+          options.onOutput?.(chunk, 'stderr');
+        });
+        stream.on('exit', (code: number | null, signal?: string) => {
+          exit = { code, signal: signal ?? null };
+        });
+        stream.on('close', () => {
+          if (exit) return finish({ kind: 'exited', ...exit, ...text() });
+          // A channel that closes without an exit status went down with the connection.
+          setImmediate(() => interrupt(this.lostReason ?? 'the channel closed before the command finished'));
+        });
+      });
+    });
+  }
+
+  /** Starts `command` on a pseudo-terminal, as a technician at the console would. */
+  openPty(command: string, size = { cols: 80, rows: 24 }): Promise<PtyChannel> {
+    return new Promise((resolve, reject) => {
+      if (this.lostReason !== null) return reject(new Error(this.lostReason));
+      this.client.exec(command, { pty: { term: 'vt100', cols: size.cols, rows: size.rows } }, (error, stream) => {
+        if (error) return reject(error);
+        const listeners = new Set<(text: string) => void>();
+        let endResolve: (end: PtyEnd) => void = () => undefined;
+        const ended = new Promise<PtyEnd>((r) => (endResolve = r));
+        let exitCode: number | null | undefined;
+        const interrupt = (reason: string) => endResolve({ kind: 'interrupted', reason });
+        this.interruptActive.add(interrupt);
+        stream.setEncoding('utf8');
+        stream.on('data', (text: string) => {
+          for (const listener of listeners) listener(text);
+        });
+        stream.on('exit', (code: number | null) => {
+          exitCode = code;
+        });
+        stream.on('close', () => {
+          this.interruptActive.delete(interrupt);
+          if (exitCode !== undefined) endResolve({ kind: 'exited', code: exitCode });
+          else setImmediate(() => interrupt(this.lostReason ?? 'the terminal closed before the program finished'));
+        });
+        resolve({
+          write: (text) => {
+            stream.write(text);
+          },
+          onData: (listener) => {
+            listeners.add(listener);
+            return () => listeners.delete(listener);
+          },
+          ended,
+          close: () => stream.close(),
+        });
+      });
+    });
+  }
+
+  close(): void {
+    this.closing = true;
+    this.client.end();
+  }
+}
