@@ -43,9 +43,12 @@ export class PausableTimer {
 
   private run(): void {
     this.startedAt = Date.now();
-    this.handle = setTimeout(() => {
-      this.handle = null;
-      this.onExpire();
-    }, Math.max(0, this.remaining));
+    this.handle = setTimeout(
+      () => {
+        this.handle = null;
+        this.onExpire();
+      },
+      Math.max(0, this.remaining),
+    );
   }
 }

@@ -9,7 +9,12 @@ import type { SshTarget } from './sshTarget.ts';
 /** What the connection needs to ask the technician. Every call pauses the connect timeout. */
 export interface TechnicianQuestions {
   /** First contact with a host: show the fingerprint; resolve true to pin it. */
-  confirmHostKey(request: { host: string; port: number; algorithm: string; fingerprint: string }): Promise<boolean>;
+  confirmHostKey(request: {
+    host: string;
+    port: number;
+    algorithm: string;
+    fingerprint: string;
+  }): Promise<boolean>;
   /** Password or keyboard-interactive prompts; null when the technician cancels. */
   answerPrompts(request: {
     host: string;
@@ -130,12 +135,25 @@ export class SshConnection {
         reject(error);
       };
       const timer = new PausableTimer(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, () =>
-        fail(new SshConnectError('timeout', `No answer from ${target.host}:${target.port} in time (network timeout).`)),
+        fail(
+          new SshConnectError(
+            'timeout',
+            `No answer from ${target.host}:${target.port} in time (network timeout).`,
+          ),
+        ),
       );
 
-      client.on('handshake', (result: { kex: string; serverHostKey: string; cs: { cipher: string; mac: string } }) => {
-        negotiated = { kex: result.kex, serverHostKey: result.serverHostKey, cipher: result.cs.cipher, mac: result.cs.mac };
-      });
+      client.on(
+        'handshake',
+        (result: { kex: string; serverHostKey: string; cs: { cipher: string; mac: string } }) => {
+          negotiated = {
+            kex: result.kex,
+            serverHostKey: result.serverHostKey,
+            cipher: result.cs.cipher,
+            mac: result.cs.mac,
+          };
+        },
+      );
       client.on('ready', () => {
         if (settled) return;
         settled = true;
@@ -145,14 +163,23 @@ export class SshConnection {
       client.on('error', (error: Error & { level?: string }) => {
         if (refusal) return fail(refusal);
         if (error.level === 'client-authentication') {
-          return fail(new SshConnectError('authentication', `${target.user}@${target.host} refused every login method tried (${error.message}).`));
+          return fail(
+            new SshConnectError(
+              'authentication',
+              `${target.user}@${target.host} refused every login method tried (${error.message}).`,
+            ),
+          );
         }
         const diagnosis = diagnoseHandshakeFailure(error.message, log, target.legacyAlgorithms);
         if (diagnosis) return fail(new SshConnectError('handshake', diagnosis));
         if (error.level === 'client-timeout') return fail(new SshConnectError('timeout', error.message));
-        fail(new SshConnectError('network', `Cannot connect to ${target.host}:${target.port}: ${error.message}`));
+        fail(
+          new SshConnectError('network', `Cannot connect to ${target.host}:${target.port}: ${error.message}`),
+        );
       });
-      client.on('close', () => fail(refusal ?? new SshConnectError('network', `${target.host} closed the connection during login.`)));
+      client.on('close', () =>
+        fail(refusal ?? new SshConnectError('network', `${target.host} closed the connection during login.`)),
+      );
 
       const hostVerifier = (key: Buffer, verify: (valid: boolean) => void) => {
         const check = pins.check(target.host, target.port, key);
@@ -172,7 +199,10 @@ export class SshConnection {
               pins.pin(target.host, target.port, check.algorithm, check.fingerprint);
               verify(true);
             } else {
-              refusal = new SshConnectError('host-key-rejected', `The host key of ${target.host} was not confirmed; not connected.`);
+              refusal = new SshConnectError(
+                'host-key-rejected',
+                `The host key of ${target.host} was not confirmed; not connected.`,
+              );
               verify(false);
             }
           });
@@ -207,7 +237,12 @@ export class SshConnection {
         if (!method) return next(false);
         if (methodsLeft && !methodsLeft.includes(method)) return authHandler(methodsLeft, null, next);
         if (method === 'publickey') {
-          return next({ type: 'publickey', username: target.user, key: credentials.privateKey, passphrase: credentials.passphrase });
+          return next({
+            type: 'publickey',
+            username: target.user,
+            key: credentials.privateKey,
+            passphrase: credentials.passphrase,
+          });
         }
         if (method === 'password') {
           void askPassword().then((password) => {
@@ -222,15 +257,24 @@ export class SshConnection {
         next({
           type: 'keyboard-interactive',
           username: target.user,
-          prompt: (_name: string, instructions: string, _lang: string, prompts: { prompt: string; echo: boolean }[], finish: (answers: string[]) => void) => {
-            const onlyPassword = prompts.length === 1 && !prompts[0]!.echo && /password/i.test(prompts[0]!.prompt);
+          prompt: (
+            _name: string,
+            instructions: string,
+            _lang: string,
+            prompts: { prompt: string; echo: boolean }[],
+            finish: (answers: string[]) => void,
+          ) => {
+            const onlyPassword =
+              prompts.length === 1 && !prompts[0]!.echo && /password/i.test(prompts[0]!.prompt);
             if (prompts.length === 0) return finish([]);
             if (onlyPassword) {
               void askPassword().then((password) => finish(password === null ? [] : [password]));
               return;
             }
             void timer
-              .whilePaused(() => questions.answerPrompts({ host: target.host, user: target.user, instructions, prompts }))
+              .whilePaused(() =>
+                questions.answerPrompts({ host: target.host, user: target.user, instructions, prompts }),
+              )
               .then((answers) => finish(answers ?? []));
           },
         });
@@ -267,7 +311,10 @@ export class SshConnection {
     return new Promise((resolve) => {
       const stdout: Buffer[] = [];
       const stderr: Buffer[] = [];
-      const text = () => ({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
+      const text = () => ({
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+      });
       let done = false;
       let channel: ClientChannel | null = null;
       const finish = (result: ExecResult) => {
@@ -314,38 +361,45 @@ export class SshConnection {
   openPty(command: string, size = { cols: 80, rows: 24 }): Promise<PtyChannel> {
     return new Promise((resolve, reject) => {
       if (this.lostReason !== null) return reject(new Error(this.lostReason));
-      this.client.exec(command, { pty: { term: 'vt100', cols: size.cols, rows: size.rows } }, (error, stream) => {
-        if (error) return reject(error);
-        const listeners = new Set<(text: string) => void>();
-        let endResolve: (end: PtyEnd) => void = () => undefined;
-        const ended = new Promise<PtyEnd>((r) => (endResolve = r));
-        let exitCode: number | null | undefined;
-        const interrupt = (reason: string) => endResolve({ kind: 'interrupted', reason });
-        this.interruptActive.add(interrupt);
-        stream.setEncoding('utf8');
-        stream.on('data', (text: string) => {
-          for (const listener of listeners) listener(text);
-        });
-        stream.on('exit', (code: number | null) => {
-          exitCode = code;
-        });
-        stream.on('close', () => {
-          this.interruptActive.delete(interrupt);
-          if (exitCode !== undefined) endResolve({ kind: 'exited', code: exitCode });
-          else setImmediate(() => interrupt(this.lostReason ?? 'the terminal closed before the program finished'));
-        });
-        resolve({
-          write: (text) => {
-            stream.write(text);
-          },
-          onData: (listener) => {
-            listeners.add(listener);
-            return () => listeners.delete(listener);
-          },
-          ended,
-          close: () => stream.close(),
-        });
-      });
+      this.client.exec(
+        command,
+        { pty: { term: 'vt100', cols: size.cols, rows: size.rows } },
+        (error, stream) => {
+          if (error) return reject(error);
+          const listeners = new Set<(text: string) => void>();
+          let endResolve: (end: PtyEnd) => void = () => undefined;
+          const ended = new Promise<PtyEnd>((r) => (endResolve = r));
+          let exitCode: number | null | undefined;
+          const interrupt = (reason: string) => endResolve({ kind: 'interrupted', reason });
+          this.interruptActive.add(interrupt);
+          stream.setEncoding('utf8');
+          stream.on('data', (text: string) => {
+            for (const listener of listeners) listener(text);
+          });
+          stream.on('exit', (code: number | null) => {
+            exitCode = code;
+          });
+          stream.on('close', () => {
+            this.interruptActive.delete(interrupt);
+            if (exitCode !== undefined) endResolve({ kind: 'exited', code: exitCode });
+            else
+              setImmediate(() =>
+                interrupt(this.lostReason ?? 'the terminal closed before the program finished'),
+              );
+          });
+          resolve({
+            write: (text) => {
+              stream.write(text);
+            },
+            onData: (listener) => {
+              listeners.add(listener);
+              return () => listeners.delete(listener);
+            },
+            ended,
+            close: () => stream.close(),
+          });
+        },
+      );
     });
   }
 

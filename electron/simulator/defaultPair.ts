@@ -1,0 +1,79 @@
+import type { SimAcd, SimDrive, SimDriveModel, SimHost, SimPairState, SimTape } from './simState.ts';
+
+const drive = (device: string, model: SimDriveModel): SimDrive => ({
+  device,
+  model,
+  tapeId: null,
+  offline: false,
+  busy: false,
+  fileNo: 0,
+  blockNo: 0,
+});
+
+const acds = (): SimAcd[] => [
+  { number: 1, name: 'acd1', dataCollection: true },
+  { number: 2, name: 'acd2', dataCollection: true },
+];
+
+/** 20 GB DDS-4 cartridge, in 512-byte blocks. */
+export const DDS4_CAPACITY_BLOCKS = 40_000_000;
+
+export function blankTape(id: string, capacityBlocks = DDS4_CAPACITY_BLOCKS): SimTape {
+  return { id, capacityBlocks, writeProtected: false, content: null };
+}
+
+/**
+ * The training pair: ORIG a Sun Blade 100 on Solaris 8 with CMS R3V9, NEW a Sun Blade 150 on Solaris 9
+ * with CMS R3V11, both with DDS-4 drives (a supported pair that needs no drive replacement), and a box of
+ * eight blank DDS-4 tapes.
+ */
+export function defaultPair(now = new Date()): SimPairState {
+  const orig: SimHost = {
+    name: 'orig',
+    hostname: 'cms-orig',
+    solarisRelease: '5.8',
+    kernelVersion: 'Generic_117350-02',
+    platform: 'SUNW,Sun-Blade-100',
+    cmsVersion: 'r3v9ak.g',
+    cmsState: 'multi-user',
+    acds: acds(),
+    drives: [drive('/dev/rmt/0', 'dds4')],
+    cmsadmBlocks: 1_843_200,
+    migrations: [],
+    cmsDamaged: false,
+    archives: [],
+    files: {},
+  };
+  const newHost: SimHost = {
+    ...orig,
+    name: 'new',
+    hostname: 'cms-new',
+    solarisRelease: '5.9',
+    kernelVersion: 'Generic_117171-07',
+    // The Sun Blade 150 reports itself with the Blade 100's platform name.
+    platform: 'SUNW,Sun-Blade-100',
+    cmsVersion: 'r3v11ak.g',
+    acds: acds(),
+    drives: [drive('/dev/rmt/0', 'dds4')],
+    cmsadmBlocks: 2_150_400,
+    migrations: [],
+    archives: [],
+    files: {},
+  };
+  const lastInterval = new Date(Math.floor(now.getTime() / 1_800_000) * 1_800_000);
+  const next = new Date(lastInterval.getTime() + 1_800_000);
+  orig.archives = orig.acds.map((acd) => ({
+    acd: acd.name,
+    type: 'Interval',
+    status: 'Finished',
+    at: lastInterval.toISOString(),
+    next: next.toISOString(),
+  }));
+  const tapes = Object.fromEntries(
+    Array.from({ length: 8 }, (_, i) => {
+      const tape = blankTape(`DDS4-${String(i + 1).padStart(2, '0')}`);
+      return [tape.id, tape];
+    }),
+  );
+  return { hosts: { orig, new: newHost }, tapes };
+}

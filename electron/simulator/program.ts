@@ -1,0 +1,23 @@
+import type { SimStore } from './simStore.ts';
+import type { SimHostName } from './simState.ts';
+
+/** A console the simulated program talks to: what it prints, and the lines typed at it. */
+export interface ProgramIO {
+  write(text: string): void;
+  writeError(text: string): void;
+  /** The next line typed (without its line ending), or null at end of input / Del. */
+  readLine(): Promise<string | null>;
+}
+
+export interface ProgramContext {
+  args: string[];
+  io: ProgramIO;
+  store: SimStore;
+  host: SimHostName;
+  now(): Date;
+  /** Time passing on the simulated host (tape writes); scaled down in tests. */
+  delay(ms: number): Promise<void>;
+}
+
+/** A simulated command; resolves with its exit status. */
+export type Program = (context: ProgramContext) => Promise<number>;

@@ -1,0 +1,52 @@
+import type { Program } from '../program.ts';
+import { findDrive } from '../simDevices.ts';
+
+/** `/cms/bin/br_check`: lists (and verifies) a CMS maintenance backup volume (manual p. 29). */
+export const brCheck: Program = async ({ io, store, host, delay }) => {
+  let type: string | null;
+  for (;;) {
+    io.write('Enter device type [q for qtape, f for floppy]: ');
+    type = await io.readLine();
+    if (type === null) return 1;
+    if (type.trim() === 'q') break;
+    if (type.trim() === 'f') {
+      io.writeError('br_check: no floppy drive on this system\n');
+      return 1;
+    }
+  }
+  io.write('Enter device path: ');
+  const device = (await io.readLine())?.trim();
+  if (!device) return 1;
+  const state = await store.read();
+  const drive = findDrive(state.hosts[host], device);
+  if (!drive) {
+    io.writeError(`br_check: cannot open ${device}: No such file or directory\n`);
+    return 1;
+  }
+  const tape = drive.tapeId ? state.tapes[drive.tapeId] : undefined;
+  if (drive.offline || !tape) {
+    io.writeError(`br_check: cannot open ${device}: no tape loaded or drive offline\n`);
+    return 1;
+  }
+  if (tape.content?.kind !== 'maintenance') {
+    io.writeError(`br_check: ${device} does not hold a CMS backup volume\n`);
+    return 1;
+  }
+  const content = tape.content;
+  io.write(`Volume label: ${content.volumeLabel}\n`);
+  io.write(`Backup of ${content.host} (CMS ${content.cmsVersion}) on ${content.date}\n`);
+  io.write(`ACD(s) backed up on this volume: ${content.acds.join(' ')}\n`);
+  let choice: string | null;
+  do {
+    io.write('Enter l to list the tables or v to also verify the volume: ');
+    choice = await io.readLine();
+    if (choice === null) return 1;
+  } while (!['l', 'v'].includes(choice.trim()));
+  io.write('Tables on this volume:\n');
+  for (const table of content.tables) io.write(`    ${table}\n`);
+  if (choice.trim() === 'v') {
+    await delay(2000);
+    io.write(`Volume verified: ${content.tables.length} tables read without error.\n`);
+  }
+  return 0;
+};

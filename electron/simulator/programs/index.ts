@@ -1,0 +1,21 @@
+import type { Program } from '../program.ts';
+import { brCheck } from './brCheck.ts';
+import { cmsadm } from './cmsadm.ts';
+import { mt } from './mt.ts';
+import { simctl } from './simctl.ts';
+import { cat, hostname, pkginfo, sleep, uname } from './systemInfo.ts';
+
+/** Every command the simulated host knows, by the names (and paths) a technician types. */
+export const PROGRAMS: Readonly<Record<string, Program>> = {
+  uname,
+  hostname,
+  pkginfo,
+  cat,
+  sleep,
+  mt,
+  cmsadm,
+  br_check: brCheck,
+  '/cms/bin/br_check': brCheck,
+  'cms/bin/br_check': brCheck,
+  simctl,
+};

@@ -1,0 +1,38 @@
+/**
+ * One simulated command run as a real process, for the command directory behind OpenSSH's sshd:
+ * `node --import tsx simCommand.ts <program> [args...]`, with the pair's state folder and the host
+ * taken from CMS_SIM_STATE_DIR and CMS_SIM_HOST (sshd's SetEnv).
+ */
+import { PROGRAMS } from './programs/index.ts';
+import { startProgramSession } from './programSession.ts';
+import { FolderSimStore } from './simStore.ts';
+import { SIM_HOST_NAMES, type SimHostName } from './simState.ts';
+
+const [name, ...args] = process.argv.slice(2);
+const stateDir = process.env.CMS_SIM_STATE_DIR;
+const host = process.env.CMS_SIM_HOST as SimHostName | undefined;
+const program = name ? PROGRAMS[name] : undefined;
+
+if (!program || !stateDir || !host || !SIM_HOST_NAMES.includes(host)) {
+  process.stderr.write(
+    'simCommand: needs a program name, CMS_SIM_STATE_DIR and CMS_SIM_HOST (orig or new)\n',
+  );
+  process.exit(64);
+}
+
+process.stdin.setEncoding('utf8');
+const code = await startProgramSession(
+  {
+    onInput: (listener) => process.stdin.on('data', listener),
+    onInputEnd: (listener) => process.stdin.on('end', listener),
+    write: (text) => process.stdout.write(text),
+    writeError: (text) => process.stderr.write(text),
+  },
+  // A real terminal (sshd's pty) already echoes and turns CR into NL.
+  false,
+  host,
+  { store: new FolderSimStore(stateDir), timeScale: Number(process.env.CMS_SIM_TIME_SCALE ?? '1') },
+  (context) => program({ ...context, args }),
+);
+process.stdin.pause();
+process.exitCode = code;

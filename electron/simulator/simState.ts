@@ -1,0 +1,93 @@
+import type { ProcedureTapeDrive } from '../../shared/procedure/tapeDrives.ts';
+
+/** The simulated CMS pair: two hosts and the tapes that move between them. Plain JSON. */
+export type SimHostName = 'orig' | 'new';
+export const SIM_HOST_NAMES: readonly SimHostName[] = ['orig', 'new'];
+
+/** Drive models the manual names, plus an unnamed one for Solaris's generic output. */
+export type SimDriveModel = ProcedureTapeDrive;
+
+export interface SimDrive {
+  device: string;
+  model: SimDriveModel;
+  tapeId: string | null;
+  offline: boolean;
+  busy: boolean;
+  /** Position after the last operation, as mt reports it. */
+  fileNo: number;
+  blockNo: number;
+}
+
+export type CmsState = 'multi-user' | 'single-user' | 'off';
+
+export interface SimAcd {
+  number: number;
+  name: string;
+  dataCollection: boolean;
+}
+
+export interface SimArchiveRecord {
+  acd: string;
+  type: 'Interval' | 'Daily' | 'Weekly' | 'Monthly';
+  status: 'Finished' | 'Running';
+  /** ISO time the archive finished (or started, while running). */
+  at: string;
+  next: string;
+}
+
+export interface SimHost {
+  name: SimHostName;
+  hostname: string;
+  solarisRelease: string;
+  kernelVersion: string;
+  platform: string;
+  cmsVersion: string;
+  cmsState: CmsState;
+  acds: SimAcd[];
+  drives: SimDrive[];
+  /** Blocks (512 bytes) a CMSADM backup of this host writes. */
+  cmsadmBlocks: number;
+  /** Migrations done since the last CMS setup; a second one of the same kind corrupts the data. */
+  migrations: { dataType: string; tapeId: string; at: string }[];
+  cmsDamaged: boolean;
+  archives: SimArchiveRecord[];
+  /** Virtual files the programs write and `cat` reads (migration and restore logs). */
+  files: Record<string, string>;
+}
+
+export type SimTapeContent =
+  | {
+      kind: 'cmsadm';
+      setId: string;
+      number: number;
+      blocks: number;
+      host: string;
+      cmsVersion: string;
+      date: string;
+      /** Known once the set is complete. */
+      of: number | null;
+    }
+  | {
+      kind: 'maintenance';
+      volumeLabel: string;
+      host: string;
+      cmsVersion: string;
+      date: string;
+      acds: number[];
+      dataLetters: string;
+      mode: 'F' | 'I';
+      tables: string[];
+    };
+
+export interface SimTape {
+  id: string;
+  /** Capacity in 512-byte blocks. */
+  capacityBlocks: number;
+  writeProtected: boolean;
+  content: SimTapeContent | null;
+}
+
+export interface SimPairState {
+  hosts: Record<SimHostName, SimHost>;
+  tapes: Record<string, SimTape>;
+}
