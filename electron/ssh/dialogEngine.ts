@@ -1,0 +1,167 @@
+import type { PtyChannel } from './sshConnection.ts';
+
+/** What to do when a rule's pattern appears in the console output. */
+export type DialogAction =
+  | { kind: 'send'; text: string; secret?: boolean }
+  | { kind: 'ask'; question: string; secret?: boolean; answerSuffix?: string }
+  | { kind: 'fail'; reason: string }
+  | { kind: 'done' }
+  | { kind: 'note' };
+
+export interface DialogRule {
+  id: string;
+  pattern: RegExp;
+  action: DialogAction | ((match: RegExpExecArray) => DialogAction);
+  /** More hits than this fail the dialog (a prompt that keeps coming back). Default: unlimited. */
+  maxHits?: number;
+}
+
+export interface DialogSpec {
+  rules: readonly DialogRule[];
+  /** How long the program may stay silent without any rule matching before the dialog times out. */
+  promptTimeoutMs: number;
+}
+
+export interface DialogHooks {
+  /** Ask the technician; null means they cancelled. Time spent here does not count against the timeout. */
+  ask?(question: string, options: { secret: boolean; ruleId: string }): Promise<string | null>;
+  /** Every chunk of output as it arrives, secrets already redacted. */
+  transcript?(text: string): void;
+  /** Every rule that fired, in order, with the text it matched. */
+  onRule?(ruleId: string, match: RegExpExecArray): void;
+  /** Register a secret for redaction wherever the caller keeps output. */
+  onSecret?(secret: string): void;
+}
+
+export type DialogOutcome =
+  | { kind: 'completed'; hits: Record<string, number> }
+  | { kind: 'exited'; code: number | null; hits: Record<string, number> }
+  | { kind: 'failed'; reason: string; ruleId: string | null; hits: Record<string, number> }
+  | { kind: 'timed-out'; lastOutput: string; hits: Record<string, number> }
+  | { kind: 'interrupted'; reason: string; hits: Record<string, number> };
+
+/**
+ * Runs a console dialog described as data against a program on a pseudo-terminal: each time a rule's
+ * pattern shows up in the output, its action runs (answer, ask the technician, fail, done).
+ */
+export function runDialog(
+  channel: PtyChannel,
+  spec: DialogSpec,
+  hooks: DialogHooks = {},
+): Promise<DialogOutcome> {
+  const hits: Record<string, number> = Object.fromEntries(spec.rules.map((rule) => [rule.id, 0]));
+  let buffer = '';
+  let recent = '';
+  let busy = false;
+  let finished = false;
+  let timer: NodeJS.Timeout | null = null;
+
+  return new Promise((resolve) => {
+    const finish = (outcome: DialogOutcome) => {
+      if (finished) return;
+      finished = true;
+      if (timer) clearTimeout(timer);
+      unsubscribe();
+      resolve(outcome);
+    };
+    const armTimer = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        channel.close();
+        finish({ kind: 'timed-out', lastOutput: recent.slice(-500), hits });
+      }, spec.promptTimeoutMs);
+    };
+    const send = (text: string, secret: boolean) => {
+      if (secret) hooks.onSecret?.(text.replace(/[\r\n]+$/, ''));
+      channel.write(text);
+    };
+
+    const process = async (): Promise<void> => {
+      if (busy || finished) return;
+      busy = true;
+      try {
+        for (;;) {
+          const found = earliestMatch(spec.rules, buffer);
+          if (!found) break;
+          const { rule, match } = found;
+          buffer = buffer.slice(match.index + match[0].length);
+          hits[rule.id] = (hits[rule.id] ?? 0) + 1;
+          hooks.onRule?.(rule.id, match);
+          if (rule.maxHits !== undefined && hits[rule.id]! > rule.maxHits) {
+            channel.close();
+            return finish({
+              kind: 'failed',
+              reason: `"${rule.id}" came back ${hits[rule.id]} times`,
+              ruleId: rule.id,
+              hits,
+            });
+          }
+          const action = typeof rule.action === 'function' ? rule.action(match) : rule.action;
+          switch (action.kind) {
+            case 'send':
+              send(action.text, action.secret ?? false);
+              break;
+            case 'ask': {
+              if (timer) clearTimeout(timer);
+              const answer = hooks.ask
+                ? await hooks.ask(action.question, { secret: action.secret ?? false, ruleId: rule.id })
+                : null;
+              if (finished) return;
+              if (answer === null) {
+                channel.close();
+                return finish({
+                  kind: 'failed',
+                  reason: `the technician cancelled at "${action.question}"`,
+                  ruleId: rule.id,
+                  hits,
+                });
+              }
+              send(answer + (action.answerSuffix ?? '\r'), action.secret ?? false);
+              break;
+            }
+            case 'fail':
+              channel.close();
+              return finish({ kind: 'failed', reason: action.reason, ruleId: rule.id, hits });
+            case 'done':
+              return finish({ kind: 'completed', hits });
+            case 'note':
+              break;
+          }
+          armTimer();
+        }
+      } finally {
+        busy = false;
+      }
+      if (earliestMatch(spec.rules, buffer)) void process();
+    };
+
+    const unsubscribe = channel.onData((text) => {
+      hooks.transcript?.(text);
+      buffer += text;
+      recent = (recent + text).slice(-2000);
+      armTimer();
+      void process();
+    });
+    void channel.ended.then((end) => {
+      // Let rules see the last output before judging how the program ended.
+      setImmediate(() => {
+        if (end.kind === 'interrupted') finish({ kind: 'interrupted', reason: end.reason, hits });
+        else finish({ kind: 'exited', code: end.code, hits });
+      });
+    });
+    armTimer();
+  });
+}
+
+function earliestMatch(
+  rules: readonly DialogRule[],
+  text: string,
+): { rule: DialogRule; match: RegExpExecArray } | null {
+  let best: { rule: DialogRule; match: RegExpExecArray } | null = null;
+  for (const rule of rules) {
+    const pattern = new RegExp(rule.pattern.source, rule.pattern.flags.replace('g', ''));
+    const match = pattern.exec(text);
+    if (match && (!best || match.index < best.match.index)) best = { rule, match };
+  }
+  return best;
+}

@@ -1,0 +1,172 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { writeSimCommandDirectory } from '../../electron/simulator/commandDirectory.ts';
+import type { SimHostName } from '../../electron/simulator/simState.ts';
+
+const run = promisify(execFile);
+const SSHD = '/usr/sbin/sshd';
+
+export const TEST_USER = 'cmsha-test';
+export const TEST_PASSWORD = 'Cms-Test-Pass-1';
+export const CLIENT_KEY_PASSPHRASE = 'key passphrase';
+
+/** Why real-sshd tests cannot run here, or null. Under CI (CMS_HA_REQUIRE_SSHD=1) a missing piece fails. */
+export function sshdUnavailableReason(): string | null {
+  const reason = !existsSync(SSHD)
+    ? `${SSHD} is missing (install Debian's openssh-server, as .ci/run does)`
+    : process.getuid?.() !== 0
+      ? 'the tests must run as root to start sshd and log in as a test user'
+      : null;
+  if (reason && process.env.CMS_HA_REQUIRE_SSHD === '1') throw new Error(reason);
+  return reason ? `skipped: ${reason}` : null;
+}
+
+export interface SshdOptions {
+  /** Offer only what an old Solaris sshd offers (default), or OpenSSH's modern defaults. */
+  legacyOnly?: boolean;
+  kexAlgorithms?: string;
+  hostKeyType?: 'rsa' | 'dsa';
+  keyboardInteractive?: boolean;
+  /** Serve a simulated CMS host: the pair's state folder and which host this sshd is. */
+  simulator?: { stateDir: string; commandDir: string; host: SimHostName };
+}
+
+export interface RunningSshd {
+  port: number;
+  directory: string;
+  clientKey: Buffer;
+  hostKeyFingerprint: string;
+  log(): string;
+  /** Kills every connection (the per-connection sshd processes), as a dropped network would. */
+  killConnections(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function ensureTestUser(): Promise<void> {
+  try {
+    await run('id', [TEST_USER]);
+  } catch {
+    await run('useradd', ['-m', '-s', '/bin/sh', TEST_USER]);
+  }
+  const chpasswd = spawn('chpasswd', { stdio: ['pipe', 'ignore', 'inherit'] });
+  chpasswd.stdin.end(`${TEST_USER}:${TEST_PASSWORD}\n`);
+  await new Promise((resolve) => chpasswd.once('exit', resolve));
+}
+
+/** A simulated-pair command folder for sshd logins (one per test file is enough). */
+export async function makeSimCommandDir(root: string): Promise<string> {
+  const directory = path.join(root, 'simbin');
+  await writeSimCommandDirectory(directory);
+  await chmod(root, 0o755);
+  return directory;
+}
+
+/** Starts Debian's sshd on a free loopback port, configured like an old Solaris server. */
+export async function startSshd(options: SshdOptions = {}): Promise<RunningSshd> {
+  await mkdir('/run/sshd', { recursive: true });
+  await ensureTestUser();
+  const directory = await mkdtemp(path.join(os.tmpdir(), 'cms-ha-sshd-'));
+  await chmod(directory, 0o755);
+  const hostKeyType = options.hostKeyType ?? 'rsa';
+  const hostKey = path.join(directory, `host_${hostKeyType}`);
+  await run('ssh-keygen', [
+    '-q',
+    '-t',
+    hostKeyType,
+    ...(hostKeyType === 'rsa' ? ['-b', '2048'] : []),
+    '-N',
+    '',
+    '-f',
+    hostKey,
+  ]);
+  const clientKeyPath = path.join(directory, 'client_ed25519');
+  await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', CLIENT_KEY_PASSPHRASE, '-f', clientKeyPath]);
+  await writeFile(path.join(directory, 'authorized_keys'), await readFile(`${clientKeyPath}.pub`));
+  await chmod(path.join(directory, 'authorized_keys'), 0o644);
+  const { stdout: fingerprintLine } = await run('ssh-keygen', ['-l', '-E', 'sha256', '-f', `${hostKey}.pub`]);
+
+  const port = await freePort();
+  const legacy = options.legacyOnly ?? true;
+  const environment = options.simulator
+    ? `SetEnv PATH=${options.simulator.commandDir}:/usr/bin:/bin CMS_SIM_STATE_DIR=${options.simulator.stateDir} CMS_SIM_HOST=${options.simulator.host} CMS_SIM_TIME_SCALE=0`
+    : '';
+  const config = [
+    `Port ${port}`,
+    'ListenAddress 127.0.0.1',
+    `HostKey ${hostKey}`,
+    `PidFile ${path.join(directory, 'sshd.pid')}`,
+    'LogLevel INFO',
+    'UsePAM yes',
+    `KbdInteractiveAuthentication ${options.keyboardInteractive === false ? 'no' : 'yes'}`,
+    'PasswordAuthentication yes',
+    'PubkeyAuthentication yes',
+    `AuthorizedKeysFile ${path.join(directory, 'authorized_keys')}`,
+    'PermitRootLogin prohibit-password',
+    `AllowUsers root ${TEST_USER}`,
+    'StrictModes no',
+    ...(legacy
+      ? [
+          `KexAlgorithms ${options.kexAlgorithms ?? 'diffie-hellman-group1-sha1,diffie-hellman-group14-sha1'}`,
+          `HostKeyAlgorithms ${hostKeyType === 'rsa' ? 'ssh-rsa' : 'ssh-dss'}`,
+          'Ciphers aes128-cbc,3des-cbc',
+          'MACs hmac-sha1',
+        ]
+      : []),
+    environment,
+    '',
+  ].join('\n');
+  const configPath = path.join(directory, 'sshd_config');
+  await writeFile(configPath, config);
+
+  const child: ChildProcess = spawn(SSHD, ['-D', '-e', '-f', configPath], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let log = '';
+  child.stderr!.setEncoding('utf8');
+  await new Promise<void>((resolve, reject) => {
+    const timeout = setTimeout(() => reject(new Error(`sshd did not start:\n${log}`)), 10_000);
+    child.stderr!.on('data', (text: string) => {
+      log += text;
+      if (log.includes('Server listening')) {
+        clearTimeout(timeout);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`sshd exited with ${code}:\n${log}`)));
+  });
+
+  return {
+    port,
+    directory,
+    clientKey: await readFile(clientKeyPath),
+    hostKeyFingerprint: fingerprintLine.split(' ')[1]!,
+    log: () => log,
+    killConnections: async () => {
+      await run('pkill', ['-KILL', '-P', String(child.pid)]).catch(() => undefined);
+    },
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await rm(directory, { recursive: true, force: true });
+    },
+  };
+}
