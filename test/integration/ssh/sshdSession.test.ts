@@ -1,0 +1,218 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultPair } from '../../../electron/simulator/defaultPair.ts';
+import { FolderSimStore } from '../../../electron/simulator/simStore.ts';
+import { runDialog, type DialogRule } from '../../../electron/ssh/dialogEngine.ts';
+import { RedactingSink } from '../../../electron/ssh/redactingSink.ts';
+import type { SshConnection } from '../../../electron/ssh/sshConnection.ts';
+import { connect } from '../../support/sshClient.ts';
+import {
+  CLIENT_KEY_PASSPHRASE,
+  makeSimCommandDir,
+  startSshd,
+  sshdUnavailableReason,
+  type RunningSshd,
+} from '../../support/sshd.ts';
+
+const skipReason = sshdUnavailableReason();
+if (skipReason) console.warn(`sshdSession: ${skipReason}`);
+
+describe.skipIf(skipReason !== null)('commands and dialogs on the simulated pair behind real sshd', () => {
+  let root: string;
+  let store: FolderSimStore;
+  let orig: RunningSshd;
+  let neu: RunningSshd;
+
+  const asRoot = (sshd: RunningSshd) =>
+    connect(sshd.port, 'root', { privateKey: sshd.clientKey, passphrase: CLIENT_KEY_PASSPHRASE });
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'cms-ha-sim-'));
+    const commandDir = await makeSimCommandDir(root);
+    store = await FolderSimStore.create(path.join(root, 'state'), defaultPair());
+    [orig, neu] = await Promise.all([
+      startSshd({ simulator: { stateDir: store.directory, commandDir, host: 'orig' } }),
+      startSshd({ simulator: { stateDir: store.directory, commandDir, host: 'new' } }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([orig?.stop(), neu?.stop()]);
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('serves ORIG and NEW at once, each answering as its own Solaris host', async () => {
+    const [a, b] = await Promise.all([asRoot(orig), asRoot(neu)]);
+    const [unameA, unameB, pkgA, pkgB] = await Promise.all([
+      a.exec('uname -a'),
+      b.exec('uname -a'),
+      a.exec('pkginfo -l cms'),
+      b.exec('pkginfo -l cms'),
+    ]);
+    expect(unameA.stdout).toMatch(/^SunOS cms-orig 5\.8 /);
+    expect(unameB.stdout).toMatch(/^SunOS cms-new 5\.9 /);
+    expect(pkgA.stdout).toContain('VERSION:  r3v9ak.g');
+    expect(pkgB.stdout).toContain('VERSION:  r3v11ak.g');
+    a.close();
+    b.close();
+  });
+
+  it('passes the exit code and stderr of a failing command on', async () => {
+    const connection = await asRoot(orig);
+    const result = await connection.exec("mt -f '/dev/rmt/0' status");
+    expect(result).toMatchObject({
+      kind: 'exited',
+      code: 1,
+      stderr: '/dev/rmt/0: no tape loaded or drive offline\n',
+    });
+    connection.close();
+  });
+
+  it('stops waiting for a command at its timeout', async () => {
+    const connection = await asRoot(orig);
+    const result = await connection.exec('sleep 5', { timeoutMs: 300 });
+    expect(result.kind).toBe('timed-out');
+    connection.close();
+  });
+
+  it('reports a command as interrupted when the connection is killed under it, and says the connection was lost', async () => {
+    const connection = await asRoot(orig);
+    const lost: string[] = [];
+    connection.onLost((reason) => lost.push(reason));
+    const running = connection.exec('sleep 30');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await orig.killConnections();
+    const result = await running;
+    expect(result.kind).toBe('interrupted');
+    expect(connection.lost).toBe(true);
+    expect(lost).toHaveLength(1);
+    expect(await connection.exec('uname')).toMatchObject({ kind: 'interrupted' });
+  });
+
+  it('times a PTY dialog out cleanly when the expected prompt never comes', async () => {
+    const connection = await asRoot(orig);
+    const pty = await connection.openPty('cmsadm');
+    const started = Date.now();
+    const outcome = await runDialog(pty, {
+      // Long enough for the simulated cmsadm (a node process behind sshd) to print its menu first.
+      promptTimeoutMs: 4000,
+      rules: [{ id: 'never', pattern: /this prompt never appears/, action: { kind: 'done' } }],
+    });
+    expect(outcome.kind).toBe('timed-out');
+    expect(outcome.kind === 'timed-out' && outcome.lastOutput).toContain('Enter choice (1-8) or q to quit:');
+    expect(Date.now() - started).toBeLessThan(20_000);
+    await expect(pty.ended).resolves.toBeDefined();
+    expect((await connection.exec('uname -n')).stdout).toBe('cms-orig\n');
+    connection.close();
+  });
+
+  it('drives a two-tape CMSADM backup through the dialog engine, asking the technician to swap tapes', async () => {
+    const connection = await asRoot(orig);
+    await store.update((state) => {
+      state.tapes['SMALL-1'] = {
+        id: 'SMALL-1',
+        capacityBlocks: 1_000_000,
+        writeProtected: false,
+        content: null,
+      };
+      state.tapes['SMALL-2'] = {
+        id: 'SMALL-2',
+        capacityBlocks: 1_000_000,
+        writeProtected: false,
+        content: null,
+      };
+    });
+    const hands = async (command: string) => expect((await connection.exec(command)).kind).toBe('exited');
+    await hands('simctl insert SMALL-1');
+    const swapTo = async (tape: string) => {
+      await hands('simctl eject');
+      await hands(`simctl insert ${tape}`);
+      return '';
+    };
+    const asked: string[] = [];
+    const rules: DialogRule[] = [
+      {
+        id: 'menu',
+        pattern: /Enter choice \(1-8\) or q to quit:/,
+        action: { kind: 'send', text: '3\r' },
+        maxHits: 1,
+      },
+      {
+        id: 'first-cartridge',
+        pattern: /Please insert the first cartridge tape into \S+\.\r?\nPress ENTER when ready/,
+        action: { kind: 'send', text: '\r' },
+      },
+      {
+        id: 'end-of-medium',
+        pattern: /insert tape number (\d+), and\r?\npress Enter/,
+        action: (m) => ({ kind: 'ask', question: `insert tape ${m[1]}` }),
+      },
+      {
+        id: 'verify-first',
+        pattern: /Insert the first tape\r?\nPress Return to proceed :/,
+        action: { kind: 'ask', question: 'insert tape 1 to verify' },
+      },
+      {
+        id: 'verify-next',
+        pattern: /Insert tape number (\d+)\r?\nPress Return to proceed :/,
+        action: (m) => ({ kind: 'ask', question: `insert tape ${m[1]} to verify` }),
+      },
+      {
+        id: 'label',
+        pattern: /Please label the backup tape\(s\) with the date and the current CMS\r?\nversion \((\S+)\)/,
+        action: { kind: 'done' },
+      },
+      {
+        id: 'write-protected',
+        pattern: /write protected or reserved/,
+        action: { kind: 'fail', reason: 'the tape is write-protected' },
+      },
+    ];
+    let transcript = '';
+    const sink = new RedactingSink((text) => (transcript += text));
+    const pty = await connection.openPty('cmsadm');
+    const outcome = await runDialog(
+      pty,
+      { promptTimeoutMs: 10_000, rules },
+      {
+        transcript: (text) => sink.write(text),
+        onSecret: (secret) => sink.addSecret(secret),
+        ask: async (question) => {
+          asked.push(question);
+          return question.startsWith('insert tape 2') ? swapTo('SMALL-2') : swapTo('SMALL-1');
+        },
+      },
+    );
+    sink.flush();
+    expect(outcome).toMatchObject({
+      kind: 'completed',
+      hits: { 'end-of-medium': 1, 'verify-first': 1, 'verify-next': 1, label: 1 },
+    });
+    expect(asked).toEqual(['insert tape 2', 'insert tape 1 to verify', 'insert tape 2 to verify']);
+    expect(transcript).toContain('Tape Verification');
+    expect(transcript).toContain('1843200 blocks');
+    const tapes = (await store.read()).tapes;
+    expect(tapes['SMALL-1']!.content).toMatchObject({ kind: 'cmsadm', number: 1, of: 2, blocks: 1_000_000 });
+    expect(tapes['SMALL-2']!.content).toMatchObject({ kind: 'cmsadm', number: 2, of: 2, blocks: 843_200 });
+    await hands('simctl eject');
+    connection.close();
+  });
+
+  it('moves a tape from ORIG to NEW only after it was ejected', async () => {
+    const [a, b] = await Promise.all([asRoot(orig), asRoot(neu)]);
+    expect((await a.exec('simctl insert DDS4-05')).kind).toBe('exited');
+    const refused = await b.exec('simctl insert DDS4-05');
+    expect(refused).toMatchObject({
+      code: 1,
+      stderr: 'simctl: DDS4-05 is in cms-orig /dev/rmt/0: eject it first\n',
+    });
+    await a.exec('simctl eject');
+    expect(await b.exec('simctl insert DDS4-05')).toMatchObject({ code: 0 });
+    await b.exec('simctl eject');
+    a.close();
+    b.close();
+  });
+});
+
+export type { SshConnection };
