@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { runDialog, type DialogSpec } from '../../../electron/ssh/dialogEngine.ts';
+import type { PtyChannel, PtyEnd } from '../../../electron/ssh/sshConnection.ts';
+
+/** An in-memory terminal: the test plays the remote program. */
+function fakeTerminal() {
+  const listeners = new Set<(text: string) => void>();
+  const typed: string[] = [];
+  let end: (value: PtyEnd) => void = () => undefined;
+  const channel: PtyChannel & { closed: boolean } = {
+    closed: false,
+    write: (text) => typed.push(text),
+    onData: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    ended: new Promise((resolve) => (end = resolve)),
+    close: () => {
+      channel.closed = true;
+      end({ kind: 'exited', code: null });
+    },
+  };
+  return {
+    channel,
+    typed,
+    print: (text: string) => listeners.forEach((l) => l(text)),
+    exit: (code: number) => end({ kind: 'exited', code }),
+  };
+}
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('the dialog engine', () => {
+  const spec: DialogSpec = {
+    promptTimeoutMs: 200,
+    rules: [
+      { id: 'menu', pattern: /Enter choice:/, action: { kind: 'send', text: '3\r' }, maxHits: 2 },
+      {
+        id: 'password',
+        pattern: /Password:/,
+        action: { kind: 'ask', question: 'root password', secret: true },
+      },
+      { id: 'broken', pattern: /FATAL: (.*)/, action: (m) => ({ kind: 'fail', reason: m[1]! }) },
+      { id: 'finished', pattern: /All done/, action: { kind: 'done' } },
+    ],
+  };
+
+  it('answers prompts in order, asks the technician, reports secrets, counts hits', async () => {
+    const t = fakeTerminal();
+    const secrets: string[] = [];
+    const outcome = runDialog(t.channel, spec, {
+      ask: async () => 's3cret',
+      onSecret: (s) => secrets.push(s),
+    });
+    t.print('Menu\nEnter choice: ');
+    await tick();
+    t.print('Pass');
+    t.print('word: ');
+    await tick();
+    await tick();
+    t.print('ok\nAll done\n');
+    expect(await outcome).toEqual({
+      kind: 'completed',
+      hits: { menu: 1, password: 1, broken: 0, finished: 1 },
+    });
+    expect(t.typed).toEqual(['3\r', 's3cret\r']);
+    expect(secrets).toEqual(['s3cret']);
+  });
+
+  it('handles two prompts arriving in one chunk, earliest first', async () => {
+    const t = fakeTerminal();
+    const outcome = runDialog(t.channel, spec);
+    t.print('Enter choice: ... All done');
+    expect(await outcome).toMatchObject({ kind: 'completed', hits: { menu: 1, finished: 1 } });
+  });
+
+  it('fails with the reason the rule extracts, and closes the terminal', async () => {
+    const t = fakeTerminal();
+    const outcome = runDialog(t.channel, spec);
+    t.print('FATAL: tape drive offline\n');
+    expect(await outcome).toMatchObject({ kind: 'failed', reason: 'tape drive offline', ruleId: 'broken' });
+    expect(t.channel.closed).toBe(true);
+  });
+
+  it('fails a prompt that keeps coming back more than allowed', async () => {
+    const t = fakeTerminal();
+    const outcome = runDialog(t.channel, spec);
+    t.print('Enter choice: Enter choice: Enter choice: ');
+    expect(await outcome).toMatchObject({
+      kind: 'failed',
+      ruleId: 'menu',
+      reason: '"menu" came back 3 times',
+    });
+  });
+
+  it('times out when no rule matches, quoting the last output, and closes the terminal', async () => {
+    const t = fakeTerminal();
+    const outcome = runDialog(t.channel, spec);
+    t.print('Something unexpected');
+    expect(await outcome).toMatchObject({ kind: 'timed-out', lastOutput: 'Something unexpected' });
+    expect(t.channel.closed).toBe(true);
+  });
+
+  it('does not count the technician thinking time against the timeout', async () => {
+    const t = fakeTerminal();
+    const outcome = runDialog(t.channel, spec, {
+      ask: () => new Promise((resolve) => setTimeout(() => resolve('pw'), 500)),
+    });
+    t.print('Password: ');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    t.print('All done');
+    expect(await outcome).toMatchObject({ kind: 'completed' });
+  });
+
+  it('fails when the technician cancels, and reports a program that exits on its own', async () => {
+    const cancelled = fakeTerminal();
+    const first = runDialog(cancelled.channel, spec, { ask: async () => null });
+    cancelled.print('Password: ');
+    expect(await first).toMatchObject({
+      kind: 'failed',
+      reason: 'the technician cancelled at "root password"',
+    });
+
+    const exits = fakeTerminal();
+    const second = runDialog(exits.channel, spec);
+    exits.exit(3);
+    expect(await second).toMatchObject({ kind: 'exited', code: 3 });
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import {
+  mtStatusCommand,
+  shQuote,
+  UnsafeRemoteValueError,
+  validateTapeDevice,
+} from '../../../electron/ssh/remoteCommand.ts';
+import { parseTargetSpec } from '../../../electron/ssh/sshTarget.ts';
+
+describe('values put into remote commands', () => {
+  it('accepts Solaris tape devices with density, BSD and no-rewind letters', () => {
+    for (const device of [
+      '/dev/rmt/0',
+      '/dev/rmt/0c',
+      '/dev/rmt/1n',
+      '/dev/rmt/0cbn',
+      '/dev/rmt/12hb',
+      '/dev/rmt/0un',
+    ]) {
+      expect(validateTapeDevice(device)).toBe(device);
+    }
+  });
+
+  it('refuses anything else, including shell metacharacters', () => {
+    for (const device of [
+      '/dev/rmt/',
+      '/dev/rmt/0x',
+      '/dev/rmt/0; rm -rf /',
+      '/dev/st0',
+      '/dev/rmt/0nb',
+      '../dev/rmt/0',
+      '/dev/rmt/0 ',
+    ]) {
+      expect(() => validateTapeDevice(device), device).toThrow(UnsafeRemoteValueError);
+    }
+  });
+
+  it('quotes for a Bourne shell, single quotes included', () => {
+    expect(shQuote("it's")).toBe(`'it'\\''s'`);
+    expect(shQuote('$(reboot)')).toBe(`'$(reboot)'`);
+    expect(() => shQuote('a\nb')).toThrow(UnsafeRemoteValueError);
+    expect(mtStatusCommand('/dev/rmt/0')).toBe("mt -f '/dev/rmt/0' status");
+  });
+
+  it('parses user@host[:port] targets and explains bad ones', () => {
+    expect(parseTargetSpec('root@cms-orig')).toEqual({
+      host: 'cms-orig',
+      port: 22,
+      user: 'root',
+      legacyAlgorithms: false,
+    });
+    expect(parseTargetSpec('cms@10.0.0.5:2222', true)).toEqual({
+      host: '10.0.0.5',
+      port: 2222,
+      user: 'cms',
+      legacyAlgorithms: true,
+    });
+    expect(parseTargetSpec('root@[::1]:22').host).toBe('::1');
+    expect(() => parseTargetSpec('cms-orig')).toThrow('write user@host');
+    expect(() => parseTargetSpec('root@host:70000')).toThrow('out of range');
+    expect(() => parseTargetSpec('root@bad_host!')).toThrow('not a valid host');
+  });
+});
