@@ -4,8 +4,12 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { runCli } = await import('../electron/cli.ts');
-process.exitCode = runCli(
-  process.argv.slice(2),
-  (text) => process.stdout.write(text),
-  (text) => process.stderr.write(text),
-);
+process.exitCode = await runCli(process.argv.slice(2), {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  interrupted: () =>
+    new Promise((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    }),
+});

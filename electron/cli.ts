@@ -1,40 +1,117 @@
 import { parseArgs } from 'node:util';
+import { CliUsageError, CONNECTION_OPTIONS, connectionFromOptions, timeoutFrom } from './cli/cliOptions.ts';
+import { execRemote } from './cli/execCommand.ts';
 import { planCommand } from './cli/planCommand.ts';
+import { probe } from './cli/probeCommand.ts';
+import { DEFAULT_SIM_PORT, defaultSimStateDir, startSimulatedPair } from './cli/simServeCommand.ts';
+import { SshConnectError } from './ssh/sshConnection.ts';
 
 const USAGE = `Usage: cms-ha <command> [options]
 
 Commands:
-  plan [--json]   Print the HA upgrade procedure (steps, servers, prerequisites, tapes).
-  help            Print this help.
+  plan [--json]                 Print the HA upgrade procedure (steps, servers, prerequisites, tapes).
+  sim [--port N] [--state DIR]  Start the simulated CMS pair (ORIG on port N, NEW on N+1; default ${DEFAULT_SIM_PORT}).
+  probe <user@host[:port]> [--identity F] [--password-env VAR] [--legacy]
+        [--known-hosts F] [--accept-new-host-key] [--timeout S]
+                                Connect and print one JSON object about the server.
+  exec <user@host[:port]> [same options] -- <command>
+                                Run one command and stream its output; its exit code is passed on.
+  help                          Print this help.
+
+--known-hosts F keeps the pinned host-key fingerprints (JSON) between runs. Passwords are never taken
+on the command line: use --password-env VAR, or type them when asked.
 `;
 
-/** The headless `cms-ha` tool. Returns the exit code; never throws for bad input. */
-export function runCli(
-  argv: readonly string[],
-  out: (text: string) => void,
-  err: (text: string) => void,
-): number {
+export interface CliIO {
+  out(text: string | Buffer): void;
+  err(text: string | Buffer): void;
+  /** Resolves when the user asks to stop a long-running command (Ctrl+C). */
+  interrupted(): Promise<void>;
+}
+
+/** The headless `cms-ha` tool. Resolves with the exit code; bad input gives usage and 2, never a stack trace. */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
-  switch (command) {
-    case 'plan': {
-      let values: { json?: boolean };
-      try {
-        values = parseArgs({ args: [...rest], options: { json: { type: 'boolean' } }, strict: true }).values;
-      } catch (error) {
-        err(`cms-ha plan: ${(error as Error).message}\n${USAGE}`);
-        return 2;
+  try {
+    switch (command) {
+      case 'plan': {
+        const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' } }, strict: true });
+        io.out(planCommand({ json: values.json ?? false }));
+        return 0;
       }
-      out(planCommand({ json: values.json ?? false }));
-      return 0;
+      case 'sim': {
+        const { values } = parseArgs({
+          args: rest,
+          options: { port: { type: 'string' }, state: { type: 'string' }, 'time-scale': { type: 'string' } },
+          strict: true,
+        });
+        const port = values.port === undefined ? DEFAULT_SIM_PORT : Number(values.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65534)
+          throw new CliUsageError('--port takes a port number (0-65534)');
+        const timeScale = values['time-scale'] === undefined ? 0.02 : Number(values['time-scale']);
+        if (!Number.isFinite(timeScale) || timeScale < 0)
+          throw new CliUsageError('--time-scale takes a number >= 0');
+        const { server, banner } = await startSimulatedPair({
+          port,
+          stateDir: values.state ?? defaultSimStateDir(),
+          timeScale,
+        });
+        io.out(banner);
+        await io.interrupted();
+        await server.close();
+        return 0;
+      }
+      case 'probe': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: CONNECTION_OPTIONS,
+          allowPositionals: true,
+          strict: true,
+        });
+        if (positionals.length !== 1) throw new CliUsageError('probe takes exactly one target');
+        const connection = await connectionFromOptions(positionals[0], values, (t) => io.err(t));
+        const report = await probe(connection, timeoutFrom(values, 20_000));
+        io.out(`${JSON.stringify(report, null, 2)}\n`);
+        return 0;
+      }
+      case 'exec': {
+        const separator = rest.indexOf('--');
+        if (separator < 0 || separator === rest.length - 1)
+          throw new CliUsageError('exec needs -- followed by the command');
+        const { values, positionals } = parseArgs({
+          args: rest.slice(0, separator),
+          options: CONNECTION_OPTIONS,
+          allowPositionals: true,
+          strict: true,
+        });
+        if (positionals.length !== 1) throw new CliUsageError('exec takes exactly one target before --');
+        const connection = await connectionFromOptions(positionals[0], values, (t) => io.err(t));
+        const timeout = values.timeout === undefined ? undefined : timeoutFrom(values, 0);
+        return await execRemote(connection, rest.slice(separator + 1).join(' '), timeout, io.out, io.err);
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new CliUsageError(`unknown command "${command}"`);
     }
-    case undefined:
-    case 'help':
-    case '--help':
-    case '-h':
-      out(USAGE);
-      return command === undefined ? 2 : 0;
-    default:
-      err(`cms-ha: unknown command "${command}".\n${USAGE}`);
+  } catch (error) {
+    if (error instanceof CliUsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`cms-ha ${command ?? ''}: ${(error as Error).message}\n\n${USAGE}`);
       return 2;
+    }
+    if (error instanceof SshConnectError) {
+      io.err(`cms-ha ${command}: ${error.message}\n`);
+      return error.kind === 'host-key-changed' || error.kind === 'host-key-rejected' ? 3 : 1;
+    }
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      io.err(`cms-ha ${command}: the port is already in use; choose another with --port\n`);
+      return 1;
+    }
+    io.err(`cms-ha ${command}: ${(error as Error).message}\n`);
+    return 1;
   }
 }

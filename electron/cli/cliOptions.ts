@@ -1,0 +1,106 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { HostKeyPins, type HostKeyPin } from '../ssh/hostKeyPins.ts';
+import type { SshCredentials, TechnicianQuestions } from '../ssh/sshConnection.ts';
+import { parseTargetSpec, type SshTarget } from '../ssh/sshTarget.ts';
+import { askHidden } from './askHidden.ts';
+
+/** The options `probe` and `exec` share, as parseArgs declares them. */
+export const CONNECTION_OPTIONS = {
+  identity: { type: 'string' },
+  'password-env': { type: 'string' },
+  legacy: { type: 'boolean' },
+  'known-hosts': { type: 'string' },
+  'accept-new-host-key': { type: 'boolean' },
+  timeout: { type: 'string' },
+} as const;
+
+export interface ConnectionValues {
+  identity?: string;
+  'password-env'?: string;
+  legacy?: boolean;
+  'known-hosts'?: string;
+  'accept-new-host-key'?: boolean;
+  timeout?: string;
+}
+
+export class CliUsageError extends Error {}
+
+export interface CliConnection {
+  target: SshTarget;
+  credentials: SshCredentials;
+  questions: TechnicianQuestions;
+  pins: HostKeyPins;
+  /** Writes newly pinned keys back to the --known-hosts file. */
+  savePins(): Promise<void>;
+}
+
+/** Builds what SshConnection.connect needs from the command line; secrets come from env or a hidden prompt only. */
+export async function connectionFromOptions(
+  spec: string | undefined,
+  values: ConnectionValues,
+  err: (text: string) => void,
+): Promise<CliConnection> {
+  if (!spec) throw new CliUsageError('a target user@host[:port] is required');
+  let target: SshTarget;
+  try {
+    target = parseTargetSpec(spec, values.legacy ?? false);
+  } catch (error) {
+    throw new CliUsageError((error as Error).message);
+  }
+  const credentials: SshCredentials = {};
+  if (values.identity) credentials.privateKey = await readFile(values.identity);
+  if (values['password-env']) {
+    const password = process.env[values['password-env']];
+    if (password === undefined)
+      throw new CliUsageError(`environment variable ${values['password-env']} is not set`);
+    credentials.password = password;
+  }
+  const pinsFile = values['known-hosts'];
+  const pins = new HostKeyPins(pinsFile ? await readPins(pinsFile) : []);
+  const questions: TechnicianQuestions = {
+    confirmHostKey: async ({ host, port, algorithm, fingerprint }) => {
+      err(`Host key of ${host}:${port} is ${algorithm} ${fingerprint}\n`);
+      if (values['accept-new-host-key']) {
+        err('Pinned it (--accept-new-host-key).\n');
+        return true;
+      }
+      err(
+        'Not pinned: check this fingerprint with the server administrator, then run again with --accept-new-host-key.\n',
+      );
+      return false;
+    },
+    answerPrompts: async ({ instructions, prompts }) => {
+      if (!process.stdin.isTTY) return null;
+      if (instructions) err(`${instructions}\n`);
+      const answers: string[] = [];
+      for (const prompt of prompts) answers.push(await askHidden(prompt.prompt, err));
+      return answers;
+    },
+  };
+  return {
+    target,
+    credentials,
+    questions,
+    pins,
+    savePins: async () => {
+      if (pinsFile) await writeFile(pinsFile, `${JSON.stringify(pins.list(), null, 2)}\n`);
+    },
+  };
+}
+
+async function readPins(file: string): Promise<HostKeyPin[]> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as HostKeyPin[];
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new CliUsageError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+}
+
+export function timeoutFrom(values: ConnectionValues, fallbackMs: number): number {
+  if (values.timeout === undefined) return fallbackMs;
+  const seconds = Number(values.timeout);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new CliUsageError('--timeout takes a number of seconds');
+  return seconds * 1000;
+}

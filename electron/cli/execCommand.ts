@@ -1,0 +1,32 @@
+import { SshConnection } from '../ssh/sshConnection.ts';
+import type { CliConnection } from './cliOptions.ts';
+
+/** `cms-ha exec`: runs one command, streams its output, and returns its exit code (124 timed out, 255 lost). */
+export async function execRemote(
+  connection: CliConnection,
+  command: string,
+  timeoutMs: number | undefined,
+  out: (chunk: Buffer) => void,
+  err: (chunk: Buffer | string) => void,
+): Promise<number> {
+  const ssh = await SshConnection.connect({ ...connection, timeoutMs: 20_000 });
+  try {
+    await connection.savePins();
+    const result = await ssh.exec(command, {
+      timeoutMs,
+      onOutput: (chunk, stream) => (stream === 'stdout' ? out(chunk) : err(chunk)),
+    });
+    switch (result.kind) {
+      case 'exited':
+        return result.code ?? 255;
+      case 'timed-out':
+        err(`cms-ha exec: the command did not finish within ${timeoutMs} ms\n`);
+        return 124;
+      case 'interrupted':
+        err(`cms-ha exec: ${result.reason}\n`);
+        return 255;
+    }
+  } finally {
+    ssh.close();
+  }
+}

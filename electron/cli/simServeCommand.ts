@@ -1,0 +1,53 @@
+import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { defaultPair } from '../simulator/defaultPair.ts';
+import { loadOrCreateSimHostKeys, simHostKeyFingerprint } from '../simulator/simHostKeys.ts';
+import { startSimServer, type RunningSimServer } from '../simulator/simServer.ts';
+import { FolderSimStore } from '../simulator/simStore.ts';
+
+export const DEFAULT_SIM_PORT = 2222;
+export const SIM_PASSWORD = 'cms';
+
+export function defaultSimStateDir(): string {
+  return path.join(os.homedir(), '.cms-ha', 'simulator');
+}
+
+/** Starts the simulated pair (ORIG on `port`, NEW on `port + 1`) and returns the banner to print. */
+export async function startSimulatedPair(options: {
+  port: number;
+  stateDir: string;
+  timeScale: number;
+}): Promise<{ server: RunningSimServer; banner: string }> {
+  await mkdir(options.stateDir, { recursive: true });
+  let store: FolderSimStore;
+  try {
+    store = new FolderSimStore(options.stateDir);
+    await store.read();
+  } catch {
+    store = await FolderSimStore.create(options.stateDir, defaultPair());
+  }
+  const hostKeys = await loadOrCreateSimHostKeys(options.stateDir);
+  const server = await startSimServer({
+    store,
+    timeScale: options.timeScale,
+    hostKeys,
+    ports: { orig: options.port, new: options.port === 0 ? 0 : options.port + 1 },
+    users: { root: SIM_PASSWORD, cms: SIM_PASSWORD },
+  });
+  const state = await store.read();
+  const line = (label: string, host: 'orig' | 'new') =>
+    `  ${label}  ssh -p ${server.ports[host]} root@127.0.0.1   ${state.hosts[host].hostname}, SunOS ${state.hosts[host].solarisRelease}, CMS ${state.hosts[host].cmsVersion}\n        host key ${simHostKeyFingerprint(hostKeys[host])}`;
+  const banner = [
+    'Simulated CMS pair (training only, listening on 127.0.0.1):',
+    line('ORIG', 'orig'),
+    line('NEW ', 'new'),
+    `Users root and cms, password "${SIM_PASSWORD}".`,
+    'Tapes: run "simctl tapes", "simctl insert DDS4-01", "simctl eject" on a host (the technician\'s hands).',
+    `Try: cms-ha probe root@127.0.0.1:${server.ports.orig} --accept-new-host-key`,
+    `State (tapes, logs, host keys): ${options.stateDir}`,
+    'Press Ctrl+C to stop.',
+    '',
+  ].join('\n');
+  return { server, banner };
+}

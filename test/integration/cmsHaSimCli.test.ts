@@ -1,0 +1,125 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import { createInterface } from 'node:readline';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const CLI = new URL('../../bin/cms-ha.js', import.meta.url).pathname;
+
+async function cmsHa(args: string[], env: Record<string, string> = {}) {
+  return run(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
+}
+
+describe('cms-ha sim, probe and exec, as a new user tries them from the README', () => {
+  let sim: ChildProcess;
+  let banner = '';
+  let origPort = 0;
+  let pins = '';
+  let root = '';
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'cms-ha-cli-'));
+    const state = path.join(root, 'state');
+    pins = path.join(root, 'pins.json');
+    sim = spawn(process.execPath, [CLI, 'sim', '--port', '0', '--state', state], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    for await (const line of createInterface({ input: sim.stdout! })) {
+      banner += `${line}\n`;
+      if (line.startsWith('Press Ctrl+C')) break;
+    }
+    origPort = Number(/ORIG {2}ssh -p (\d+)/.exec(banner)![1]);
+  });
+  afterAll(async () => {
+    sim?.kill('SIGINT');
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('sim prints how to connect to ORIG and NEW', () => {
+    expect(banner).toMatch(/ORIG {2}ssh -p \d+ root@127\.0\.0\.1 {3}cms-orig, SunOS 5\.8, CMS r3v9ak\.g/);
+    expect(banner).toMatch(/NEW {3}ssh -p \d+ root@127\.0\.0\.1 {3}cms-new, SunOS 5\.9, CMS r3v11ak\.g/);
+    expect(banner).toMatch(/host key SHA256:[A-Za-z0-9+/]{43}/);
+  });
+
+  it('probe refuses an unconfirmed host key (exit 3) and shows its fingerprint', async () => {
+    const result = await cmsHa(['probe', `root@127.0.0.1:${origPort}`, '--password-env', 'SIM_PW'], {
+      SIM_PW: 'cms',
+    });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/Host key of 127\.0\.0\.1:\d+ is ssh-ed25519 SHA256:/);
+    expect(result.stderr).toContain('--accept-new-host-key');
+  });
+
+  it('probe prints one JSON object: hostname, OS release, CMS version, tape drive, host key, algorithms', async () => {
+    const result = await cmsHa(
+      [
+        'probe',
+        `root@127.0.0.1:${origPort}`,
+        '--password-env',
+        'SIM_PW',
+        '--accept-new-host-key',
+        '--known-hosts',
+        pins,
+      ],
+      { SIM_PW: 'cms' },
+    );
+    expect(result.stderr).toContain('Pinned it (--accept-new-host-key).');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({
+      hostname: 'cms-orig',
+      osRelease: '5.8',
+      cmsVersion: { version: 'r3v9ak.g' },
+      tapeDrive: {
+        device: '/dev/rmt/0',
+        exitCode: 1,
+        output: '/dev/rmt/0: no tape loaded or drive offline\n',
+      },
+      hostKey: { algorithm: 'ssh-ed25519' },
+      legacyAlgorithms: false,
+    });
+    expect(banner).toContain(report.hostKey.fingerprint);
+  });
+
+  it('exec streams the output and passes the remote exit code on, with the pinned key', async () => {
+    const env = { SIM_PW: 'cms' };
+    const base = [
+      'exec',
+      `root@127.0.0.1:${origPort}`,
+      '--password-env',
+      'SIM_PW',
+      '--known-hosts',
+      pins,
+      '--',
+    ];
+    expect(await cmsHa([...base, 'simctl', 'insert', 'DDS4-02'], env)).toMatchObject({ code: 0 });
+    expect(await cmsHa([...base, 'mt', '-f', '/dev/rmt/0', 'status'], env)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining("Vendor 'HP'   Product 'C5683A'   tape drive:"),
+    });
+    expect(await cmsHa([...base, 'mt', '-f', '/dev/rmt/9', 'status'], env)).toMatchObject({
+      code: 1,
+      stderr: '/dev/rmt/9: No such file or directory\n',
+    });
+  });
+
+  it('explains bad input with usage and exit code 2', async () => {
+    expect(await cmsHa(['probe', 'just-a-host'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('write user@host'),
+    });
+    expect(await cmsHa(['exec', `root@127.0.0.1:${origPort}`, 'uname'])).toMatchObject({ code: 2 });
+    expect(
+      await cmsHa(['probe', `root@127.0.0.1:${origPort}`, '--password-env', 'NOT_SET_ANYWHERE']),
+    ).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('NOT_SET_ANYWHERE is not set'),
+    });
+  });
+});
