@@ -10,6 +10,11 @@ const electronModule = {
   message:
     "Only the shell files (electron/main.ts, preload.ts, ipc*.ts) may import 'electron'; the core runs under plain Node.",
 };
+const ssh2Module = {
+  name: 'ssh2',
+  message:
+    'Import ssh2 through electron/ssh/ssh2.ts: the DH group fallback must be installed before ssh2 loads.',
+};
 const nodeBuiltins = {
   group: ['node:*', 'fs', 'fs/*', 'path', 'crypto', 'child_process', 'os', 'net', 'stream', 'ssh2'],
   message: 'shared/ and renderer/ also run in the sandboxed renderer: no Node modules here.',
@@ -60,7 +65,7 @@ export const importRules = [
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronModule],
+          paths: [electronModule, ssh2Module],
           patterns: [
             { group: ['**/renderer/**'], message: 'The main process does not import the renderer.' },
           ],
@@ -69,6 +74,11 @@ export const importRules = [
     },
   },
 ];
+
+const ssh2Door = {
+  files: ['electron/ssh/ssh2.ts'],
+  rules: { 'no-restricted-imports': ['error', { paths: [electronModule] }] },
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'renderer/dist/', 'release/', 'coverage/'] },
@@ -86,4 +96,5 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   ...importRules,
+  ssh2Door,
 );

@@ -158,7 +158,27 @@ export async function startSshd(options: SshdOptions = {}): Promise<RunningSshd>
     hostKeyFingerprint: fingerprintLine.split(' ')[1]!,
     log: () => log,
     killConnections: async () => {
-      await run('pkill', ['-KILL', '-P', String(child.pid)]).catch(() => undefined);
+      // Every process under the listener: the privileged and the user-side sshd of each connection.
+      const { stdout } = await run('ps', ['-e', '-o', 'pid=,ppid=']);
+      const children = new Map<number, number[]>();
+      for (const line of stdout.trim().split('\n')) {
+        const [pid, ppid] = line.trim().split(/\s+/).map(Number);
+        children.set(ppid!, [...(children.get(ppid!) ?? []), pid!]);
+      }
+      const doomed: number[] = [];
+      const pending = [...(children.get(child.pid!) ?? [])];
+      while (pending.length > 0) {
+        const pid = pending.pop()!;
+        doomed.push(pid);
+        pending.push(...(children.get(pid) ?? []));
+      }
+      for (const pid of doomed) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
     },
     stop: async () => {
       if (child.exitCode === null) {

@@ -46,4 +46,10 @@ describe("DESIGN.md's import rules, enforced by ESLint", () => {
     expect(await importErrors('electron/preload.ts', source)).toEqual([]);
     expect(await importErrors('electron/ipcHandlers.ts', source)).toEqual([]);
   });
+
+  it('lets only electron/ssh/ssh2.ts import ssh2, so the DH group fallback always loads first', async () => {
+    const source = "import ssh2 from 'ssh2';\nexport { ssh2 };\n";
+    expect(await importErrors('electron/steps/x.ts', source)).not.toEqual([]);
+    expect(await importErrors('electron/ssh/ssh2.ts', source)).toEqual([]);
+  });
 });
