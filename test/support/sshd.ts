@@ -77,6 +77,14 @@ export async function makeSimCommandDir(root: string): Promise<string> {
   return directory;
 }
 
+/** A simulated pair state folder the sshd test user can update. */
+export async function makeSharedStateDir(root: string): Promise<string> {
+  const directory = path.join(root, 'state');
+  await mkdir(directory, { recursive: true });
+  await chmod(directory, 0o777);
+  return directory;
+}
+
 /** Starts Debian's sshd on a free loopback port, configured like an old Solaris server. */
 export async function startSshd(options: SshdOptions = {}): Promise<RunningSshd> {
   await mkdir('/run/sshd', { recursive: true });
@@ -117,8 +125,10 @@ export async function startSshd(options: SshdOptions = {}): Promise<RunningSshd>
     'PasswordAuthentication yes',
     'PubkeyAuthentication yes',
     `AuthorizedKeysFile ${path.join(directory, 'authorized_keys')}`,
-    'PermitRootLogin prohibit-password',
-    `AllowUsers root ${TEST_USER}`,
+    // Root logins would run root's shell start-up files (on this image, pyenv's); the test user's
+    // shell is /bin/sh, which reads none for a command.
+    'PermitRootLogin no',
+    `AllowUsers ${TEST_USER}`,
     'StrictModes no',
     ...(legacy
       ? [

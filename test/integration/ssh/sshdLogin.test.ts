@@ -75,12 +75,12 @@ describe.skipIf(skipReason !== null)('logging in to an old-Solaris-like OpenSSH 
   });
 
   it('logs in with a passphrase-protected private key', async () => {
-    const connection = await connect(sshd.port, 'root', {
+    const connection = await connect(sshd.port, TEST_USER, {
       privateKey: sshd.clientKey,
       passphrase: CLIENT_KEY_PASSPHRASE,
     });
-    expect((await connection.exec('id -un')).stdout).toBe('root\n');
-    expect(sshd.log()).toMatch(/Accepted publickey for root/);
+    expect((await connection.exec('id -un')).stdout).toBe(`${TEST_USER}\n`);
+    expect(sshd.log()).toMatch(/Accepted publickey for cmsha-test/);
     connection.close();
   });
 

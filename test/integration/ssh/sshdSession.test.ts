@@ -10,9 +10,11 @@ import type { SshConnection } from '../../../electron/ssh/sshConnection.ts';
 import { connect } from '../../support/sshClient.ts';
 import {
   CLIENT_KEY_PASSPHRASE,
+  makeSharedStateDir,
   makeSimCommandDir,
   startSshd,
   sshdUnavailableReason,
+  TEST_USER,
   type RunningSshd,
 } from '../../support/sshd.ts';
 
@@ -25,13 +27,13 @@ describe.skipIf(skipReason !== null)('commands and dialogs on the simulated pair
   let orig: RunningSshd;
   let neu: RunningSshd;
 
-  const asRoot = (sshd: RunningSshd) =>
-    connect(sshd.port, 'root', { privateKey: sshd.clientKey, passphrase: CLIENT_KEY_PASSPHRASE });
+  const asTechnician = (sshd: RunningSshd) =>
+    connect(sshd.port, TEST_USER, { privateKey: sshd.clientKey, passphrase: CLIENT_KEY_PASSPHRASE });
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'cms-ha-sim-'));
     const commandDir = await makeSimCommandDir(root);
-    store = await FolderSimStore.create(path.join(root, 'state'), defaultPair());
+    store = await FolderSimStore.create(await makeSharedStateDir(root), defaultPair());
     [orig, neu] = await Promise.all([
       startSshd({ simulator: { stateDir: store.directory, commandDir, host: 'orig' } }),
       startSshd({ simulator: { stateDir: store.directory, commandDir, host: 'new' } }),
@@ -43,7 +45,7 @@ describe.skipIf(skipReason !== null)('commands and dialogs on the simulated pair
   });
 
   it('serves ORIG and NEW at once, each answering as its own Solaris host', async () => {
-    const [a, b] = await Promise.all([asRoot(orig), asRoot(neu)]);
+    const [a, b] = await Promise.all([asTechnician(orig), asTechnician(neu)]);
     const [unameA, unameB, pkgA, pkgB] = await Promise.all([
       a.exec('uname -a'),
       b.exec('uname -a'),
@@ -59,7 +61,7 @@ describe.skipIf(skipReason !== null)('commands and dialogs on the simulated pair
   });
 
   it('passes the exit code and stderr of a failing command on', async () => {
-    const connection = await asRoot(orig);
+    const connection = await asTechnician(orig);
     const result = await connection.exec("mt -f '/dev/rmt/0' status");
     expect(result).toMatchObject({
       kind: 'exited',
@@ -70,14 +72,14 @@ describe.skipIf(skipReason !== null)('commands and dialogs on the simulated pair
   });
 
   it('stops waiting for a command at its timeout', async () => {
-    const connection = await asRoot(orig);
+    const connection = await asTechnician(orig);
     const result = await connection.exec('sleep 5', { timeoutMs: 300 });
     expect(result.kind).toBe('timed-out');
     connection.close();
   });
 
   it('reports a command as interrupted when the connection is killed under it, and says the connection was lost', async () => {
-    const connection = await asRoot(orig);
+    const connection = await asTechnician(orig);
     const lost: string[] = [];
     connection.onLost((reason) => lost.push(reason));
     const running = connection.exec('sleep 30');
@@ -91,7 +93,7 @@ describe.skipIf(skipReason !== null)('commands and dialogs on the simulated pair
   });
 
   it('times a PTY dialog out cleanly when the expected prompt never comes', async () => {
-    const connection = await asRoot(orig);
+    const connection = await asTechnician(orig);
     const pty = await connection.openPty('cmsadm');
     const started = Date.now();
     const outcome = await runDialog(pty, {
@@ -108,7 +110,7 @@ describe.skipIf(skipReason !== null)('commands and dialogs on the simulated pair
   });
 
   it('drives a two-tape CMSADM backup through the dialog engine, asking the technician to swap tapes', async () => {
-    const connection = await asRoot(orig);
+    const connection = await asTechnician(orig);
     await store.update((state) => {
       state.tapes['SMALL-1'] = {
         id: 'SMALL-1',
@@ -200,7 +202,7 @@ describe.skipIf(skipReason !== null)('commands and dialogs on the simulated pair
   });
 
   it('moves a tape from ORIG to NEW only after it was ejected', async () => {
-    const [a, b] = await Promise.all([asRoot(orig), asRoot(neu)]);
+    const [a, b] = await Promise.all([asTechnician(orig), asTechnician(neu)]);
     expect((await a.exec('simctl insert DDS4-05')).kind).toBe('exited');
     const refused = await b.exec('simctl insert DDS4-05');
     expect(refused).toMatchObject({
