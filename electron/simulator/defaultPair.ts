@@ -27,7 +27,7 @@ export function blankTape(id: string, capacityBlocks = DDS4_CAPACITY_BLOCKS): Si
  * with CMS R3V11, both with DDS-4 drives (a supported pair that needs no drive replacement), and a box of
  * eight blank DDS-4 tapes.
  */
-export function defaultPair(now = new Date()): SimPairState {
+export function defaultPair(): SimPairState {
   const orig: SimHost = {
     name: 'orig',
     hostname: 'cms-orig',
@@ -41,7 +41,6 @@ export function defaultPair(now = new Date()): SimPairState {
     cmsadmBlocks: 1_843_200,
     migrations: [],
     cmsDamaged: false,
-    archives: [],
     files: {},
   };
   const newHost: SimHost = {
@@ -57,18 +56,8 @@ export function defaultPair(now = new Date()): SimPairState {
     drives: [drive('/dev/rmt/0', 'dds4')],
     cmsadmBlocks: 2_150_400,
     migrations: [],
-    archives: [],
     files: {},
   };
-  const lastInterval = new Date(Math.floor(now.getTime() / 1_800_000) * 1_800_000);
-  const next = new Date(lastInterval.getTime() + 1_800_000);
-  orig.archives = orig.acds.map((acd) => ({
-    acd: acd.name,
-    type: 'Interval',
-    status: 'Finished',
-    at: lastInterval.toISOString(),
-    next: next.toISOString(),
-  }));
   const tapes = Object.fromEntries(
     Array.from({ length: 8 }, (_, i) => {
       const tape = blankTape(`DDS4-${String(i + 1).padStart(2, '0')}`);

@@ -26,15 +26,6 @@ export interface SimAcd {
   dataCollection: boolean;
 }
 
-export interface SimArchiveRecord {
-  acd: string;
-  type: 'Interval' | 'Daily' | 'Weekly' | 'Monthly';
-  status: 'Finished' | 'Running';
-  /** ISO time the archive finished (or started, while running). */
-  at: string;
-  next: string;
-}
-
 export interface SimHost {
   name: SimHostName;
   hostname: string;
@@ -50,7 +41,6 @@ export interface SimHost {
   /** Migrations done since the last CMS setup; a second one of the same kind corrupts the data. */
   migrations: { dataType: string; tapeId: string; at: string }[];
   cmsDamaged: boolean;
-  archives: SimArchiveRecord[];
   /** Virtual files the programs write and `cat` reads (migration and restore logs). */
   files: Record<string, string>;
 }

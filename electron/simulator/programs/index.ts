@@ -1,6 +1,7 @@
 import type { Program } from '../program.ts';
 import { brCheck } from './brCheck.ts';
 import { cmsadm } from './cmsadm.ts';
+import { cmsMenu } from './cmsMenu.ts';
 import { mt } from './mt.ts';
 import { simctl } from './simctl.ts';
 import { cat, hostname, pkginfo, sleep, uname } from './systemInfo.ts';
@@ -14,6 +15,7 @@ export const PROGRAMS: Readonly<Record<string, Program>> = {
   sleep,
   mt,
   cmsadm,
+  cms: cmsMenu,
   br_check: brCheck,
   '/cms/bin/br_check': brCheck,
   'cms/bin/br_check': brCheck,
