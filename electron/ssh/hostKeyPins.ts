@@ -25,11 +25,18 @@ export type HostKeyCheck =
   | { kind: 'unknown'; algorithm: string; fingerprint: string }
   | { kind: 'changed'; pin: HostKeyPin; algorithm: string; fingerprint: string };
 
-/** The host keys the technician confirmed for this session. Exported with the report. */
+/**
+ * The host keys the technician confirmed. In the app they come from the session (its `host-key-pinned`
+ * events) and `onPinned` journals each new confirmation, so the pins live in the session and go out
+ * with the report.
+ */
 export class HostKeyPins {
   private readonly pins = new Map<string, HostKeyPin>();
 
-  constructor(initial: readonly HostKeyPin[] = []) {
+  constructor(
+    initial: readonly HostKeyPin[] = [],
+    private readonly onPinned: (pin: HostKeyPin) => void = () => undefined,
+  ) {
     for (const pin of initial) this.pins.set(keyOf(pin.host, pin.port), pin);
   }
 
@@ -45,6 +52,7 @@ export class HostKeyPins {
   pin(host: string, port: number, algorithm: string, fingerprint: string, at = new Date()): HostKeyPin {
     const pin = { host, port, algorithm, fingerprint, pinnedAt: at.toISOString() };
     this.pins.set(keyOf(host, port), pin);
+    this.onPinned(pin);
     return pin;
   }
 

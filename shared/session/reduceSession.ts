@@ -76,6 +76,16 @@ function applyChecked(state: SessionState, event: SessionEvent): SessionState {
     }
     case 'ha-roles-assigned':
       return assignHaRoles(state, event.primary);
+    case 'host-key-pinned': {
+      const others = state.hostKeys.filter(
+        (pin) => !(pin.host.toLowerCase() === event.host.toLowerCase() && pin.port === event.port),
+      );
+      const { server, host, port, algorithm, fingerprint } = event;
+      return {
+        ...state,
+        hostKeys: [...others, { server, host, port, algorithm, fingerprint, pinnedAt: event.at }],
+      };
+    }
     case 'cut-off-set':
       return { ...state, cutOff: event.cutOff };
     case 'step-started':

@@ -34,6 +34,16 @@ export interface ServerState {
   haRole: 'primary' | 'secondary' | null;
 }
 
+/** A host key the technician confirmed; a different key on that host:port is refused. */
+export interface PinnedHostKey {
+  server: ServerRole;
+  host: string;
+  port: number;
+  algorithm: string;
+  fingerprint: string;
+  pinnedAt: string;
+}
+
 export type Evidence =
   | { kind: 'transcript'; server: ServerRole | null; path: string; at: string }
   | { kind: 'parsed'; server: ServerRole | null; parser: string; result: unknown; at: string };
@@ -96,6 +106,7 @@ export interface Clock {
 export interface SessionState {
   session: SessionInfo | null;
   servers: Readonly<Partial<Record<ServerRole, ServerState>>>;
+  hostKeys: readonly PinnedHostKey[];
   cutOff: string | null;
   steps: Readonly<Record<StepId, StepRun>>;
   tapes: Readonly<Record<string, Tape>>;
@@ -127,6 +138,7 @@ export function initialSessionState(): SessionState {
   return {
     session: null,
     servers: {},
+    hostKeys: [],
     cutOff: null,
     steps,
     tapes: {},

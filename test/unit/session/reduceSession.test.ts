@@ -245,3 +245,41 @@ describe('reduceSession', () => {
     expect(before).toEqual(frozen);
   });
 });
+
+describe('pinned host keys in the session', () => {
+  it('keeps one pin per host and port, the latest confirmation winning', () => {
+    const fingerprint = (c: string) => `SHA256:${c.repeat(43)}`;
+    const state = reduceSession(
+      new ScenarioBuilder()
+        .created()
+        .add({
+          type: 'host-key-pinned',
+          server: 'ORIG',
+          host: 'cms-orig',
+          port: 22,
+          algorithm: 'ssh-rsa',
+          fingerprint: fingerprint('a'),
+        })
+        .add({
+          type: 'host-key-pinned',
+          server: 'NEW',
+          host: 'cms-new',
+          port: 22,
+          algorithm: 'ssh-ed25519',
+          fingerprint: fingerprint('b'),
+        })
+        .add({
+          type: 'host-key-pinned',
+          server: 'ORIG',
+          host: 'CMS-ORIG',
+          port: 22,
+          algorithm: 'ssh-rsa',
+          fingerprint: fingerprint('c'),
+        }).events,
+    );
+    expect(state.hostKeys.map((pin) => [pin.server, pin.fingerprint])).toEqual([
+      ['NEW', fingerprint('b')],
+      ['ORIG', fingerprint('c')],
+    ]);
+  });
+});

@@ -74,13 +74,15 @@ describe('host key pins', () => {
     expect(keyAlgorithmOf(blob)).toBe('ssh-rsa');
   });
 
-  it('tells unknown, matching and changed keys apart', () => {
-    const pins = new HostKeyPins();
+  it('tells unknown, matching and changed keys apart, and reports each new pin for the journal', () => {
+    const journaled: string[] = [];
+    const pins = new HostKeyPins([], (pin) => journaled.push(`${pin.host}:${pin.port} ${pin.fingerprint}`));
     expect(pins.check('cms-orig', 22, blob).kind).toBe('unknown');
     pins.pin('CMS-ORIG', 22, 'ssh-rsa', sha256Fingerprint(blob));
     expect(pins.check('cms-orig', 22, blob).kind).toBe('match');
     expect(pins.check('cms-orig', 22, Buffer.concat([blob, Buffer.from('x')])).kind).toBe('changed');
     expect(pins.check('cms-orig', 2222, blob).kind).toBe('unknown');
+    expect(journaled).toEqual([`CMS-ORIG:22 ${sha256Fingerprint(blob)}`]);
   });
 });
 
