@@ -50,7 +50,7 @@ describe('the simulated pair on the embedded SSH server (training mode)', () => 
     let screen = '';
     pty.onData((text) => (screen += text));
     const outcome = await runDialog(pty, {
-      promptTimeoutMs: 2000,
+      promptTimeoutMs: 15_000,
       rules: [{ id: 'menu', pattern: /or q to quit:/, action: { kind: 'send', text: 'q\r' } }],
     });
     expect(outcome).toMatchObject({ kind: 'exited', code: 0 });
@@ -70,7 +70,7 @@ describe('the simulated pair on the embedded SSH server (training mode)', () => 
     let screen = '';
     pty.onData((text) => (screen += text));
     const outcome = await runDialog(pty, {
-      promptTimeoutMs: 2000,
+      promptTimeoutMs: 15_000,
       rules: [
         {
           id: 'type',

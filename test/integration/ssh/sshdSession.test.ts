@@ -98,7 +98,7 @@ describe.skipIf(skipReason !== null)('commands and dialogs on the simulated pair
     const started = Date.now();
     const outcome = await runDialog(pty, {
       // Long enough for the simulated cmsadm (a node process behind sshd) to print its menu first.
-      promptTimeoutMs: 4000,
+      promptTimeoutMs: 8000,
       rules: [{ id: 'never', pattern: /this prompt never appears/, action: { kind: 'done' } }],
     });
     expect(outcome.kind).toBe('timed-out');
@@ -176,7 +176,7 @@ describe.skipIf(skipReason !== null)('commands and dialogs on the simulated pair
     const pty = await connection.openPty('cmsadm');
     const outcome = await runDialog(
       pty,
-      { promptTimeoutMs: 10_000, rules },
+      { promptTimeoutMs: 20_000, rules },
       {
         transcript: (text) => sink.write(text),
         onSecret: (secret) => sink.addSecret(secret),

@@ -38,7 +38,7 @@ describe.skipIf(skipReason !== null)('step transcripts', () => {
     const outcome = await runDialog(
       pty,
       {
-        promptTimeoutMs: 5000,
+        promptTimeoutMs: 15_000,
         rules: [
           {
             id: 'password',
