@@ -357,49 +357,57 @@ export class SshConnection {
     });
   }
 
-  /** Starts `command` on a pseudo-terminal, as a technician at the console would. */
-  openPty(command: string, size = { cols: 80, rows: 24 }): Promise<PtyChannel> {
+  /** Starts `command` (or, for null, the login shell) on a pseudo-terminal, as a technician at the console would. */
+  openPty(command: string | null, size = { cols: 80, rows: 24 }): Promise<PtyChannel> {
     return new Promise((resolve, reject) => {
       if (this.lostReason !== null) return reject(new Error(this.lostReason));
-      this.client.exec(
-        command,
-        { pty: { term: 'vt100', cols: size.cols, rows: size.rows } },
-        (error, stream) => {
-          if (error) return reject(error);
-          const listeners = new Set<(text: string) => void>();
-          let endResolve: (end: PtyEnd) => void = () => undefined;
-          const ended = new Promise<PtyEnd>((r) => (endResolve = r));
-          let exitCode: number | null | undefined;
-          const interrupt = (reason: string) => endResolve({ kind: 'interrupted', reason });
-          this.interruptActive.add(interrupt);
-          stream.setEncoding('utf8');
-          stream.on('data', (text: string) => {
-            for (const listener of listeners) listener(text);
-          });
-          stream.on('exit', (code: number | null) => {
-            exitCode = code;
-          });
-          stream.on('close', () => {
-            this.interruptActive.delete(interrupt);
-            if (exitCode !== undefined) endResolve({ kind: 'exited', code: exitCode });
-            else
-              setImmediate(() =>
-                interrupt(this.lostReason ?? 'the terminal closed before the program finished'),
-              );
-          });
-          resolve({
-            write: (text) => {
-              stream.write(text);
-            },
-            onData: (listener) => {
-              listeners.add(listener);
-              return () => listeners.delete(listener);
-            },
-            ended,
-            close: () => stream.close(),
-          });
-        },
-      );
+      const window = { term: 'vt100', cols: size.cols, rows: size.rows };
+      const onChannel = (error: Error | undefined, stream: ClientChannel) => {
+        if (error) return reject(error);
+        const listeners = new Set<(text: string) => void>();
+        let endResolve: (end: PtyEnd) => void = () => undefined;
+        const ended = new Promise<PtyEnd>((r) => (endResolve = r));
+        let exitCode: number | null | undefined;
+        const interrupt = (reason: string) => endResolve({ kind: 'interrupted', reason });
+        this.interruptActive.add(interrupt);
+        // Output that arrives before anyone listens (the program may print before the caller
+        // subscribes) is kept for the first listener, so no prompt is lost.
+        let unheard: string[] | null = [];
+        stream.setEncoding('utf8');
+        stream.on('data', (text: string) => {
+          if (unheard) unheard.push(text);
+          else for (const listener of listeners) listener(text);
+        });
+        stream.on('exit', (code: number | null) => {
+          exitCode = code;
+        });
+        stream.on('close', () => {
+          this.interruptActive.delete(interrupt);
+          if (exitCode !== undefined) endResolve({ kind: 'exited', code: exitCode });
+          else
+            setImmediate(() =>
+              interrupt(this.lostReason ?? 'the terminal closed before the program finished'),
+            );
+        });
+        resolve({
+          write: (text) => {
+            stream.write(text);
+          },
+          onData: (listener) => {
+            listeners.add(listener);
+            if (unheard) {
+              const early = unheard.join('');
+              unheard = null;
+              if (early) listener(early);
+            }
+            return () => listeners.delete(listener);
+          },
+          ended,
+          close: () => stream.close(),
+        });
+      };
+      if (command === null) this.client.shell(window, onChannel);
+      else this.client.exec(command, { pty: window }, onChannel);
     });
   }
 

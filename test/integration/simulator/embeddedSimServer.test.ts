@@ -44,18 +44,45 @@ describe('the simulated pair on the embedded SSH server (training mode)', () => 
     expect((error as SshConnectError).kind).toBe('authentication');
   });
 
-  it('runs an interactive shell on a terminal, with echo and CR LF, where the technician types commands', async () => {
+  it('runs a menu program on a terminal, with echo and CR LF', async () => {
     const connection = await connect(server.ports.orig, 'root', { password: 'cms' }, { legacy: false });
     const pty = await connection.openPty('cmsadm');
     let screen = '';
-    pty.onData((text) => (screen += text));
-    const outcome = await runDialog(pty, {
-      promptTimeoutMs: 15_000,
-      rules: [{ id: 'menu', pattern: /or q to quit:/, action: { kind: 'send', text: 'q\r' } }],
-    });
+    const outcome = await runDialog(
+      pty,
+      {
+        promptTimeoutMs: 15_000,
+        rules: [{ id: 'menu', pattern: /or q to quit:/, action: { kind: 'send', text: 'q\r' } }],
+      },
+      { transcript: (text) => (screen += text) },
+    );
     expect(outcome).toMatchObject({ kind: 'exited', code: 0 });
     expect(screen).toContain('Avaya Call Management System Administration Menu\r\n');
     expect(screen).toContain('Enter choice (1-8) or q to quit: q\r\n');
+    connection.close();
+  });
+
+  it('gives the technician an interactive root shell with a prompt', async () => {
+    const connection = await connect(server.ports.orig, 'root', { password: 'cms' }, { legacy: false });
+    const shell = await connection.openPty(null);
+    let screen = '';
+    let prompts = 0;
+    const outcome = await runDialog(
+      shell,
+      {
+        promptTimeoutMs: 15_000,
+        rules: [
+          {
+            id: 'prompt',
+            pattern: /cms-orig# /,
+            action: () => ({ kind: 'send', text: ++prompts === 1 ? 'uname -n\r' : 'exit\r' }),
+          },
+        ],
+      },
+      { transcript: (text) => (screen += text) },
+    );
+    expect(outcome).toMatchObject({ kind: 'exited', code: 0 });
+    expect(screen).toContain('cms-orig# uname -n\r\ncms-orig\r\ncms-orig# exit\r\n');
     connection.close();
   });
 
@@ -68,23 +95,26 @@ describe('the simulated pair on the embedded SSH server (training mode)', () => 
     await neu.exec('simctl insert DDS4-03');
     const pty = await neu.openPty('/cms/bin/br_check');
     let screen = '';
-    pty.onData((text) => (screen += text));
-    const outcome = await runDialog(pty, {
-      promptTimeoutMs: 15_000,
-      rules: [
-        {
-          id: 'type',
-          pattern: /Enter device type \[q for qtape, f for floppy\]:/,
-          action: { kind: 'send', text: 'q\r' },
-        },
-        { id: 'path', pattern: /Enter device path:/, action: { kind: 'send', text: '/dev/rmt/0c\r' } },
-        {
-          id: 'list',
-          pattern: /Enter l to list the tables or v to also verify the volume:/,
-          action: { kind: 'send', text: 'l\r' },
-        },
-      ],
-    });
+    const outcome = await runDialog(
+      pty,
+      {
+        promptTimeoutMs: 15_000,
+        rules: [
+          {
+            id: 'type',
+            pattern: /Enter device type \[q for qtape, f for floppy\]:/,
+            action: { kind: 'send', text: 'q\r' },
+          },
+          { id: 'path', pattern: /Enter device path:/, action: { kind: 'send', text: '/dev/rmt/0c\r' } },
+          {
+            id: 'list',
+            pattern: /Enter l to list the tables or v to also verify the volume:/,
+            action: { kind: 'send', text: 'l\r' },
+          },
+        ],
+      },
+      { transcript: (text) => (screen += text) },
+    );
     expect(outcome).toMatchObject({ kind: 'exited', code: 0 });
     expect(screen).toMatch(/Volume label: CMSORIG-\d{6}-01-XSMC-00-F-01/);
     expect(screen).toContain('ACD(s) backed up on this volume: 1 2');
