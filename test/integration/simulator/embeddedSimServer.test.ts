@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPair } from '../../../electron/simulator/defaultPair.ts';
+import { generateSimHostKey } from '../../../electron/simulator/simHostKeys.ts';
 import { startSimServer, type RunningSimServer } from '../../../electron/simulator/simServer.ts';
 import { MemorySimStore } from '../../../electron/simulator/simStore.ts';
 import { runDialog } from '../../../electron/ssh/dialogEngine.ts';
-import { utils } from '../../../electron/ssh/ssh2.ts';
 import { SshConnectError } from '../../../electron/ssh/sshConnection.ts';
 import { connect, technician } from '../../support/sshClient.ts';
 
@@ -12,7 +12,7 @@ describe('the simulated pair on the embedded SSH server (training mode)', () => 
   let store: MemorySimStore;
   beforeAll(async () => {
     store = new MemorySimStore(defaultPair());
-    const key = () => utils.generateKeyPairSync('ed25519').private;
+    const key = generateSimHostKey;
     server = await startSimServer({
       store,
       timeScale: 0,

@@ -105,3 +105,11 @@ describe('DH group fallback', () => {
     expect(() => fake.createDiffieHellmanGroup('modp99')).toThrow('Unknown DH group modp99');
   });
 });
+
+describe('simulated host keys', () => {
+  it('are always keys ssh2 can load (its ed25519 generator sometimes writes one it cannot parse)', async () => {
+    const { generateSimHostKey } = await import('../../../electron/simulator/simHostKeys.ts');
+    const { utils } = await import('../../../electron/ssh/ssh2.ts');
+    for (let i = 0; i < 300; i++) expect(utils.parseKey(generateSimHostKey())).not.toBeInstanceOf(Error);
+  });
+});
