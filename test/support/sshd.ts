@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { afterAll, beforeAll } from 'vitest';
 import { writeSimCommandDirectory } from '../../electron/simulator/commandDirectory.ts';
 import type { SimHostName } from '../../electron/simulator/simState.ts';
 
@@ -198,5 +199,27 @@ export async function startSshd(options: SshdOptions = {}): Promise<RunningSshd>
       }
       await rm(directory, { recursive: true, force: true });
     },
+  };
+}
+
+/** Whether this file's sshd tests must skip; says why (once) when they do. */
+export function skipWithoutSshd(file: string): boolean {
+  const reason = sshdUnavailableReason();
+  if (reason) console.warn(`${file}: ${reason}`);
+  return reason !== null;
+}
+
+/** Starts an sshd before the tests of the enclosing describe and stops it after them. */
+export function useSshd(options: SshdOptions = {}): () => RunningSshd {
+  let sshd: RunningSshd | undefined;
+  beforeAll(async () => {
+    sshd = await startSshd(options);
+  });
+  afterAll(async () => {
+    await sshd?.stop();
+  });
+  return () => {
+    if (!sshd) throw new Error('sshd is not running (used outside a test?)');
+    return sshd;
   };
 }

@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   startSshd,
-  sshdUnavailableReason,
+  skipWithoutSshd,
   TEST_PASSWORD,
   TEST_USER,
   type RunningSshd,
@@ -11,8 +11,7 @@ import {
 
 const run = promisify(execFile);
 const PROBE = new URL('../../support/dhFallbackProbe.ts', import.meta.url).pathname;
-const skipReason = sshdUnavailableReason();
-if (skipReason) console.warn(`dhGroupFallback: ${skipReason}`);
+const skip = skipWithoutSshd('dhGroupFallback');
 
 async function probe(mode: 'with-fallback' | 'bare-ssh2', port: number): Promise<Record<string, unknown>> {
   const { stdout } = await run(process.execPath, [
@@ -27,7 +26,7 @@ async function probe(mode: 'with-fallback' | 'bare-ssh2', port: number): Promise
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
 }
 
-describe.skipIf(skipReason !== null)(
+describe.skipIf(skip)(
   'diffie-hellman-group1-sha1 where the crypto library has no such group (Electron)',
   () => {
     let sshd: RunningSshd;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSessionFolder } from '../../../electron/journal/sessionFolders.ts';
 import { SessionJournal } from '../../../electron/journal/sessionJournal.ts';
 import { HostKeyPins } from '../../../electron/ssh/hostKeyPins.ts';
@@ -7,17 +7,10 @@ import { ServerLink, type LinkState } from '../../../electron/ssh/serverLink.ts'
 import { interruptStepsOnServer } from '../../../electron/steps/interruptOnConnectionLoss.ts';
 import { ScenarioBuilder } from '../../support/sessionScenario.ts';
 import { connect } from '../../support/sshClient.ts';
-import {
-  startSshd,
-  sshdUnavailableReason,
-  TEST_PASSWORD,
-  TEST_USER,
-  type RunningSshd,
-} from '../../support/sshd.ts';
+import { skipWithoutSshd, useSshd, TEST_PASSWORD, TEST_USER } from '../../support/sshd.ts';
 import { useTempDirs } from '../../support/tempDir.ts';
 
-const skipReason = sshdUnavailableReason();
-if (skipReason) console.warn(`reconnect: ${skipReason}`);
+const skip = skipWithoutSshd('reconnect');
 const tempDir = useTempDirs();
 
 function waitFor<T extends LinkState['kind']>(states: LinkState[], kind: T, count = 1): Promise<void> {
@@ -33,14 +26,8 @@ function waitFor<T extends LinkState['kind']>(states: LinkState[], kind: T, coun
   });
 }
 
-describe.skipIf(skipReason !== null)('losing the connection to a server', () => {
-  let sshd: RunningSshd;
-  beforeAll(async () => {
-    sshd = await startSshd();
-  });
-  afterAll(async () => {
-    await sshd?.stop();
-  });
+describe.skipIf(skip)('losing the connection to a server', () => {
+  const sshd = useSshd();
 
   it('marks the step running on that server interrupted, reconnects with back-off, and does not re-run the step', async () => {
     const directory = await createSessionFolder(await tempDir(), 'Reconnect site', '2026-11-23');
@@ -53,7 +40,7 @@ describe.skipIf(skipReason !== null)('losing the connection to a server', () => 
     const states: LinkState[] = [];
     const interruptions: Promise<unknown>[] = [];
     const link = new ServerLink(
-      () => connect(sshd.port, TEST_USER, { password: TEST_PASSWORD }, { pins }),
+      () => connect(sshd().port, TEST_USER, { password: TEST_PASSWORD }, { pins }),
       (state) => {
         states.push(state);
         if (state.kind === 'lost' && state.attempt === 1) {
@@ -67,7 +54,7 @@ describe.skipIf(skipReason !== null)('losing the connection to a server', () => 
     const first = await link.open();
     const running = first.exec('sleep 30');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    await sshd.killConnections();
+    await sshd().killConnections();
 
     expect((await running).kind).toBe('interrupted');
     await waitFor(states, 'connected', 2);
@@ -87,13 +74,13 @@ describe.skipIf(skipReason !== null)('losing the connection to a server', () => 
     const states: LinkState[] = [];
     let password = TEST_PASSWORD;
     const link = new ServerLink(
-      () => connect(sshd.port, TEST_USER, { password }, { pins: new HostKeyPins() }),
+      () => connect(sshd().port, TEST_USER, { password }, { pins: new HostKeyPins() }),
       (state) => states.push(state),
       [50],
     );
     await link.open();
     password = 'no-longer-valid';
-    await sshd.killConnections();
+    await sshd().killConnections();
     await waitFor(states, 'failed');
     expect(states.at(-1)).toMatchObject({ kind: 'failed', error: { kind: 'authentication' } });
     link.close();

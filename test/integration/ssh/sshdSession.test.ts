@@ -13,15 +13,14 @@ import {
   makeSharedStateDir,
   makeSimCommandDir,
   startSshd,
-  sshdUnavailableReason,
+  skipWithoutSshd,
   TEST_USER,
   type RunningSshd,
 } from '../../support/sshd.ts';
 
-const skipReason = sshdUnavailableReason();
-if (skipReason) console.warn(`sshdSession: ${skipReason}`);
+const skip = skipWithoutSshd('sshdSession');
 
-describe.skipIf(skipReason !== null)('commands and dialogs on the simulated pair behind real sshd', () => {
+describe.skipIf(skip)('commands and dialogs on the simulated pair behind real sshd', () => {
   let root: string;
   let store: FolderSimStore;
   let orig: RunningSshd;

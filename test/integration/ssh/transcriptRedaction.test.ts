@@ -1,36 +1,23 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RedactedTranscript } from '../../../electron/journal/redactedTranscript.ts';
 import { createSessionFolder } from '../../../electron/journal/sessionFolders.ts';
 import { runDialog } from '../../../electron/ssh/dialogEngine.ts';
 import { connect } from '../../support/sshClient.ts';
-import {
-  startSshd,
-  sshdUnavailableReason,
-  TEST_PASSWORD,
-  TEST_USER,
-  type RunningSshd,
-} from '../../support/sshd.ts';
+import { skipWithoutSshd, useSshd, TEST_PASSWORD, TEST_USER } from '../../support/sshd.ts';
 import { useTempDirs } from '../../support/tempDir.ts';
 
-const skipReason = sshdUnavailableReason();
-if (skipReason) console.warn(`transcriptRedaction: ${skipReason}`);
+const skip = skipWithoutSshd('transcriptRedaction');
 const tempDir = useTempDirs();
 
-describe.skipIf(skipReason !== null)('step transcripts', () => {
-  let sshd: RunningSshd;
-  beforeAll(async () => {
-    sshd = await startSshd();
-  });
-  afterAll(async () => {
-    await sshd?.stop();
-  });
+describe.skipIf(skip)('step transcripts', () => {
+  const sshd = useSshd();
 
   it('stream the console to transcripts/ with a secret typed at a prompt redacted, even where the terminal echoes it', async () => {
     const session = await createSessionFolder(await tempDir(), 'Redaction site', '2026-11-23');
     const transcript = new RedactedTranscript(session, 'D2', 'NEW', 1);
-    const connection = await connect(sshd.port, TEST_USER, { password: TEST_PASSWORD });
+    const connection = await connect(sshd().port, TEST_USER, { password: TEST_PASSWORD });
     // The terminal echoes what is typed at `read`, and the program repeats it: both must be redacted.
     const pty = await connection.openPty(
       `sh -c 'printf "Password: "; read answer; echo "you typed $answer"; echo finished'`,
