@@ -1,31 +1,4 @@
-/** Database tables a CMS maintenance backup writes for each data type (a representative subset). */
-export const TABLES_BY_DATA_TYPE = {
-  localSystemAdmin: ['lsys_prefs', 'lsys_printers', 'lsys_timetable'],
-  cmsSystemAdmin: ['cms_users', 'cms_user_perms', 'cms_ext_call_hist', 'cms_storage'],
-  acdSpecificAdmin: [
-    'acd_shifts',
-    'agroups',
-    'synonyms',
-    'split_admin',
-    'vdn_admin',
-    'vector_admin',
-    'fc_admin',
-  ],
-  historical: [
-    'hsplit',
-    'dsplit',
-    'wsplit',
-    'msplit',
-    'hagent',
-    'dagent',
-    'hvdn',
-    'dvdn',
-    'hvector',
-    'htkgrp',
-    'haglog',
-  ],
-  nonCms: ['custom_tables'],
-} as const;
+import { TABLES_BY_DATA_TYPE } from '../../shared/procedure/cmsTables.ts';
 
 /**
  * Which tables a backup with these data-type letters (`LSMC`, `XSMC`, `LSAC`, `XXAC`…) holds.
