@@ -7,6 +7,11 @@ const { runCli } = await import('../electron/cli.ts');
 process.exitCode = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  readStdin: async () => {
+    const chunks = [];
+    for await (const chunk of process.stdin) chunks.push(chunk);
+    return Buffer.concat(chunks).toString('utf8');
+  },
   interrupted: () =>
     new Promise((resolve) => {
       process.once('SIGINT', resolve);

@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { CliUsageError, CONNECTION_OPTIONS, connectionFromOptions, timeoutFrom } from './cli/cliOptions.ts';
 import { execRemote } from './cli/execCommand.ts';
+import { isParserName, parseCommand, PARSERS } from './cli/parseCommand.ts';
 import { planCommand } from './cli/planCommand.ts';
 import { probe } from './cli/probeCommand.ts';
 import { DEFAULT_SIM_PORT, defaultSimStateDir, startSimulatedPair } from './cli/simServeCommand.ts';
@@ -16,6 +18,8 @@ Commands:
                                 Connect and print one JSON object about the server.
   exec <user@host[:port]> [same options] -- <command>
                                 Run one command and stream its output; its exit code is passed on.
+  parse <kind> [file]           Parse pasted console output (stdin without a file) and print it as JSON;
+                                exit 0 recognised, 3 unrecognised. Kinds: ${Object.keys(PARSERS).join(', ')}.
   help                          Print this help.
 
 --known-hosts F keeps the pinned host-key fingerprints (JSON) between runs. Passwords are never taken
@@ -27,6 +31,7 @@ export interface CliIO {
   err(text: string | Buffer): void;
   /** Resolves when the user asks to stop a long-running command (Ctrl+C). */
   interrupted(): Promise<void>;
+  readStdin(): Promise<string>;
 }
 
 /** The headless `cms-ha` tool. Resolves with the exit code; bad input gives usage and 2, never a stack trace. */
@@ -88,6 +93,19 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         const connection = await connectionFromOptions(positionals[0], values, (t) => io.err(t));
         const timeout = values.timeout === undefined ? undefined : timeoutFrom(values, 0);
         return await execRemote(connection, rest.slice(separator + 1).join(' '), timeout, io.out, io.err);
+      }
+      case 'parse': {
+        const { positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true });
+        const [kind, file, extra] = positionals;
+        if (!kind || !isParserName(kind) || extra !== undefined) {
+          throw new CliUsageError(
+            `parse takes one of ${Object.keys(PARSERS).join(', ')} and at most one file`,
+          );
+        }
+        const text = file === undefined ? await io.readStdin() : await readFile(file, 'utf8');
+        const { json, exitCode } = parseCommand(kind, text);
+        io.out(json);
+        return exitCode;
       }
       case undefined:
       case 'help':
