@@ -1,9 +1,14 @@
 import type { PtyChannel } from './sshConnection.ts';
 
+/** What a driver needs from the technician, in a form a UI or a script can act on. */
+export type TechnicianRequest =
+  | { kind: 'insert-tape'; purpose: 'write' | 'verify'; tapeNumber: number; device: string | null }
+  | { kind: 'confirm'; text: string };
+
 /** What to do when a rule's pattern appears in the console output. */
 export type DialogAction =
   | { kind: 'send'; text: string; secret?: boolean }
-  | { kind: 'ask'; question: string; secret?: boolean; answerSuffix?: string }
+  | { kind: 'ask'; question: string; secret?: boolean; answerSuffix?: string; request?: TechnicianRequest }
   | { kind: 'fail'; reason: string }
   | { kind: 'done' }
   | { kind: 'note' };
@@ -24,7 +29,10 @@ export interface DialogSpec {
 
 export interface DialogHooks {
   /** Ask the technician; null means they cancelled. Time spent here does not count against the timeout. */
-  ask?(question: string, options: { secret: boolean; ruleId: string }): Promise<string | null>;
+  ask?(
+    question: string,
+    options: { secret: boolean; ruleId: string; request?: TechnicianRequest },
+  ): Promise<string | null>;
   /** Every chunk of output as it arrives, secrets already redacted. */
   transcript?(text: string): void;
   /** Every rule that fired, in order, with the text it matched. */
@@ -104,7 +112,11 @@ export function runDialog(
             case 'ask': {
               if (timer) clearTimeout(timer);
               const answer = hooks.ask
-                ? await hooks.ask(action.question, { secret: action.secret ?? false, ruleId: rule.id })
+                ? await hooks.ask(action.question, {
+                    secret: action.secret ?? false,
+                    ruleId: rule.id,
+                    request: action.request,
+                  })
                 : null;
               if (finished) return;
               if (answer === null) {

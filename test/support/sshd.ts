@@ -7,6 +7,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll } from 'vitest';
 import { writeSimCommandDirectory } from '../../electron/simulator/commandDirectory.ts';
+import { defaultPair } from '../../electron/simulator/defaultPair.ts';
+import { FolderSimStore } from '../../electron/simulator/simStore.ts';
+import { HostKeyPins } from '../../electron/ssh/hostKeyPins.ts';
+import { SshConnection } from '../../electron/ssh/sshConnection.ts';
 import type { SimHostName } from '../../electron/simulator/simState.ts';
 
 const run = promisify(execFile);
@@ -75,7 +79,23 @@ export async function makeSimCommandDir(root: string): Promise<string> {
   const directory = path.join(root, 'simbin');
   await writeSimCommandDirectory(directory);
   await chmod(root, 0o755);
+  await installCmsBinShim();
   return directory;
+}
+
+/**
+ * The app calls br_check by its real path, /cms/bin/br_check. On the test machine that path holds a
+ * shim that finds the simulator's br_check on the sshd login's PATH (created once, as root).
+ */
+async function installCmsBinShim(): Promise<void> {
+  const shim = '/cms/bin/br_check';
+  if (existsSync(shim)) return;
+  await mkdir('/cms/bin', { recursive: true });
+  await writeFile(
+    shim,
+    '#!/bin/sh\n# cms-ha test shim: the simulated br_check from the sshd login PATH\nexec br_check "$@"\n',
+  );
+  await chmod(shim, 0o755);
 }
 
 /** A simulated pair state folder the sshd test user can update. */
@@ -221,5 +241,51 @@ export function useSshd(options: SshdOptions = {}): () => RunningSshd {
   return () => {
     if (!sshd) throw new Error('sshd is not running (used outside a test?)');
     return sshd;
+  };
+}
+
+export interface SimulatedPairBehindSshd {
+  store: FolderSimStore;
+  orig: RunningSshd;
+  neu: RunningSshd;
+  /** Logs in as the test user (key auth) to ORIG or NEW. */
+  login(host: 'orig' | 'new'): Promise<SshConnection>;
+}
+
+/** The simulated pair served by two real sshd (ORIG and NEW) for the enclosing describe. */
+export function useSimulatedPairBehindSshd(): () => SimulatedPairBehindSshd {
+  let pair: SimulatedPairBehindSshd | undefined;
+  let root = '';
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'cms-ha-sim-'));
+    const commandDir = await makeSimCommandDir(root);
+    const store = await FolderSimStore.create(await makeSharedStateDir(root), defaultPair());
+    const [orig, neu] = await Promise.all([
+      startSshd({ simulator: { stateDir: store.directory, commandDir, host: 'orig' } }),
+      startSshd({ simulator: { stateDir: store.directory, commandDir, host: 'new' } }),
+    ]);
+    const pins = new HostKeyPins();
+    pair = {
+      store,
+      orig,
+      neu,
+      login: (host) => {
+        const sshd = host === 'orig' ? orig : neu;
+        return SshConnection.connect({
+          target: { host: '127.0.0.1', port: sshd.port, user: TEST_USER, legacyAlgorithms: true },
+          credentials: { privateKey: sshd.clientKey, passphrase: CLIENT_KEY_PASSPHRASE },
+          questions: { confirmHostKey: async () => true, answerPrompts: async () => null },
+          pins,
+        });
+      },
+    };
+  });
+  afterAll(async () => {
+    await Promise.all([pair?.orig.stop(), pair?.neu.stop()]);
+    await rm(root, { recursive: true, force: true });
+  });
+  return () => {
+    if (!pair) throw new Error('the simulated pair is not running');
+    return pair;
   };
 }

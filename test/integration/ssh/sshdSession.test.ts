@@ -1,50 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultPair } from '../../../electron/simulator/defaultPair.ts';
-import { FolderSimStore } from '../../../electron/simulator/simStore.ts';
+import { describe, expect, it } from 'vitest';
 import { runDialog, type DialogRule } from '../../../electron/ssh/dialogEngine.ts';
 import { RedactingSink } from '../../../electron/ssh/redactingSink.ts';
 import type { SshConnection } from '../../../electron/ssh/sshConnection.ts';
-import { connect } from '../../support/sshClient.ts';
-import {
-  CLIENT_KEY_PASSPHRASE,
-  makeSharedStateDir,
-  makeSimCommandDir,
-  startSshd,
-  skipWithoutSshd,
-  TEST_USER,
-  type RunningSshd,
-} from '../../support/sshd.ts';
+import { skipWithoutSshd, useSimulatedPairBehindSshd } from '../../support/sshd.ts';
 
 const skip = skipWithoutSshd('sshdSession');
 
 describe.skipIf(skip)('commands and dialogs on the simulated pair behind real sshd', () => {
-  let root: string;
-  let store: FolderSimStore;
-  let orig: RunningSshd;
-  let neu: RunningSshd;
-
-  const asTechnician = (sshd: RunningSshd) =>
-    connect(sshd.port, TEST_USER, { privateKey: sshd.clientKey, passphrase: CLIENT_KEY_PASSPHRASE });
-
-  beforeAll(async () => {
-    root = await mkdtemp(path.join(os.tmpdir(), 'cms-ha-sim-'));
-    const commandDir = await makeSimCommandDir(root);
-    store = await FolderSimStore.create(await makeSharedStateDir(root), defaultPair());
-    [orig, neu] = await Promise.all([
-      startSshd({ simulator: { stateDir: store.directory, commandDir, host: 'orig' } }),
-      startSshd({ simulator: { stateDir: store.directory, commandDir, host: 'new' } }),
-    ]);
-  });
-  afterAll(async () => {
-    await Promise.all([orig?.stop(), neu?.stop()]);
-    await rm(root, { recursive: true, force: true });
-  });
+  const pair = useSimulatedPairBehindSshd();
+  const asTechnician = (host: 'orig' | 'new') => pair().login(host);
 
   it('serves ORIG and NEW at once, each answering as its own Solaris host', async () => {
-    const [a, b] = await Promise.all([asTechnician(orig), asTechnician(neu)]);
+    const [a, b] = await Promise.all([asTechnician('orig'), asTechnician('new')]);
     const [unameA, unameB, pkgA, pkgB] = await Promise.all([
       a.exec('uname -a'),
       b.exec('uname -a'),
@@ -60,7 +27,7 @@ describe.skipIf(skip)('commands and dialogs on the simulated pair behind real ss
   });
 
   it('passes the exit code and stderr of a failing command on', async () => {
-    const connection = await asTechnician(orig);
+    const connection = await asTechnician('orig');
     const result = await connection.exec("mt -f '/dev/rmt/0' status");
     expect(result).toMatchObject({
       kind: 'exited',
@@ -71,19 +38,19 @@ describe.skipIf(skip)('commands and dialogs on the simulated pair behind real ss
   });
 
   it('stops waiting for a command at its timeout', async () => {
-    const connection = await asTechnician(orig);
+    const connection = await asTechnician('orig');
     const result = await connection.exec('sleep 5', { timeoutMs: 300 });
     expect(result.kind).toBe('timed-out');
     connection.close();
   });
 
   it('reports a command as interrupted when the connection is killed under it, and says the connection was lost', async () => {
-    const connection = await asTechnician(orig);
+    const connection = await asTechnician('orig');
     const lost: string[] = [];
     connection.onLost((reason) => lost.push(reason));
     const running = connection.exec('sleep 30');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    await orig.killConnections();
+    await pair().orig.killConnections();
     const result = await running;
     expect(result.kind).toBe('interrupted');
     expect(connection.lost).toBe(true);
@@ -92,7 +59,7 @@ describe.skipIf(skip)('commands and dialogs on the simulated pair behind real ss
   });
 
   it('times a PTY dialog out cleanly when the expected prompt never comes', async () => {
-    const connection = await asTechnician(orig);
+    const connection = await asTechnician('orig');
     const pty = await connection.openPty('cmsadm');
     const started = Date.now();
     const outcome = await runDialog(pty, {
@@ -109,8 +76,8 @@ describe.skipIf(skip)('commands and dialogs on the simulated pair behind real ss
   });
 
   it('drives a two-tape CMSADM backup through the dialog engine, asking the technician to swap tapes', async () => {
-    const connection = await asTechnician(orig);
-    await store.update((state) => {
+    const connection = await asTechnician('orig');
+    await pair().store.update((state) => {
       state.tapes['SMALL-1'] = {
         id: 'SMALL-1',
         capacityBlocks: 1_000_000,
@@ -193,7 +160,7 @@ describe.skipIf(skip)('commands and dialogs on the simulated pair behind real ss
     expect(asked).toEqual(['insert tape 2', 'insert tape 1 to verify', 'insert tape 2 to verify']);
     expect(transcript).toContain('Tape Verification');
     expect(transcript).toContain('1843200 blocks');
-    const tapes = (await store.read()).tapes;
+    const tapes = (await pair().store.read()).tapes;
     expect(tapes['SMALL-1']!.content).toMatchObject({ kind: 'cmsadm', number: 1, of: 2, blocks: 1_000_000 });
     expect(tapes['SMALL-2']!.content).toMatchObject({ kind: 'cmsadm', number: 2, of: 2, blocks: 843_200 });
     await hands('simctl eject');
@@ -201,7 +168,7 @@ describe.skipIf(skip)('commands and dialogs on the simulated pair behind real ss
   });
 
   it('moves a tape from ORIG to NEW only after it was ejected', async () => {
-    const [a, b] = await Promise.all([asTechnician(orig), asTechnician(neu)]);
+    const [a, b] = await Promise.all([asTechnician('orig'), asTechnician('new')]);
     expect((await a.exec('simctl insert DDS4-05')).kind).toBe('exited');
     const refused = await b.exec('simctl insert DDS4-05');
     expect(refused).toMatchObject({

@@ -1,0 +1,50 @@
+import { parseBrCheck, type BrCheck } from '../../shared/parsers/brCheck.ts';
+import { runDialog, type DialogOutcome } from '../ssh/dialogEngine.ts';
+import { validateTapeDevice } from '../ssh/remoteCommand.ts';
+import type { SshConnection } from '../ssh/sshConnection.ts';
+
+export const BR_CHECK = '/cms/bin/br_check';
+
+/** Lists (or verifies) the maintenance backup volume in the drive with `/cms/bin/br_check`. */
+export async function runBrCheck(
+  connection: SshConnection,
+  options: { device: string; verify: boolean; promptTimeoutMs?: number },
+  transcript?: (text: string) => void,
+): Promise<{ outcome: DialogOutcome; result: BrCheck }> {
+  const device = validateTapeDevice(options.device);
+  let screen = '';
+  const pty = await connection.openPty(BR_CHECK);
+  const outcome = await runDialog(
+    pty,
+    {
+      promptTimeoutMs: options.promptTimeoutMs ?? 10 * 60_000,
+      rules: [
+        {
+          id: 'device-type',
+          pattern: /Enter device type \[q for qtape, f for floppy\]:/,
+          action: { kind: 'send', text: 'q\r' },
+          maxHits: 1,
+        },
+        {
+          id: 'device-path',
+          pattern: /Enter device path:/,
+          action: { kind: 'send', text: `${device}\r` },
+          maxHits: 1,
+        },
+        {
+          id: 'list-or-verify',
+          pattern: /Enter l to list the tables or v to also verify the volume:/,
+          action: { kind: 'send', text: options.verify ? 'v\r' : 'l\r' },
+          maxHits: 1,
+        },
+      ],
+    },
+    {
+      transcript: (text) => {
+        screen += text;
+        transcript?.(text);
+      },
+    },
+  );
+  return { outcome, result: parseBrCheck(screen) };
+}

@@ -1,0 +1,126 @@
+import { parseCmsadmBackup, type CmsadmBackup } from '../../shared/parsers/cmsadmBackup.ts';
+import { runDialog, type DialogHooks, type DialogOutcome, type DialogRule } from '../ssh/dialogEngine.ts';
+import type { SshConnection } from '../ssh/sshConnection.ts';
+
+/**
+ * The CMSADM backup dialog of the manual (pp. 25-26) as rules: menu choice "backup", the drive choice
+ * when there are several, each tape asked of the technician (write and verification passes), done at the
+ * label instruction; a write-protected tape fails the step.
+ */
+export function cmsadmBackupRules(device: string | null): DialogRule[] {
+  return [
+    {
+      id: 'menu',
+      pattern: /Enter choice \(1-8\) or q to quit:/,
+      action: { kind: 'send', text: '3\r' },
+      maxHits: 1,
+    },
+    {
+      id: 'drive-choice',
+      pattern: /Select the tape drive:\r?\n([\s\S]*?)Enter choice \(1-(\d+)\):/,
+      action: (match) => {
+        const choices = [...match[1]!.matchAll(/^\s*(\d+)\) .*: (\S+)\s*$/gm)];
+        const chosen = choices.find((choice) => choice[2] === device);
+        if (!chosen) {
+          return {
+            kind: 'fail',
+            reason: `this server has several tape drives (${choices.map((c) => c[2]).join(', ')}); say which one to use`,
+          };
+        }
+        return { kind: 'send', text: `${chosen[1]}\r` };
+      },
+    },
+    {
+      id: 'first-cartridge',
+      pattern: /Please insert the first cartridge tape into (\S+)\.\r?\nPress ENTER when ready/,
+      action: (match) => ({
+        kind: 'ask',
+        question: `Insert tape 1 of the CMSADM backup into ${match[1]}, then continue.`,
+        request: { kind: 'insert-tape', purpose: 'write', tapeNumber: 1, device: match[1]! },
+      }),
+    },
+    {
+      id: 'retry-tape',
+      pattern: /Please insert tape number (\d+) into (\S+) and press Enter/,
+      action: (match) => ({
+        kind: 'ask',
+        question: `The drive had no usable tape. Insert tape ${match[1]} into ${match[2]}, then continue.`,
+        request: { kind: 'insert-tape', purpose: 'write', tapeNumber: Number(match[1]), device: match[2]! },
+      }),
+      maxHits: 3,
+    },
+    {
+      id: 'end-of-medium',
+      pattern:
+        /End of medium on "output"\.\r?\nPlease remove the current tape, number it, insert tape number (\d+), and\r?\npress Enter/,
+      action: (match) => ({
+        kind: 'ask',
+        question: `Tape ${Number(match[1]) - 1} is full. Number it, then insert tape ${match[1]} and continue.`,
+        request: { kind: 'insert-tape', purpose: 'write', tapeNumber: Number(match[1]), device },
+      }),
+    },
+    {
+      id: 'verify-first',
+      pattern: /Insert the first tape\r?\nPress Return to proceed :/,
+      action: {
+        kind: 'ask',
+        question: 'Verification: insert tape 1 again, then continue.',
+        request: { kind: 'insert-tape', purpose: 'verify', tapeNumber: 1, device },
+      },
+    },
+    {
+      id: 'verify-next',
+      pattern: /Insert tape number (\d+)\r?\nPress Return to proceed :/,
+      action: (match) => ({
+        kind: 'ask',
+        question: `Verification: insert tape ${match[1]}, then continue.`,
+        request: { kind: 'insert-tape', purpose: 'verify', tapeNumber: Number(match[1]), device },
+      }),
+    },
+    {
+      id: 'write-protected',
+      pattern: /write protected or reserved\./,
+      action: {
+        kind: 'fail',
+        reason: 'the tape is write-protected: slide its switch to writable or use another tape',
+      },
+    },
+    {
+      id: 'label',
+      pattern: /Please label the backup tape\(s\) with the date and the current CMS\r?\nversion \(([^)]+)\)/,
+      action: { kind: 'done' },
+    },
+  ];
+}
+
+export interface CmsadmBackupRun {
+  outcome: DialogOutcome;
+  /** The parsed result, from the whole console transcript. */
+  result: CmsadmBackup;
+}
+
+/** P4a / D11 on one server: drives `cmsadm` over a terminal; the technician handles the tapes through `hooks.ask`. */
+export async function runCmsadmBackup(
+  connection: SshConnection,
+  options: { device: string | null; promptTimeoutMs?: number },
+  hooks: DialogHooks,
+): Promise<CmsadmBackupRun> {
+  let screen = '';
+  const pty = await connection.openPty('cmsadm');
+  const outcome = await runDialog(
+    pty,
+    { rules: cmsadmBackupRules(options.device), promptTimeoutMs: options.promptTimeoutMs ?? 15 * 60_000 },
+    {
+      ...hooks,
+      transcript: (text) => {
+        screen += text;
+        hooks.transcript?.(text);
+      },
+    },
+  );
+  if (outcome.kind === 'completed') {
+    pty.write('q\r');
+    pty.close();
+  }
+  return { outcome, result: parseCmsadmBackup(screen) };
+}
