@@ -1,11 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { CliUsageError, CONNECTION_OPTIONS, connectionFromOptions, timeoutFrom } from './cli/cliOptions.ts';
+import {
+  brCheckCommand,
+  cmsadmBackupCommand,
+  DEFAULT_TAPE_DEVICE,
+  tapeCheckCommand,
+} from './cli/deviceCommands.ts';
 import { execRemote } from './cli/execCommand.ts';
 import { isParserName, parseCommand, PARSERS } from './cli/parseCommand.ts';
 import { planCommand } from './cli/planCommand.ts';
 import { probe } from './cli/probeCommand.ts';
 import { DEFAULT_SIM_PORT, defaultSimStateDir, startSimulatedPair } from './cli/simServeCommand.ts';
+import { UnsafeRemoteValueError } from './ssh/remoteCommand.ts';
 import { SshConnectError } from './ssh/sshConnection.ts';
 
 const USAGE = `Usage: cms-ha <command> [options]
@@ -18,6 +25,12 @@ Commands:
                                 Connect and print one JSON object about the server.
   exec <user@host[:port]> [same options] -- <command>
                                 Run one command and stream its output; its exit code is passed on.
+  tape-check <target> [--device D] [connection options]
+                                Read the tape drive (mt status) and print it parsed, as JSON.
+  cmsadm-backup <target> [--device D] [connection options]
+                                Run a CMSADM backup; tape prompts are answered on this terminal.
+  br-check <target> --device D [--verify] [connection options]
+                                List (or verify) the maintenance backup tape in the drive, as JSON.
   parse <kind> [file]           Parse pasted console output (stdin without a file) and print it as JSON;
                                 exit 0 recognised, 3 unrecognised. Kinds: ${Object.keys(PARSERS).join(', ')}.
   help                          Print this help.
@@ -32,6 +45,8 @@ export interface CliIO {
   /** Resolves when the user asks to stop a long-running command (Ctrl+C). */
   interrupted(): Promise<void>;
   readStdin(): Promise<string>;
+  /** Asks on the terminal and resolves with the line typed (null at end of input). */
+  askLine(question: string): Promise<string | null>;
 }
 
 /** The headless `cms-ha` tool. Resolves with the exit code; bad input gives usage and 2, never a stack trace. */
@@ -94,6 +109,28 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         const timeout = values.timeout === undefined ? undefined : timeoutFrom(values, 0);
         return await execRemote(connection, rest.slice(separator + 1).join(' '), timeout, io.out, io.err);
       }
+      case 'tape-check':
+      case 'cmsadm-backup':
+      case 'br-check': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: { ...CONNECTION_OPTIONS, device: { type: 'string' }, verify: { type: 'boolean' } },
+          allowPositionals: true,
+          strict: true,
+        });
+        if (positionals.length !== 1) throw new CliUsageError(`${command} takes exactly one target`);
+        const connection = await connectionFromOptions(positionals[0], values, (t) => io.err(t));
+        const { json, exitCode } =
+          command === 'tape-check'
+            ? await tapeCheckCommand(connection, values.device ?? DEFAULT_TAPE_DEVICE)
+            : command === 'cmsadm-backup'
+              ? await cmsadmBackupCommand(connection, values.device ?? null, io.askLine, (text) =>
+                  io.err(text),
+                )
+              : await brCheckCommand(connection, requireDevice(values.device), values.verify ?? false);
+        io.out(`${JSON.stringify(json, null, 2)}\n`);
+        return exitCode;
+      }
       case 'parse': {
         const { positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true });
         const [kind, file, extra] = positionals;
@@ -117,7 +154,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         throw new CliUsageError(`unknown command "${command}"`);
     }
   } catch (error) {
-    if (error instanceof CliUsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof CliUsageError ||
+      error instanceof UnsafeRemoteValueError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       io.err(`cms-ha ${command ?? ''}: ${(error as Error).message}\n\n${USAGE}`);
       return 2;
     }
@@ -132,4 +173,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     io.err(`cms-ha ${command}: ${(error as Error).message}\n`);
     return 1;
   }
+}
+
+function requireDevice(device: string | undefined): string {
+  if (!device) throw new CliUsageError('--device is required (e.g. --device /dev/rmt/0c)');
+  return device;
 }

@@ -16,6 +16,20 @@ async function cmsHa(args: string[], env: Record<string, string> = {}) {
   );
 }
 
+async function cmsHaWithInput(args: string[], env: Record<string, string>, input: string) {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  child.stdin.end(input);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+  return { code, stdout, stderr };
+}
+
 describe('cms-ha sim, probe and exec, as a new user tries them from the README', () => {
   let sim: ChildProcess;
   let banner = '';
@@ -107,6 +121,41 @@ describe('cms-ha sim, probe and exec, as a new user tries them from the README',
       code: 1,
       stderr: '/dev/rmt/9: No such file or directory\n',
     });
+  });
+
+  it('tape-check, cmsadm-backup and br-check drive the tape work from the command line', async () => {
+    const env = { SIM_PW: 'cms' };
+    const connection = [`root@127.0.0.1:${origPort}`, '--password-env', 'SIM_PW', '--known-hosts', pins];
+    await cmsHa(['exec', ...connection, '--', 'simctl', 'eject'], env);
+    expect(await cmsHa(['exec', ...connection, '--', 'simctl', 'insert', 'DDS4-08'], env)).toMatchObject({
+      code: 0,
+    });
+
+    const tape = await cmsHa(['tape-check', ...connection], env);
+    expect(tape.code).toBe(0);
+    expect(JSON.parse(tape.stdout)).toMatchObject({
+      device: '/dev/rmt/0',
+      mtStatus: { status: 'ready', drive: { family: 'dds4' } },
+    });
+
+    const backup = await cmsHaWithInput(['cmsadm-backup', ...connection], env, '\n');
+    expect(backup.code).toBe(0);
+    expect(JSON.parse(backup.stdout)).toMatchObject({
+      outcome: { kind: 'completed' },
+      result: { tapes: 1, verified: true },
+    });
+    expect(backup.stderr).toContain(
+      'Insert tape 1 of the CMSADM backup into /dev/rmt/0, then continue. [Enter]',
+    );
+
+    const notMaintenance = await cmsHa(['br-check', ...connection, '--device', '/dev/rmt/0c'], env);
+    expect(notMaintenance.code).toBe(1);
+    expect(JSON.parse(notMaintenance.stdout)).toMatchObject({ brCheck: { status: 'not-a-backup' } });
+    expect(await cmsHa(['br-check', ...connection, '--device', '/dev/rmt/0 ; reboot'], env)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('is not a Solaris tape device'),
+    });
+    await cmsHa(['exec', ...connection, '--', 'simctl', 'eject'], env);
   });
 
   it('explains bad input with usage and exit code 2', async () => {
