@@ -17,8 +17,10 @@ export interface ArchiveRow {
 export function archiveStatus(host: SimHost, now: Date): ArchiveRow[] {
   const interval = INTERVAL_MINUTES * 60_000;
   const lastBoundary = Math.floor((now.getTime() - ARCHIVE_TAKES_MINUTES * 60_000) / interval) * interval;
-  const finished = new Date(lastBoundary + ARCHIVE_TAKES_MINUTES * 60_000);
-  const next = new Date(lastBoundary + interval);
+  const scheduled = lastBoundary + ARCHIVE_TAKES_MINUTES * 60_000;
+  const forced = host.lastArchiveAt ? Date.parse(host.lastArchiveAt) : -Infinity;
+  const finished = new Date(Math.max(scheduled, forced <= now.getTime() ? forced : -Infinity));
+  const next = new Date(Math.floor(finished.getTime() / interval) * interval + interval);
   return host.acds.map((acd) => ({
     acd: acd.name,
     type: 'Interval',

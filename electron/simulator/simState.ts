@@ -41,6 +41,8 @@ export interface SimHost {
   /** Migrations done since the last CMS setup; a second one of the same kind corrupts the data. */
   migrations: { dataType: string; tapeId: string; at: string }[];
   cmsDamaged: boolean;
+  /** When set, the last interval archive finished at this ISO time (simctl archive-now); otherwise the schedule decides. */
+  lastArchiveAt?: string;
   /** Virtual files the programs write and `cat` reads (migration and restore logs). */
   files: Record<string, string>;
 }

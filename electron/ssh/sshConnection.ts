@@ -77,6 +77,8 @@ export interface ExecOptions {
   timeoutMs?: number;
   /** Called with each chunk as it arrives (for transcripts). */
   onOutput?: (chunk: Buffer, stream: 'stdout' | 'stderr') => void;
+  /** Written to the command's standard input, which is then closed. */
+  input?: string;
 }
 
 export type PtyEnd = { kind: 'exited'; code: number | null } | { kind: 'interrupted'; reason: string };
@@ -336,6 +338,7 @@ export class SshConnection {
       this.client.exec(command, (error, stream) => {
         if (error) return interrupt(`could not start the command: ${error.message}`);
         channel = stream;
+        if (options.input !== undefined) stream.end(options.input);
         let exit: { code: number | null; signal: string | null } | null = null;
         stream.on('data', (chunk: Buffer) => {
           stdout.push(chunk);

@@ -38,6 +38,9 @@ export function parseMigrationLog(raw: string): MigrationLog {
     const [, at, message] = stamped as unknown as [string, string, string];
     const success = /^R3 Migrate: (.+?) migrated from volume (\S+) .*: completed, 0 errors$/.exec(message);
     if (success) return { outcome: 'success', at, dataType: success[1]!, volume: success[2]!, line };
+    const restored = /^Restore from volume (\S+): (.+)$/.exec(message);
+    if (restored)
+      return { outcome: 'success', at, dataType: `restore ${restored[2]}`, volume: restored[1]!, line };
     if (/^R3 Migrate ERROR: /.test(message)) return { outcome: 'catastrophic', at, message, line };
     if (/^R3 Migrate failed: |^Backup failed: /.test(message))
       return { outcome: 'failure', at, message, line };

@@ -1,10 +1,21 @@
 import type { DriveFamily, MtStatus } from '../parsers/mtStatus.ts';
 import { PLATFORM_NAMES, type PlatformId } from './platforms.ts';
-import { DISCARD_OLD_TAPES_WARNING, findDriveReplacementCase, TAPE_DRIVE_NAMES, type DriveReplacementCase, type ProcedureTapeDrive } from './tapeDrives.ts';
+import {
+  DISCARD_OLD_TAPES_WARNING,
+  findDriveReplacementCase,
+  TAPE_DRIVE_NAMES,
+  type DriveReplacementCase,
+  type ProcedureTapeDrive,
+} from './tapeDrives.ts';
 
 export type DriveVerdict =
   | { verdict: 'compatible'; family: DriveFamily; message: string }
-  | { verdict: 'replace-orig-drive'; replacement: DriveReplacementCase; message: string; warning: string | null }
+  | {
+      verdict: 'replace-orig-drive';
+      replacement: DriveReplacementCase;
+      message: string;
+      warning: string | null;
+    }
   | { verdict: 'incompatible'; message: string }
   | { verdict: 'cannot-judge'; message: string };
 
@@ -42,7 +53,10 @@ export function judgeDriveCompatibility(
   const origDrive = procedureDrive(origFamily);
   const newDrive = procedureDrive(newFamily);
   if (orig.platform && newServer.platform && origDrive && newDrive) {
-    const replacement = findDriveReplacementCase({ platform: orig.platform, drive: origDrive }, { platform: newServer.platform, drive: newDrive });
+    const replacement = findDriveReplacementCase(
+      { platform: orig.platform, drive: origDrive },
+      { platform: newServer.platform, drive: newDrive },
+    );
     if (replacement) {
       return {
         verdict: 'replace-orig-drive',
@@ -53,7 +67,11 @@ export function judgeDriveCompatibility(
     }
   }
   if (origFamily === newFamily) {
-    return { verdict: 'compatible', family: origFamily, message: `Both servers have ${origFamily} drives: tapes can be exchanged.` };
+    return {
+      verdict: 'compatible',
+      family: origFamily,
+      message: `Both servers have ${origFamily} drives: tapes can be exchanged.`,
+    };
   }
   return {
     verdict: 'incompatible',
@@ -62,12 +80,19 @@ export function judgeDriveCompatibility(
 }
 
 function readyFamily(label: 'ORIG' | 'NEW', mt: MtStatus): { family: DriveFamily } | DriveVerdict {
-  if (mt.kind !== 'recognised') return { verdict: 'cannot-judge', message: `${label}: the mt output was not recognised (${mt.reason}).` };
+  if (mt.kind !== 'recognised')
+    return { verdict: 'cannot-judge', message: `${label}: the mt output was not recognised (${mt.reason}).` };
   if (mt.status !== 'ready') {
-    return { verdict: 'cannot-judge', message: `${label}: ${mt.message}. Insert a tape of the drive's type and check again.` };
+    return {
+      verdict: 'cannot-judge',
+      message: `${label}: ${mt.message}. Insert a tape of the drive's type and check again.`,
+    };
   }
   if (mt.drive.family === 'unknown') {
-    return { verdict: 'cannot-judge', message: `${label}: the drive "${mt.drive.name}" is not one the procedure knows; compare the drives by hand.` };
+    return {
+      verdict: 'cannot-judge',
+      message: `${label}: the drive "${mt.drive.name}" is not one the procedure knows; compare the drives by hand.`,
+    };
   }
   return { family: mt.drive.family };
 }

@@ -4,7 +4,7 @@ import { cmsadm } from './cmsadm.ts';
 import { cmsMenu } from './cmsMenu.ts';
 import { mt } from './mt.ts';
 import { simctl } from './simctl.ts';
-import { cat, hostname, pkginfo, sleep, uname } from './systemInfo.ts';
+import { cat, date, hostname, pkginfo, sleep, uname } from './systemInfo.ts';
 
 /** Every command the simulated host knows, by the names (and paths) a technician types. */
 export const PROGRAMS: Readonly<Record<string, Program>> = {
@@ -13,6 +13,7 @@ export const PROGRAMS: Readonly<Record<string, Program>> = {
   pkginfo,
   cat,
   sleep,
+  date,
   mt,
   cmsadm,
   cms: cmsMenu,

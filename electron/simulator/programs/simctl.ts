@@ -12,6 +12,7 @@ const USAGE = `usage: simctl <command>
   new-tape <tape> [capacity-blocks]  unpack a blank tape
   drive <device> online|offline|busy|idle
   data-collection <acd> on|off
+  archive-now                        an interval archive finishes now on every ACD
   write-maintenance <tape> <LLLL> <F|I>   a maintenance backup of this host, as the CMS menu writes it
 `;
 
@@ -97,6 +98,9 @@ export const simctl: Program = async ({ args, io, store, host, now }) => {
         acd.dataCollection = rest[1] === 'on';
         return 0;
       }
+      case 'archive-now':
+        h.lastArchiveAt = now().toISOString();
+        return 0;
       case 'write-maintenance': {
         const [tapeId, letters, mode] = rest;
         const tape = state.tapes[tapeId ?? ''];

@@ -74,3 +74,23 @@ export const sleep: Program = async ({ args, io, delay }) => {
   await delay(seconds * 1000);
   return 0;
 };
+
+/** `date` and `date +FORMAT` (%Y %m %d %H %M %S %y); the simulated servers keep UTC. */
+export const date: Program = async ({ args, io, now }) => {
+  const time = now();
+  const two = (n: number) => String(n).padStart(2, '0');
+  const fields: Record<string, string> = {
+    Y: String(time.getUTCFullYear()),
+    y: two(time.getUTCFullYear() % 100),
+    m: two(time.getUTCMonth() + 1),
+    d: two(time.getUTCDate()),
+    H: two(time.getUTCHours()),
+    M: two(time.getUTCMinutes()),
+    S: two(time.getUTCSeconds()),
+  };
+  const format = args[0]?.startsWith('+') ? args.join(' ').slice(1) : null;
+  io.write(
+    `${format === null ? time.toUTCString() : format.replace(/%([YymdHMS%])/g, (_, f: string) => (f === '%' ? '%' : fields[f]!))}\n`,
+  );
+  return 0;
+};
