@@ -13,6 +13,7 @@ const USAGE = `usage: simctl <command>
   drive <device> online|offline|busy|idle
   data-collection <acd> on|off
   archive-now                        an interval archive finishes now on every ACD
+  cue-upgrade <cms-version>          the CUE upgrade: new CMS version, Solaris 9, a fresh CMS setup
   write-maintenance <tape> <LLLL> <F|I>   a maintenance backup of this host, as the CMS menu writes it
 `;
 
@@ -96,6 +97,18 @@ export const simctl: Program = async ({ args, io, store, host, now }) => {
         if (!acd || !['on', 'off'].includes(rest[1] ?? ''))
           return fail('usage: data-collection <acd> on|off');
         acd.dataCollection = rest[1] === 'on';
+        return 0;
+      }
+      case 'cue-upgrade': {
+        const version = rest[0];
+        if (!version || !/^r\d+v\d+\w*(\.\w+)?$/.test(version))
+          return fail('usage: cue-upgrade <cms-version, e.g. r3v11ak.g>');
+        h.cmsVersion = version;
+        h.solarisRelease = '5.9';
+        h.kernelVersion = 'Generic_117171-07';
+        h.migrations = [];
+        h.cmsDamaged = false;
+        h.cmsState = 'multi-user';
         return 0;
       }
       case 'archive-now':

@@ -1,0 +1,158 @@
+import { tapeRoleDefinition } from '../../shared/procedure/tapeRoles.ts';
+import type { MenuSelections, ServerRole, TapeRole } from '../../shared/procedure/types.ts';
+import { checkVolumeLabel } from '../../shared/procedure/volumeLabelRule.ts';
+import { runCmsadmBackup } from './cmsadmBackup.ts';
+import { StepFailure, type StepContext } from './stepContext.ts';
+import { listVolumeInDrive, StepInterrupted } from './tapeWork.ts';
+
+/** The manual's selections of a CMS window, as lines the technician can follow. */
+export function describeSelections(selections: MenuSelections): string {
+  switch (selections.window) {
+    case 'Maintenance: Back Up Data': {
+      const yes = (flag: boolean) => (flag ? '[x]' : '[ ]');
+      return [
+        `${selections.window}: ${selections.acds === 'all' ? 'All ACDs' : 'Current ACD'}; verify tape: ${selections.verifyTape ? 'y' : 'n'}`,
+        `  ${yes(selections.localSystemAdmin)} Local system administration data`,
+        `  ${yes(selections.cmsSystemAdmin)} CMS system administration data`,
+        `  ${yes(selections.acdSpecificAdmin)} ACD-specific administration data`,
+        `  ${yes(selections.historical !== 'none')} Historical data${selections.historical === 'none' ? '' : ` (${selections.historical})`}`,
+        `  ${yes(selections.nonCms)} Non-CMS data`,
+      ].join('\n');
+    }
+    case 'System Setup: R3 Migrate Data':
+      return `${selections.window}: All ACDs; data types: ${selections.dataTypes.join(' and ')}`;
+    case 'Maintenance: Restore Data':
+      return `${selections.window}: ${[selections.historical && 'Historical data', selections.nonCms && 'Non-CMS data'].filter(Boolean).join(' and ')}`;
+  }
+}
+
+async function cmsVersionOf(context: StepContext, server: ServerRole): Promise<string> {
+  const configured = context.state.servers[server]?.cmsVersion;
+  if (configured) return configured;
+  const result = await (await context.connect(server)).exec('pkginfo -l cms', { timeoutMs: 60_000 });
+  const version = result.kind === 'exited' ? /^\s*VERSION:\s*(\S+)/m.exec(result.stdout)?.[1] : undefined;
+  if (!version) throw new StepFailure(`the CMS version of ${server} could not be read (pkginfo -l cms)`);
+  return version;
+}
+
+/**
+ * P4b, D1, D5, D9: the technician runs the maintenance backup in the CMS menu with the manual's
+ * selections; the app then verifies the tape with br_check, checks its volume label against the role,
+ * and registers it with the label text CMS wrote.
+ */
+export async function maintenanceBackup(
+  context: StepContext,
+  server: ServerRole,
+  role: TapeRole,
+): Promise<void> {
+  context.tellNotes();
+  const runItem = context.definition.checklist.find((item) => item.selections)!;
+  context.technician.tell(`On ${server}, in the CMS menu:\n${describeSelections(runItem.selections!)}`);
+  await context.confirmChecklist([runItem.id]);
+
+  const listing = await listVolumeInDrive(context, server, true);
+  const verdict = checkVolumeLabel(listing.volumeLabel, role);
+  if (!verdict.matches)
+    throw new StepFailure(`the backup tape does not hold what ${role} must: ${verdict.reasons.join('; ')}`);
+  const label = listing.volumeLabel.raw.trim();
+  context.technician.tell(
+    `Volume label: ${label}. Write it on the cartridge with the date and the CMS version.`,
+  );
+  const tapeId = await context.technician.ask(
+    `Id written on this cartridge (${tapeRoleDefinition(role).title})?`,
+  );
+  if (!tapeId) throw new StepFailure('no tape id given');
+  const writeProtected = await context.technician.confirm(
+    'Write-protect switch of this tape set to read-only?',
+  );
+  await context.record({
+    type: 'tape-registered',
+    tapeId: tapeId.trim(),
+    role,
+    producedBy: context.stepId,
+    server,
+    labelText: label,
+    sequence: { number: listing.volumeLabel.tape, of: listing.volumeLabel.tape },
+    backupDate: listing.volumeLabel.date,
+    cmsVersion: await cmsVersionOf(context, server),
+    writeProtected,
+    verified: listing.verified,
+    location: `drive of ${server}`,
+  });
+  await context.confirmChecklist();
+}
+
+/** P4a, D11: CMSADM backups driven through cmsadm; on several servers at once for D11. */
+export async function cmsadmBackups(
+  context: StepContext,
+  jobs: readonly { server: ServerRole; role: TapeRole }[],
+): Promise<void> {
+  context.tellNotes();
+  const results = await Promise.all(jobs.map((job) => cmsadmBackupOn(context, job.server, job.role)));
+  for (const result of results) {
+    for (const [index, tapeId] of result.tapeIds.entries()) {
+      await context.record({
+        type: 'tape-registered',
+        tapeId,
+        role: result.role,
+        producedBy: context.stepId,
+        server: result.server,
+        labelText: `CMSADM backup of ${result.hostname}, tape ${index + 1} of ${result.tapeIds.length}, ${result.date}, CMS ${result.cmsVersion}`,
+        sequence: { number: index + 1, of: result.tapeIds.length },
+        backupDate: result.date,
+        cmsVersion: result.cmsVersion,
+        writeProtected: result.writeProtected,
+        verified: result.verified,
+        location: `with the technician (${result.server})`,
+      });
+    }
+  }
+  await context.confirmChecklist();
+}
+
+async function cmsadmBackupOn(context: StepContext, server: ServerRole, role: TapeRole) {
+  const connection = await context.connect(server);
+  const transcript = context.transcript(server);
+  const tapeIds: string[] = [];
+  const device = context.state.servers[server]?.tapeDevice ?? null;
+  const run = await runCmsadmBackup(
+    connection,
+    { device },
+    {
+      transcript: transcript.write,
+      onSecret: transcript.addSecret,
+      ask: async (question, { request }) => {
+        const answer = await context.technician.ask(`${server}: ${question}`, request);
+        if (answer !== null && request?.kind === 'insert-tape' && request.purpose === 'write')
+          tapeIds[request.tapeNumber - 1] = answer.trim() || `${role}-${request.tapeNumber}`;
+        return answer === null ? null : '';
+      },
+    },
+  );
+  if (run.outcome.kind === 'interrupted') throw new StepInterrupted(run.outcome.reason);
+  if (run.outcome.kind !== 'completed') {
+    const reason = run.outcome.kind === 'failed' ? run.outcome.reason : run.outcome.kind;
+    throw new StepFailure(`the CMSADM backup of ${server} did not complete: ${reason}`);
+  }
+  await context.evidence(server, 'cmsadm-backup', { ...run.result, raw: undefined });
+  const result = run.result;
+  if (result.kind !== 'recognised' || result.status !== 'completed') {
+    throw new StepFailure(`the CMSADM backup output of ${server} was not recognised`);
+  }
+  if (tapeIds.length !== result.tapes)
+    throw new StepFailure(`${result.tapes} tapes were written on ${server} but ${tapeIds.length} were named`);
+  const hostname = (await connection.exec('uname -n')).stdout.trim() || server;
+  const writeProtected = await context.technician.confirm(
+    `${server}: label the ${result.tapes} CMSADM tape(s) with number, date and CMS version ${result.cmsVersion}, and set each write-protect switch to read-only. Done?`,
+  );
+  return {
+    server,
+    role,
+    tapeIds,
+    hostname,
+    date: context.now().toISOString().slice(0, 10),
+    cmsVersion: result.cmsVersion,
+    verified: result.verified,
+    writeProtected,
+  };
+}

@@ -1,0 +1,223 @@
+import { assertNever } from '../../shared/assertNever.ts';
+import { judgeDriveCompatibility } from '../../shared/procedure/driveCompatibility.ts';
+import { recommendPrimary } from '../../shared/procedure/platforms.ts';
+import type { ServerRole, StepId } from '../../shared/procedure/types.ts';
+import { SessionGuardError } from '../../shared/session/sessionGuardError.ts';
+import type { StepRun } from '../../shared/session/sessionState.ts';
+import { SshConnectError } from '../ssh/sshConnection.ts';
+import { cmsadmBackups, maintenanceBackup } from './backupSteps.ts';
+import { verifyDataCollection, waitForFreshArchive } from './cmsChecks.ts';
+import {
+  migrateAdminBack,
+  migrateAdminToNew,
+  migrateHistoricalToNew,
+  restoreOnOrig,
+} from './migrationSteps.ts';
+import { StepFailure, type StepContext } from './stepContext.ts';
+import { readTapeDrive } from './tapeDriveCheck.ts';
+import { StepInterrupted, tapeDeviceOf } from './tapeWork.ts';
+
+/**
+ * Runs one step of the procedure against the session's servers and journals everything: its start,
+ * what the technician confirmed, the evidence (transcripts and parsed output), tapes and migrations,
+ * and how it ended (passed, failed with the reason, or interrupted by a lost connection).
+ */
+export async function runProcedureStep(context: StepContext): Promise<StepRun> {
+  await context.record({ type: 'step-started', stepId: context.stepId });
+  try {
+    await STEP_WORK(context.stepId)(context);
+    await context.closeTranscripts();
+    await context.record({ type: 'step-passed', stepId: context.stepId });
+  } catch (error) {
+    await context.closeTranscripts().catch(() => undefined);
+    const reason = error instanceof Error ? error.message : String(error);
+    const interrupted =
+      error instanceof StepInterrupted || (error instanceof SshConnectError && error.kind === 'network');
+    if (interrupted) await context.record({ type: 'step-interrupted', stepId: context.stepId, reason });
+    else if (
+      error instanceof StepFailure ||
+      error instanceof SessionGuardError ||
+      error instanceof SshConnectError
+    ) {
+      await context.record({ type: 'step-failed', stepId: context.stepId, reason });
+    } else {
+      await context.record({
+        type: 'step-failed',
+        stepId: context.stepId,
+        reason: `unexpected error: ${reason}`,
+      });
+      throw error;
+    }
+  }
+  return context.state.steps[context.stepId];
+}
+
+function STEP_WORK(stepId: StepId): (context: StepContext) => Promise<void> {
+  switch (stepId) {
+    case 'P1':
+      return confirmOnly;
+    case 'D6':
+      return upgradeOrig;
+    case 'P2':
+      return checkTapeDrives;
+    case 'P3a':
+      return choosePrimary;
+    case 'P3b':
+      return setCutOff;
+    case 'P4a':
+      return (context) => cmsadmBackups(context, [{ server: 'ORIG', role: 'CMSADM-ORIG' }]);
+    case 'P4b':
+      return (context) => maintenanceBackup(context, 'ORIG', 'FULL-ORIG');
+    case 'D1':
+      return (context) => maintenanceBackup(context, 'ORIG', 'ADMIN-ORIG');
+    case 'D2':
+      return migrateAdminToNew;
+    case 'D3':
+      return busyOutAndReadminister;
+    case 'D4':
+      return async (context) => {
+        await verifyDataCollection(context, 'NEW');
+        await context.record({
+          type: 'checklist-item-ticked',
+          stepId: context.stepId,
+          itemId: 'data-collection-new',
+        });
+      };
+    case 'D5':
+      return (context) => maintenanceBackup(context, 'ORIG', 'INCR-ORIG');
+    case 'D7':
+      return migrateHistoricalToNew;
+    case 'D8':
+      return migrateAdminBack;
+    case 'D9':
+      return (context) => maintenanceBackup(context, 'NEW', 'FULL-NEW');
+    case 'D10':
+      return restoreOnOrig;
+    case 'D11':
+      return (context) =>
+        cmsadmBackups(context, [
+          { server: 'NEW', role: 'CMSADM-NEW' },
+          { server: 'ORIG', role: 'CMSADM-ORIG-FINAL' },
+        ]);
+    default:
+      return assertNever(stepId, 'step');
+  }
+}
+
+async function confirmOnly(context: StepContext): Promise<void> {
+  context.tellNotes();
+  await context.confirmChecklist();
+}
+
+/** P2: both drives read and compared; anything but "compatible" stops the plan with the manual's reason. */
+async function checkTapeDrives(context: StepContext): Promise<void> {
+  context.tellNotes();
+  const readings = await Promise.all(
+    (['ORIG', 'NEW'] as const).map(async (server) => {
+      const connection = await context.connect(server);
+      const reading = await readTapeDrive(
+        connection,
+        tapeDeviceOf(context, server),
+        context.transcript(server).write,
+      );
+      await context.evidence(server, 'mt-status', { ...reading.mt, raw: undefined });
+      return reading;
+    }),
+  );
+  const verdict = judgeDriveCompatibility(
+    { platform: context.state.servers.ORIG?.platform ?? null, mt: readings[0]!.mt },
+    { platform: context.state.servers.NEW?.platform ?? null, mt: readings[1]!.mt },
+  );
+  await context.evidence(null, 'drive-verdict', verdict);
+  context.technician.tell(verdict.message);
+  if (verdict.verdict === 'replace-orig-drive' && verdict.warning)
+    context.technician.tell(`WARNING: ${verdict.warning}`);
+  if (verdict.verdict !== 'compatible') throw new StepFailure(verdict.message);
+  for (const itemId of ['tape-loaded-orig', 'tape-loaded-new', 'mt-status-both']) {
+    await context.record({ type: 'checklist-item-ticked', stepId: context.stepId, itemId });
+  }
+}
+
+/** P3a: the platform pair checked against the manual, the recommendation shown, the technician's choice journaled. */
+async function choosePrimary(context: StepContext): Promise<void> {
+  context.tellNotes();
+  const orig = context.state.servers.ORIG?.platform;
+  const neu = context.state.servers.NEW?.platform;
+  if (!orig || !neu) throw new StepFailure('set the platform of both servers first');
+  const recommendation = recommendPrimary({ platform: orig }, { platform: neu });
+  await context.evidence(null, 'platform-pair', recommendation);
+  context.technician.tell(recommendation.reason);
+  if (!recommendation.supported) throw new StepFailure(recommendation.reason);
+  await context.record({
+    type: 'checklist-item-ticked',
+    stepId: context.stepId,
+    itemId: 'platform-pair-supported',
+  });
+  const suggested: ServerRole | null =
+    recommendation.primary === 'first' ? 'ORIG' : recommendation.primary === 'second' ? 'NEW' : null;
+  const answer = (
+    await context.technician.ask(
+      `Which server is the primary, ORIG or NEW?${suggested ? ` [${suggested}]` : ''}`,
+    )
+  )?.trim();
+  const primary = answer === '' && suggested ? suggested : answer?.toUpperCase();
+  if (primary !== 'ORIG' && primary !== 'NEW')
+    throw new StepFailure('no primary server chosen (answer ORIG or NEW)');
+  await context.record({ type: 'ha-roles-assigned', primary });
+  await context.confirmChecklist();
+}
+
+/** P3b: the cut-off time agreed with the customer. */
+async function setCutOff(context: StepContext): Promise<void> {
+  const answer = await context.technician.ask(
+    'Cut-off time on the upgrade day (e.g. 2026-11-24T07:00:00+01:00)?',
+  );
+  const cutOff = answer?.trim() ?? '';
+  if (Number.isNaN(Date.parse(cutOff)) || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(cutOff)) {
+    throw new StepFailure(`"${cutOff}" is not a date and time like 2026-11-24T07:00:00+01:00`);
+  }
+  await context.record({ type: 'cut-off-set', cutOff: new Date(cutOff).toISOString() });
+  await context.confirmChecklist();
+}
+
+/** D3: busy out only right after an interval archive; the outage window starts at the busy-out. */
+async function busyOutAndReadminister(context: StepContext): Promise<void> {
+  context.tellNotes();
+  await waitForFreshArchive(context);
+  await context.record({
+    type: 'checklist-item-ticked',
+    stepId: context.stepId,
+    itemId: 'archive-interval-checked',
+  });
+  await context.confirmChecklist(['links-busied-out', 'switch-readministered', 'links-released']);
+}
+
+/** D6: ORIG upgraded (CUE) and set up; same CMS version as NEW checked; data collection verified. */
+async function upgradeOrig(context: StepContext): Promise<void> {
+  context.tellNotes();
+  await context.confirmChecklist(['cue-upgrade-done', 'cms-setup-orig']);
+  const versions = await Promise.all(
+    (['ORIG', 'NEW'] as const).map(async (server) => {
+      const result = await (await context.connect(server)).exec('pkginfo -l cms', { timeoutMs: 60_000 });
+      if (result.kind === 'interrupted') throw new StepInterrupted(result.reason);
+      return result.kind === 'exited' ? (/^\s*VERSION:\s*(\S+)/m.exec(result.stdout)?.[1] ?? null) : null;
+    }),
+  );
+  await context.evidence(null, 'cms-versions', { ORIG: versions[0], NEW: versions[1] });
+  if (!versions[0] || versions[0] !== versions[1]) {
+    throw new StepFailure(
+      `ORIG runs CMS ${versions[0] ?? '(unknown)'} and NEW ${versions[1] ?? '(unknown)'}: they must match`,
+    );
+  }
+  await context.record({
+    type: 'checklist-item-ticked',
+    stepId: context.stepId,
+    itemId: 'same-version-as-new',
+  });
+  await verifyDataCollection(context, 'ORIG');
+  await context.record({
+    type: 'checklist-item-ticked',
+    stepId: context.stepId,
+    itemId: 'data-collection-orig',
+  });
+}

@@ -1,0 +1,15 @@
+import type { StepId } from '../../shared/procedure/types.ts';
+import type { TechnicianRequest } from '../ssh/dialogEngine.ts';
+
+/**
+ * Everything a step needs from the person at the keyboard. The app shows these in its step view; the
+ * headless `cms-ha run` asks on the terminal; tests script them.
+ */
+export interface Technician {
+  /** Information: instructions, the manual's cautions, verdicts. */
+  tell(text: string): void;
+  /** A yes/no confirmation that a manual action was done; `item` names the checklist item it ticks. */
+  confirm(text: string, item?: { stepId: StepId; itemId: string }): Promise<boolean>;
+  /** A free answer (a tape id, a time); null means the technician stopped. */
+  ask(question: string, request?: TechnicianRequest): Promise<string | null>;
+}
