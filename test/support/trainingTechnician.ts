@@ -1,0 +1,96 @@
+import type { SshConnection } from '../../electron/ssh/sshConnection.ts';
+import type { TechnicianRequest } from '../../electron/ssh/dialogEngine.ts';
+import type { Technician } from '../../electron/steps/technician.ts';
+import type { ServerRole } from '../../shared/procedure/types.ts';
+
+/** Keystrokes for the simulated CMS menu, one answer per prompt. */
+export const CMS_KEYS = {
+  /** The window's defaults (everything, historical full), then Run. */
+  fullBackup: ['1', '1', ...Array<string>(9).fill(''), 'b', 'q'],
+  adminOnlyBackup: ['1', '1', 'y', 'a', 'n', 'y', 'y', 'n', 'y', 'r', 'b', 'q'],
+  incrementalBackup: ['1', '1', 'y', 'a', 'n', 'n', 'y', 'y', 'i', 'y', 'r', 'b', 'q'],
+  migrate: (types: string) => ['2', '2', types, 'r', 'b', 'q'],
+  singleUser: ['2', '1', 's', 'b', 'q'],
+  multiUser: ['2', '1', 'm', 'b', 'q'],
+  restoreHistoricalAndNonCms: ['1', '2', 'y', 'y', 'r', 'b', 'q'],
+};
+
+type Action = (hands: Hands) => Promise<void>;
+
+/** The technician's hands on the simulated pair: tapes and CMS menu work, through SSH like everything else. */
+export class Hands {
+  constructor(private readonly connect: (server: ServerRole) => Promise<SshConnection>) {}
+
+  async run(server: ServerRole, command: string, input?: string): Promise<string> {
+    const result = await (await this.connect(server)).exec(command, { input, timeoutMs: 60_000 });
+    if (result.kind !== 'exited' || result.code !== 0)
+      throw new Error(`${server} ${command}: ${JSON.stringify(result)}`);
+    return result.stdout;
+  }
+
+  cms(server: ServerRole, keys: readonly string[]): Promise<string> {
+    return this.run(server, 'cms', `${keys.join('\n')}\n`);
+  }
+
+  async eject(server: ServerRole): Promise<void> {
+    await (await this.connect(server)).exec('simctl eject');
+  }
+
+  /** Takes the tape out of whatever drive holds it and puts it into `server`'s drive. */
+  async moveTape(tape: string, server: ServerRole): Promise<void> {
+    const listing = await this.run(server, 'simctl tapes');
+    const line = listing.split('\n').find((row) => row.startsWith(`${tape}\t`)) ?? '';
+    if (line.includes('cms-orig /dev/rmt/0')) await this.eject('ORIG');
+    if (line.includes('cms-new /dev/rmt/0')) await this.eject('NEW');
+    await this.eject(server);
+    await this.run(server, `simctl insert ${tape}`);
+  }
+}
+
+/**
+ * A trainee who does what each checklist item says on the simulated pair, names tapes as asked and
+ * keeps a log of everything the app told them.
+ */
+export class TrainingTechnician implements Technician {
+  readonly told: string[] = [];
+  readonly questions: { question: string; request?: TechnicianRequest }[] = [];
+  private readonly actions = new Map<string, Action>();
+  private readonly answers: ((
+    question: string,
+    request?: TechnicianRequest,
+  ) => Promise<string | null> | string | null)[] = [];
+
+  constructor(readonly hands: Hands) {}
+
+  /** What to do, on the simulator, when the app asks to confirm `stepId:itemId`. */
+  on(key: string, action: Action): this {
+    this.actions.set(key, action);
+    return this;
+  }
+
+  answer(
+    handler: (question: string, request?: TechnicianRequest) => Promise<string | null> | string | null,
+  ): this {
+    this.answers.push(handler);
+    return this;
+  }
+
+  tell(text: string): void {
+    this.told.push(text);
+  }
+
+  async confirm(_text: string, item?: { stepId: string; itemId: string }): Promise<boolean> {
+    const action = item ? this.actions.get(`${item.stepId}:${item.itemId}`) : undefined;
+    if (action) await action(this.hands);
+    return true;
+  }
+
+  async ask(question: string, request?: TechnicianRequest): Promise<string | null> {
+    this.questions.push({ question, request });
+    for (const handler of this.answers) {
+      const answer = await handler(question, request);
+      if (answer !== null) return answer;
+    }
+    return '';
+  }
+}
