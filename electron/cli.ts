@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { CliUsageError, CONNECTION_OPTIONS, connectionFromOptions, timeoutFrom } from './cli/cliOptions.ts';
+import {
+  CliUsageError,
+  CONNECTION_OPTIONS,
+  connectionFromOptions,
+  credentialsFromOptions,
+  timeoutFrom,
+} from './cli/cliOptions.ts';
 import {
   brCheckCommand,
   cmsadmBackupCommand,
@@ -10,6 +16,7 @@ import {
 import { execRemote } from './cli/execCommand.ts';
 import { isParserName, parseCommand, PARSERS } from './cli/parseCommand.ts';
 import { planCommand } from './cli/planCommand.ts';
+import { isStepId, newSession, runStepFromCli, terminalTechnician } from './cli/sessionCommands.ts';
 import { probe } from './cli/probeCommand.ts';
 import { DEFAULT_SIM_PORT, defaultSimStateDir, startSimulatedPair } from './cli/simServeCommand.ts';
 import { UnsafeRemoteValueError } from './ssh/remoteCommand.ts';
@@ -31,6 +38,12 @@ Commands:
                                 Run a CMSADM backup; tape prompts are answered on this terminal.
   br-check <target> --device D [--verify] [connection options]
                                 List (or verify) the maintenance backup tape in the drive, as JSON.
+  session new <parent-dir> --site S --technician T --orig user@host[:port] --new user@host[:port]
+        [--customer C] [--training] [--orig-platform P] [--new-platform P] [--device D] [--legacy]
+                                Start an upgrade session folder (site and date) and print its path.
+  run <session-dir> <step-id> [--password-env VAR] [--identity F] [--accept-new-host-key]
+                                Run one procedure step (P1…D11) against the session's servers and
+                                journal it; questions are asked on this terminal.
   parse <kind> [file]           Parse pasted console output (stdin without a file) and print it as JSON;
                                 exit 0 recognised, 3 unrecognised. Kinds: ${Object.keys(PARSERS).join(', ')}.
   help                          Print this help.
@@ -130,6 +143,74 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
               : await brCheckCommand(connection, requireDevice(values.device), values.verify ?? false);
         io.out(`${JSON.stringify(json, null, 2)}\n`);
         return exitCode;
+      }
+      case 'session': {
+        const [sub, ...args] = rest;
+        if (sub !== 'new') throw new CliUsageError('session takes "new"');
+        const { values, positionals } = parseArgs({
+          args,
+          options: {
+            site: { type: 'string' },
+            technician: { type: 'string' },
+            customer: { type: 'string' },
+            training: { type: 'boolean' },
+            orig: { type: 'string' },
+            new: { type: 'string' },
+            'orig-platform': { type: 'string' },
+            'new-platform': { type: 'string' },
+            device: { type: 'string' },
+            legacy: { type: 'boolean' },
+          },
+          allowPositionals: true,
+          strict: true,
+        });
+        if (positionals.length !== 1)
+          throw new CliUsageError('session new takes the folder to create the session in');
+        if (!values.site || !values.technician || !values.orig || !values.new) {
+          throw new CliUsageError('session new needs --site, --technician, --orig and --new');
+        }
+        const directory = await newSession({
+          parent: positionals[0]!,
+          site: values.site,
+          technician: values.technician,
+          customer: values.customer ?? '',
+          training: values.training ?? false,
+          orig: values.orig,
+          new: values.new,
+          origPlatform: values['orig-platform'],
+          newPlatform: values['new-platform'],
+          device: values.device ?? DEFAULT_TAPE_DEVICE,
+          legacy: values.legacy ?? false,
+        });
+        io.out(`${directory}\n`);
+        return 0;
+      }
+      case 'run': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: CONNECTION_OPTIONS,
+          allowPositionals: true,
+          strict: true,
+        });
+        const [directory, stepId, extra] = positionals;
+        if (!directory || !stepId || extra !== undefined)
+          throw new CliUsageError('run takes a session folder and a step id');
+        if (!isStepId(stepId))
+          throw new CliUsageError(`"${stepId}" is not a step (P1, P2, P3a, P3b, P4a, P4b, D1 … D11)`);
+        const credentials = await credentialsFromOptions(values);
+        const say = (text: string) => io.err(text);
+        const run = await runStepFromCli({
+          directory,
+          stepId,
+          credentials,
+          acceptNewHostKey: values['accept-new-host-key'] ?? false,
+          technician: terminalTechnician(io.askLine, say),
+          say,
+        });
+        io.out(
+          `${JSON.stringify({ stepId, status: run.status, reason: run.reason, attempts: run.attempts }, null, 2)}\n`,
+        );
+        return run.status === 'passed' ? 0 : 1;
       }
       case 'parse': {
         const { positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true });

@@ -47,14 +47,7 @@ export async function connectionFromOptions(
   } catch (error) {
     throw new CliUsageError((error as Error).message);
   }
-  const credentials: SshCredentials = {};
-  if (values.identity) credentials.privateKey = await readFile(values.identity);
-  if (values['password-env']) {
-    const password = process.env[values['password-env']];
-    if (password === undefined)
-      throw new CliUsageError(`environment variable ${values['password-env']} is not set`);
-    credentials.password = password;
-  }
+  const credentials = await credentialsFromOptions(values);
   const pinsFile = values['known-hosts'];
   const pins = new HostKeyPins(pinsFile ? await readPins(pinsFile) : []);
   const questions: TechnicianQuestions = {
@@ -86,6 +79,19 @@ export async function connectionFromOptions(
       if (pinsFile) await writeFile(pinsFile, `${JSON.stringify(pins.list(), null, 2)}\n`);
     },
   };
+}
+
+/** Credentials from --identity and --password-env; never from the command line itself. */
+export async function credentialsFromOptions(values: ConnectionValues): Promise<SshCredentials> {
+  const credentials: SshCredentials = {};
+  if (values.identity) credentials.privateKey = await readFile(values.identity);
+  if (values['password-env']) {
+    const password = process.env[values['password-env']];
+    if (password === undefined)
+      throw new CliUsageError(`environment variable ${values['password-env']} is not set`);
+    credentials.password = password;
+  }
+  return credentials;
 }
 
 async function readPins(file: string): Promise<HostKeyPin[]> {

@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
@@ -156,6 +156,67 @@ describe('cms-ha sim, probe and exec, as a new user tries them from the README',
       stderr: expect.stringContaining('is not a Solaris tape device'),
     });
     await cmsHa(['exec', ...connection, '--', 'simctl', 'eject'], env);
+  });
+
+  it('session new and run: steps run headless against the simulated pair and are journaled', async () => {
+    const newPort = Number(/NEW {3}ssh -p (\d+)/.exec(banner)![1]);
+    const created = await cmsHa(
+      [
+        'session',
+        'new',
+        root,
+        '--site',
+        'Acme Leeds',
+        '--technician',
+        'R. Tech',
+        '--training',
+        '--orig',
+        `root@127.0.0.1:${origPort}`,
+        '--new',
+        `root@127.0.0.1:${newPort}`,
+        '--orig-platform',
+        'blade100',
+        '--new-platform',
+        'blade150',
+      ],
+      {},
+    );
+    expect(created.code).toBe(0);
+    const session = created.stdout.trim();
+    expect(path.basename(session)).toMatch(/^acme-leeds-\d{4}-\d{2}-\d{2}$/);
+    const env = { SIM_PW: 'cms' };
+    const run = (step: string, input: string) =>
+      cmsHaWithInput(['run', session, step, '--password-env', 'SIM_PW', '--accept-new-host-key'], env, input);
+
+    const early = await run('D1', '');
+    expect(early).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('D1 cannot start before P1, P2, P3a, P3b, P4a, P4b have passed'),
+    });
+    const p1 = await run('P1', 'y\ny\n');
+    expect(p1.code).toBe(0);
+    expect(JSON.parse(p1.stdout)).toMatchObject({ stepId: 'P1', status: 'passed' });
+    const p3a = await run('P3a', '\ny\n');
+    expect(JSON.parse(p3a.stdout)).toMatchObject({ status: 'passed' });
+    expect(p3a.stderr).toContain(
+      'The more powerful platform, Sun Blade 150, should be the primary HA server',
+    );
+
+    const journal = await readFile(path.join(session, 'journal.jsonl'), 'utf8');
+    const events = journal
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line).event.type);
+    expect(events).toEqual(
+      expect.arrayContaining([
+        'session-created',
+        'server-configured',
+        'step-started',
+        'checklist-item-ticked',
+        'ha-roles-assigned',
+        'step-passed',
+      ]),
+    );
   });
 
   it('explains bad input with usage and exit code 2', async () => {
