@@ -199,6 +199,9 @@ function startStep(state: SessionState, event: SessionEventOf<'step-started'>): 
     startedAt: run.startedAt ?? event.at,
     endedAt: null,
     reason: null,
+    // A new attempt is confirmed afresh: after a failure the technician checks the items and the tape again.
+    checkedItems: [],
+    tapesLoaded: [],
   }));
   return applyClockEdges(started, definition.clocks, 'start', event.at);
 }

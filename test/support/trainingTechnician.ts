@@ -75,6 +75,17 @@ export class TrainingTechnician implements Technician {
     return this;
   }
 
+  /** A handler consulted before all others, until it is removed with the returned function. */
+  answerFirst(
+    handler: (question: string, request?: TechnicianRequest) => Promise<string | null> | string | null,
+  ): () => void {
+    this.answers.unshift(handler);
+    return () => {
+      const index = this.answers.indexOf(handler);
+      if (index >= 0) this.answers.splice(index, 1);
+    };
+  }
+
   tell(text: string): void {
     this.told.push(text);
   }

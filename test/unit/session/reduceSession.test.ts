@@ -283,3 +283,24 @@ describe('pinned host keys in the session', () => {
     ]);
   });
 });
+
+describe('a step started again', () => {
+  it('asks for its checklist and tapes afresh, keeping the evidence of the earlier attempt', () => {
+    const state = reduceSession(
+      new ScenarioBuilder()
+        .created()
+        .add({ type: 'step-started', stepId: 'P1' })
+        .add({ type: 'checklist-item-ticked', stepId: 'P1', itemId: 'switch-release' })
+        .add({
+          type: 'evidence-recorded',
+          stepId: 'P1',
+          server: null,
+          evidence: { kind: 'parsed', parser: 'note', result: 1 },
+        })
+        .add({ type: 'step-failed', stepId: 'P1', reason: 'switch still on R7' })
+        .add({ type: 'step-started', stepId: 'P1' }).events,
+    );
+    expect(state.steps.P1).toMatchObject({ status: 'running', attempts: 2, checkedItems: [], reason: null });
+    expect(state.steps.P1.evidence).toHaveLength(1);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { skipWithoutSshd, useSimulatedPairBehindSshd } from '../../support/sshd.ts';
+import { useTrainingSession } from '../../support/trainingRun.ts';
+
+const skip = skipWithoutSshd('stepFailures');
+
+describe.skipIf(skip)('steps that go wrong, on the simulated pair behind real sshd', () => {
+  const pair = useSimulatedPairBehindSshd();
+  const session = useTrainingSession(pair);
+
+  it('a CMSADM backup whose connection drops ends interrupted, is not re-run by itself, and passes when started again', async () => {
+    const { hands, run, trainee, journal } = session();
+    await hands.moveTape('DDS4-08', 'ORIG');
+    await hands.moveTape('DDS4-01', 'NEW');
+    for (const stepId of ['P1', 'P2', 'P3a', 'P3b'] as const)
+      expect((await run(stepId)).status).toBe('passed');
+    await hands.eject('ORIG');
+    await hands.eject('NEW');
+
+    const stopIntercepting = trainee.answerFirst(async (_question, request) => {
+      if (request?.kind !== 'insert-tape') return null;
+      await pair().orig.killConnections();
+      return '';
+    });
+    const dropped = await run('P4a');
+    stopIntercepting();
+    expect(dropped).toMatchObject({ status: 'interrupted', attempts: 1 });
+    expect(journal.state.steps.P4a.reason).toMatch(/closed|lost/);
+
+    const again = await run('P4a');
+    expect(again).toMatchObject({ status: 'passed', attempts: 2 });
+  });
+
+  it('a migration with the wrong tape in the drive stops before anything is migrated', async () => {
+    const { hands, run, trainee, journal } = session();
+    for (const stepId of ['P4b', 'D1'] as const) expect((await run(stepId)).status).toBe('passed');
+
+    trainee.on('D2:admin-tape-inserted', (h) => h.moveTape('DDS4-02', 'NEW'));
+    const wrong = await run('D2');
+    expect(wrong.status).toBe('failed');
+    expect(wrong.reason).toMatch(
+      /^wrong tape in the drive of NEW \(CMSORIG-\d{6}-\d{2}-LSAC-00-F-01\): the tape holds LSAC-F; ADMIN-ORIG must be XSMC-F$/,
+    );
+    expect(journal.state.migrations).toEqual([]);
+    expect((await pair().store.read()).hosts.new.migrations).toEqual([]);
+
+    trainee.on('D2:admin-tape-inserted', (h) => h.moveTape('DDS4-03', 'NEW'));
+    const retried = await run('D2');
+    expect({ status: retried.status, reason: retried.reason, attempts: retried.attempts }).toEqual({
+      status: 'passed',
+      reason: null,
+      attempts: 2,
+    });
+    expect(journal.state.migrations.map((m) => m.dataType)).toEqual([
+      'system-admin',
+      'agent-call-center-admin',
+    ]);
+  });
+});

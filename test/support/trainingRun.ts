@@ -1,0 +1,156 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { createSessionFolder } from '../../electron/journal/sessionFolders.ts';
+import { SessionJournal } from '../../electron/journal/sessionJournal.ts';
+import type { SshConnection } from '../../electron/ssh/sshConnection.ts';
+import { runProcedureStep } from '../../electron/steps/procedureRunner.ts';
+import { StepContext } from '../../electron/steps/stepContext.ts';
+import type { ServerRole, StepId } from '../../shared/procedure/types.ts';
+import type { StepRun } from '../../shared/session/sessionState.ts';
+import type { SimulatedPairBehindSshd } from './sshd.ts';
+import { CMS_KEYS, Hands, TrainingTechnician } from './trainingTechnician.ts';
+
+/** Which tape the trainee uses for what: DDS4-01 CMSADM ORIG … DDS4-07 final CMSADM ORIG. */
+const CMSADM_TAPES: Record<string, string> = {
+  'P4a:ORIG': 'DDS4-01',
+  'D11:NEW': 'DDS4-06',
+  'D11:ORIG': 'DDS4-07',
+};
+
+/** A trainee who works through the whole procedure on the simulated pair the way the manual says. */
+export function manualFollowingTrainee(hands: Hands, currentStep: () => StepId): TrainingTechnician {
+  return new TrainingTechnician(hands)
+    .on('P4b:full-backup-run', async (h) => {
+      await h.moveTape('DDS4-02', 'ORIG');
+      await h.cms('ORIG', CMS_KEYS.fullBackup);
+    })
+    .on('D1:admin-backup-run', async (h) => {
+      await h.moveTape('DDS4-03', 'ORIG');
+      await h.cms('ORIG', CMS_KEYS.adminOnlyBackup);
+    })
+    .on('D2:single-user-mode', async (h) => void (await h.cms('NEW', CMS_KEYS.singleUser)))
+    .on('D2:admin-tape-inserted', (h) => h.moveTape('DDS4-03', 'NEW'))
+    .on('D2:migrate-system-admin', async (h) => void (await h.cms('NEW', CMS_KEYS.migrate('s'))))
+    .on('D2:migrate-agent-admin', async (h) => void (await h.cms('NEW', CMS_KEYS.migrate('g'))))
+    .on('D5:incremental-backup-run', async (h) => {
+      await h.moveTape('DDS4-04', 'ORIG');
+      await h.cms('ORIG', CMS_KEYS.incrementalBackup);
+    })
+    .on('D6:cue-upgrade-done', async (h) => void (await h.run('ORIG', 'simctl cue-upgrade r3v11ak.g')))
+    .on('D7:incremental-tape-inserted', (h) => h.moveTape('DDS4-04', 'NEW'))
+    .on('D7:migrate-historical-incremental', async (h) => void (await h.cms('NEW', CMS_KEYS.migrate('h'))))
+    .on('D7:full-tape-inserted', (h) => h.moveTape('DDS4-02', 'NEW'))
+    .on('D7:migrate-historical-full', async (h) => void (await h.cms('NEW', CMS_KEYS.migrate('h'))))
+    .on('D8:admin-tape-inserted', (h) => h.moveTape('DDS4-03', 'ORIG'))
+    .on('D8:single-user-mode', async (h) => void (await h.cms('ORIG', CMS_KEYS.singleUser)))
+    .on('D8:migrate-admin-back', async (h) => void (await h.cms('ORIG', CMS_KEYS.migrate('sg'))))
+    .on('D8:multi-user-mode', async (h) => void (await h.cms('ORIG', CMS_KEYS.multiUser)))
+    .on('D9:full-backup-run', async (h) => {
+      await h.moveTape('DDS4-05', 'NEW');
+      await h.cms('NEW', CMS_KEYS.fullBackup);
+    })
+    .on('D10:full-new-inserted', (h) => h.moveTape('DDS4-05', 'ORIG'))
+    .on('D10:restore-run', async (h) => void (await h.cms('ORIG', CMS_KEYS.restoreHistoricalAndNonCms)))
+    .answer(async (question, request) => {
+      if (request?.kind === 'insert-tape' && request.purpose === 'write') {
+        const server: ServerRole = question.startsWith('NEW') ? 'NEW' : 'ORIG';
+        const tape = CMSADM_TAPES[`${currentStep()}:${server}`]!;
+        await hands.moveTape(tape, server);
+        return tape;
+      }
+      if (request?.kind === 'insert-tape') return '';
+      if (question.startsWith('Id written on this cartridge')) {
+        const drive = currentStep() === 'D9' ? 'cms-new /dev/rmt/0' : 'cms-orig /dev/rmt/0';
+        const listing = await hands.run('ORIG', 'simctl tapes');
+        return listing
+          .split('\n')
+          .find((line) => line.endsWith(drive))!
+          .split('\t')[0]!;
+      }
+      if (question.startsWith('Which server is the primary')) return '';
+      if (question.startsWith('Cut-off time')) return '2026-11-24T07:00:00+01:00';
+      if (question.startsWith('Press Enter to check the archiving status again')) {
+        await hands.run('ORIG', 'simctl archive-now');
+        return '';
+      }
+      return null;
+    });
+}
+
+export interface TrainingSession {
+  journal: SessionJournal;
+  hands: Hands;
+  trainee: TrainingTechnician;
+  connect(server: ServerRole): Promise<SshConnection>;
+  /** Runs a step from the core, as the app would, with this session's trainee. */
+  run(stepId: StepId): Promise<StepRun>;
+}
+
+/** A fresh training session on the simulated pair for the enclosing describe: journal, servers, a trainee. */
+export function useTrainingSession(pair: () => SimulatedPairBehindSshd): () => TrainingSession {
+  let session: TrainingSession | undefined;
+  let root = '';
+  const connections = new Map<ServerRole, Promise<SshConnection>>();
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'cms-ha-run-'));
+    const journal = await SessionJournal.open(await createSessionFolder(root, 'Training pair', '2026-11-23'));
+    const at = new Date().toISOString();
+    await journal.append({
+      type: 'session-created',
+      site: 'Training pair',
+      technician: 'Trainee',
+      customerContact: '',
+      training: true,
+      at,
+    });
+    for (const [server, platform] of [
+      ['ORIG', 'blade100'],
+      ['NEW', 'blade150'],
+    ] as const) {
+      await journal.append({
+        type: 'server-configured',
+        server,
+        host: '127.0.0.1',
+        port: server === 'ORIG' ? pair().orig.port : pair().neu.port,
+        user: 'cmsha-test',
+        platform,
+        cmsVersion: null,
+        tapeDevice: '/dev/rmt/0',
+        legacyAlgorithms: true,
+        at,
+      });
+    }
+    // One connection per server, replaced once it is lost (as the app's reconnecting link would).
+    const connect = async (server: ServerRole): Promise<SshConnection> => {
+      const cached = await connections.get(server)?.catch(() => null);
+      if (cached && !cached.lost) return cached;
+      const connection = pair().login(server === 'ORIG' ? 'orig' : 'new');
+      connections.set(server, connection);
+      return connection;
+    };
+    let current: StepId = 'P1';
+    const hands = new Hands(connect);
+    const trainee = manualFollowingTrainee(hands, () => current);
+    session = {
+      journal,
+      hands,
+      trainee,
+      connect,
+      run: (stepId) => {
+        current = stepId;
+        return runProcedureStep(new StepContext(stepId, journal, connect, trainee));
+      },
+    };
+  });
+  afterAll(async () => {
+    for (const connection of connections.values()) (await connection.catch(() => null))?.close();
+    await session?.journal.close();
+    await rm(root, { recursive: true, force: true });
+  });
+  return () => {
+    if (!session) throw new Error('the training session is not set up');
+    return session;
+  };
+}
