@@ -32,7 +32,7 @@ describe.skipIf(skip)('steps that go wrong, on the simulated pair behind real ss
   });
 
   it('a migration with the wrong tape in the drive stops before anything is migrated', async () => {
-    const { hands, run, trainee, journal } = session();
+    const { run, trainee, journal } = session();
     for (const stepId of ['P4b', 'D1'] as const) expect((await run(stepId)).status).toBe('passed');
 
     trainee.on('D2:admin-tape-inserted', (h) => h.moveTape('DDS4-02', 'NEW'));
