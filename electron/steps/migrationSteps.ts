@@ -1,4 +1,5 @@
 import { HARMLESS_NON_CMS_RESTORE } from '../../shared/parsers/migrateLog.ts';
+import { migrationAlreadyDone } from '../../shared/session/reduceSession.ts';
 import type { MigrationDataType, MigrationSpec, ServerRole } from '../../shared/procedure/types.ts';
 import { describeSelections } from './backupSteps.ts';
 import { verifyDataCollection } from './cmsChecks.ts';
@@ -27,12 +28,25 @@ async function migrateRun(
   tapeId: string,
   itemId: string,
 ) {
+  const pending = specs.filter((spec) => !migrationAlreadyDone(context.state, spec));
+  if (pending.length === 0) {
+    context.technician.tell(
+      `${specs.map((spec) => LOG_NAMES[spec.dataType]).join(' and ')} already migrated on ${server} in this CMS setup: do NOT migrate again.`,
+    );
+    await context.record({ type: 'checklist-item-ticked', stepId: context.stepId, itemId });
+    return;
+  }
   const item = context.definition.checklist.find((candidate) => candidate.id === itemId)!;
   context.technician.tell(`On ${server}, in the CMS menu:\n${describeSelections(item.selections!)}`);
+  if (pending.length < specs.length) {
+    context.technician.tell(
+      `Select ONLY ${pending.map((spec) => LOG_NAMES[spec.dataType]).join(' and ')}: the rest was already migrated in this CMS setup and must not be migrated again.`,
+    );
+  }
   const entries = await logLinesDuring(context, server, CUSTOMER_LOG, async () => {
     await context.confirmChecklist([itemId]);
   });
-  for (const spec of specs) {
+  for (const spec of pending) {
     const success = entries.find(
       (entry) => entry.outcome === 'success' && entry.dataType === LOG_NAMES[spec.dataType],
     );

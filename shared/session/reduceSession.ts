@@ -477,3 +477,8 @@ function withReadiness(steps: SessionState['steps']): SessionState['steps'] {
   }
   return result;
 }
+
+/** Whether a migration is already in the server's current CMS setup, so it must not be run again. */
+export function migrationAlreadyDone(state: SessionState, spec: MigrationSpec): boolean {
+  return isMigrationDone(state, spec, setupGenerations(state)[spec.server]);
+}

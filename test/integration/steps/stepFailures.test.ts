@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { skipWithoutSshd, useSimulatedPairBehindSshd } from '../../support/sshd.ts';
 import { useTrainingSession } from '../../support/trainingRun.ts';
+import { CMS_KEYS } from '../../support/trainingTechnician.ts';
 
 const skip = skipWithoutSshd('stepFailures');
 
@@ -44,13 +45,32 @@ describe.skipIf(skip)('steps that go wrong, on the simulated pair behind real ss
     expect(journal.state.migrations).toEqual([]);
     expect((await pair().store.read()).hosts.new.migrations).toEqual([]);
 
+    // The second attempt: the trainee forgets the agent/call center migration, so the step fails after
+    // system admin data was migrated.
     trainee.on('D2:admin-tape-inserted', (h) => h.moveTape('DDS4-03', 'NEW'));
+    trainee.on('D2:migrate-agent-admin', async () => undefined);
+    const half = await run('D2');
+    expect(half.status).toBe('failed');
+    expect(half.reason).toContain('Agent/Call Center Admin data was not migrated on NEW');
+    expect(journal.state.migrations.map((m) => m.dataType)).toEqual(['system-admin']);
+
+    // The third attempt does not ask for the system admin migration again, and the step completes.
+    trainee.on('D2:migrate-system-admin', async () => {
+      throw new Error('the runner asked for the system admin migration a second time');
+    });
+    trainee.on('D2:migrate-agent-admin', async (h) => void (await h.cms('NEW', CMS_KEYS.migrate('g'))));
     const retried = await run('D2');
     expect({ status: retried.status, reason: retried.reason, attempts: retried.attempts }).toEqual({
       status: 'passed',
       reason: null,
-      attempts: 2,
+      attempts: 3,
     });
+    expect(trainee.told).toContainEqual(
+      expect.stringContaining(
+        'System Administration data already migrated on NEW in this CMS setup: do NOT migrate again.',
+      ),
+    );
+    expect((await pair().store.read()).hosts.new.cmsDamaged).toBe(false);
     expect(journal.state.migrations.map((m) => m.dataType)).toEqual([
       'system-admin',
       'agent-call-center-admin',
