@@ -16,7 +16,13 @@ import {
 import { execRemote } from './cli/execCommand.ts';
 import { isParserName, parseCommand, PARSERS } from './cli/parseCommand.ts';
 import { planCommand } from './cli/planCommand.ts';
-import { isStepId, newSession, runStepFromCli, terminalTechnician } from './cli/sessionCommands.ts';
+import {
+  isStepId,
+  newSession,
+  recordResetup,
+  runStepFromCli,
+  terminalTechnician,
+} from './cli/sessionCommands.ts';
 import { probe } from './cli/probeCommand.ts';
 import { DEFAULT_SIM_PORT, defaultSimStateDir, startSimulatedPair } from './cli/simServeCommand.ts';
 import { UnsafeRemoteValueError } from './ssh/remoteCommand.ts';
@@ -44,6 +50,9 @@ Commands:
   run <session-dir> <step-id> [--password-env VAR] [--identity F] [--accept-new-host-key]
                                 Run one procedure step (P1…D11) against the session's servers and
                                 journal it; questions are asked on this terminal.
+  resetup <session-dir> <ORIG|NEW> --by NAME --note TEXT
+                                Record that CMS was turned off and set up again on that server, which
+                                allows its data to be migrated once more.
   parse <kind> [file]           Parse pasted console output (stdin without a file) and print it as JSON;
                                 exit 0 recognised, 3 unrecognised. Kinds: ${Object.keys(PARSERS).join(', ')}.
   help                          Print this help.
@@ -211,6 +220,20 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
           `${JSON.stringify({ stepId, status: run.status, reason: run.reason, attempts: run.attempts }, null, 2)}\n`,
         );
         return run.status === 'passed' ? 0 : 1;
+      }
+      case 'resetup': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: { by: { type: 'string' }, note: { type: 'string' } },
+          allowPositionals: true,
+          strict: true,
+        });
+        const [directory, server, extra] = positionals;
+        if (!directory || !server || extra !== undefined)
+          throw new CliUsageError('resetup takes a session folder and ORIG or NEW');
+        await recordResetup(directory, server, values.by ?? '', values.note ?? '');
+        io.out(`Recorded: CMS on ${server} was turned off and set up again.\n`);
+        return 0;
       }
       case 'parse': {
         const { positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true });

@@ -165,3 +165,32 @@ export async function runStepFromCli(options: {
     await journal.close();
   }
 }
+
+/**
+ * `cms-ha resetup`: the technician's record that CMS on a server was turned off and set up again,
+ * which is what allows a migration of the same data a second time (the manual's warning, pp. 36-44).
+ */
+export async function recordResetup(
+  directory: string,
+  server: string,
+  by: string,
+  note: string,
+): Promise<void> {
+  if (server !== 'ORIG' && server !== 'NEW') throw new CliUsageError('the server is ORIG or NEW');
+  if (!by.trim() || !note.trim())
+    throw new CliUsageError('--by and --note are required: who did it, and what was done');
+  const journal = await SessionJournal.open(directory);
+  try {
+    if (journal.readOnly)
+      throw new CliUsageError(`this session is read-only: ${journal.openReport.problem?.reason}`);
+    await journal.append({
+      type: 'cms-resetup-confirmed',
+      server,
+      confirmedBy: by,
+      note,
+      at: new Date().toISOString(),
+    });
+  } finally {
+    await journal.close();
+  }
+}

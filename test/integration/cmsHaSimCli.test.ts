@@ -202,6 +202,13 @@ describe('cms-ha sim, probe and exec, as a new user tries them from the README',
       'The more powerful platform, Sun Blade 150, should be the primary HA server',
     );
 
+    expect(
+      await cmsHa(['resetup', session, 'NEW', '--by', 'RT', '--note', 'CMS turned off and set up again'], {}),
+    ).toMatchObject({
+      code: 0,
+    });
+    expect(await cmsHa(['resetup', session, 'NEW', '--by', 'RT'], {})).toMatchObject({ code: 2 });
+
     const journal = await readFile(path.join(session, 'journal.jsonl'), 'utf8');
     const events = journal
       .trim()
@@ -215,6 +222,7 @@ describe('cms-ha sim, probe and exec, as a new user tries them from the README',
         'checklist-item-ticked',
         'ha-roles-assigned',
         'step-passed',
+        'cms-resetup-confirmed',
       ]),
     );
   });
