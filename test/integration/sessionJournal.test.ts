@@ -132,7 +132,8 @@ describe('SessionJournal', () => {
 
 describe('TranscriptFile', () => {
   it('streams console output to transcripts/<step>-<server>-<attempt>.log', async () => {
-    const { dir } = await newSession();
+    const { dir, journal } = await newSession();
+    await journal.close();
     const transcript = TranscriptFile.open(dir, 'P4a', 'ORIG', 1);
     const chunk = 'x'.repeat(64 * 1024);
     for (let i = 0; i < 64; i++) await transcript.write(chunk);
