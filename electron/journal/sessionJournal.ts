@@ -37,6 +37,7 @@ export class SessionJournal {
   private headHash: string;
   private readonly listeners = new Set<Listener>();
   private writeFailure: Error | null = null;
+  private readonly durableEvents: SessionEvent[];
 
   private constructor(
     readonly directory: string,
@@ -45,7 +46,9 @@ export class SessionJournal {
     seq: number,
     headHash: string,
     readonly openReport: JournalOpenReport,
+    events: SessionEvent[],
   ) {
+    this.durableEvents = events;
     this.durableState = state;
     this.acceptedState = state;
     this.nextSeq = seq;
@@ -63,6 +66,7 @@ export class SessionJournal {
     let state = initialSessionState();
     let problem = read.chainBreak;
     let trusted = 0;
+    const events: SessionEvent[] = [];
     for (const entry of read.entries) {
       const parsed = sessionEventSchema.safeParse(entry.event);
       if (!parsed.success) {
@@ -80,11 +84,12 @@ export class SessionJournal {
         break;
       }
       trusted++;
+      events.push(parsed.data);
     }
     const report: JournalOpenReport = { droppedTornLine: problem ? null : read.tornTail, problem };
     if (problem) {
       const headHash = trusted === 0 ? GENESIS_HASH : read.entries[trusted - 1]!.hash;
-      return new SessionJournal(directory, null, state, trusted + 1, headHash, report);
+      return new SessionJournal(directory, null, state, trusted + 1, headHash, report, events);
     }
     if (read.tornTail) await truncate(journalPath, read.intactBytes);
     const handle = await open(journalPath, 'a');
@@ -95,6 +100,7 @@ export class SessionJournal {
       trusted + 1,
       read.headHash,
       report,
+      events,
     );
   }
 
@@ -105,6 +111,11 @@ export class SessionJournal {
   /** The state of everything acknowledged as written. */
   get state(): SessionState {
     return this.durableState;
+  }
+
+  /** Every event acknowledged, in journal order (what a renderer folds to the same state). */
+  get events(): readonly SessionEvent[] {
+    return this.durableEvents;
   }
 
   /** SHA-256 of the journal's last line: identifies exactly this history of the session. */
@@ -138,6 +149,7 @@ export class SessionJournal {
     }
     // Appends resolve in order, so the durable state can only move forward to an accepted state.
     if (accepted.eventCount > this.durableState.eventCount) this.durableState = accepted;
+    this.durableEvents.push(valid);
     for (const listener of this.listeners) listener(valid, accepted);
     return accepted;
   }

@@ -37,6 +37,7 @@ describe('SessionJournal', () => {
     const reopened = await SessionJournal.open(dir);
     expect(reopened.state).toEqual(reduceSession(events));
     expect(reopened.chainFingerprint).toBe(fingerprint);
+    expect(reopened.events).toEqual(events);
     expect(reopened.openReport).toEqual({ droppedTornLine: null, problem: null });
     await reopened.close();
   });

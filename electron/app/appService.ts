@@ -1,0 +1,251 @@
+import { randomUUID } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type {
+  ApiCall,
+  ApiEvent,
+  ApiEventPayload,
+  ApiRequest,
+  ApiResponse,
+} from '../../shared/ipc/apiContract.ts';
+import type { ServerRole, StepId } from '../../shared/procedure/types.ts';
+import { createSessionFolder } from '../journal/sessionFolders.ts';
+import { JOURNAL_FILE, SessionJournal } from '../journal/sessionJournal.ts';
+import { readFile } from 'node:fs/promises';
+import { defaultPair } from '../simulator/defaultPair.ts';
+import { generateSimHostKey } from '../simulator/simHostKeys.ts';
+import { startSimServer, type RunningSimServer } from '../simulator/simServer.ts';
+import { MemorySimStore } from '../simulator/simStore.ts';
+import { HostKeyPins } from '../ssh/hostKeyPins.ts';
+import { SshConnection, type SshCredentials, type TechnicianQuestions } from '../ssh/sshConnection.ts';
+import { runProcedureStep } from '../steps/procedureRunner.ts';
+import { StepContext } from '../steps/stepContext.ts';
+import type { Technician } from '../steps/technician.ts';
+
+export type ApiHandlers = { [C in ApiCall]: (request: ApiRequest<C>) => Promise<ApiResponse<C>> };
+export type EmitEvent = <E extends ApiEvent>(event: E, payload: ApiEventPayload<E>) => void;
+
+/** Training logins of the simulated pair (never a real server's). */
+const TRAINING_USER = 'root';
+const TRAINING_PASSWORD = 'cms';
+
+export class UserFacingError extends Error {
+  override readonly name = 'UserFacingError';
+}
+
+/**
+ * The main-process core behind the typed API: sessions, the simulated pair for training, SSH
+ * connections, and steps run with the technician's answers coming back from the renderer. It knows
+ * nothing of Electron or of the transport; the shell and the browser harness both wrap it.
+ */
+export class AppService {
+  private journal: SessionJournal | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private simulator: RunningSimServer | null = null;
+  private readonly credentials = new Map<ServerRole, SshCredentials>();
+  private readonly connections = new Map<ServerRole, Promise<SshConnection>>();
+  private readonly pendingQuestions = new Map<string, (answer: string | boolean | null) => void>();
+  private runningStep: StepId | null = null;
+
+  constructor(
+    private readonly sessionsRoot: string,
+    private readonly emit: EmitEvent,
+  ) {}
+
+  readonly handlers: ApiHandlers = {
+    'sessions.list': async () => ({ sessions: await this.listSessions() }),
+    'session.create': async (request) => {
+      const directory = await createSessionFolder(
+        this.sessionsRoot,
+        request.site,
+        new Date().toISOString().slice(0, 10),
+      );
+      const journal = await SessionJournal.open(directory);
+      await journal.append({ type: 'session-created', ...request, at: new Date().toISOString() });
+      await journal.close();
+      return { directory };
+    },
+    'session.open': async ({ directory }) => {
+      const resolved = path.resolve(directory);
+      if (path.dirname(resolved) !== path.resolve(this.sessionsRoot))
+        throw new UserFacingError('That folder is not one of the sessions here.');
+      await this.closeSession();
+      const journal = await SessionJournal.open(resolved);
+      this.journal = journal;
+      this.unsubscribe = journal.subscribe((event) => this.emit('session.event', { event }));
+      return {
+        directory: resolved,
+        events: [...journal.events],
+        readOnly: journal.readOnly,
+        problem: journal.openReport.problem
+          ? `line ${journal.openReport.problem.line}: ${journal.openReport.problem.reason}`
+          : null,
+        droppedTornLine: journal.openReport.droppedTornLine !== null,
+      };
+    },
+    'training.connect': async () => {
+      const journal = this.requireSession();
+      if (!journal.state.session?.training)
+        throw new UserFacingError('Only a training session can use the simulated pair.');
+      if (!this.simulator) {
+        this.simulator = await startSimServer({
+          store: new MemorySimStore(defaultPair()),
+          timeScale: 0.02,
+          hostKeys: { orig: generateSimHostKey(), new: generateSimHostKey() },
+          ports: { orig: 0, new: 0 },
+          users: { [TRAINING_USER]: TRAINING_PASSWORD },
+        });
+      }
+      const ports = { ORIG: this.simulator.ports.orig, NEW: this.simulator.ports.new };
+      for (const [server, platform] of [
+        ['ORIG', 'blade100'],
+        ['NEW', 'blade150'],
+      ] as const) {
+        this.credentials.set(server, { password: TRAINING_PASSWORD });
+        await journal.append({
+          type: 'server-configured',
+          server,
+          host: '127.0.0.1',
+          port: ports[server],
+          user: TRAINING_USER,
+          platform,
+          cmsVersion: null,
+          tapeDevice: '/dev/rmt/0',
+          legacyAlgorithms: false,
+          at: new Date().toISOString(),
+        });
+      }
+      return { ports };
+    },
+    'step.run': async ({ stepId }) => {
+      const journal = this.requireSession();
+      if (this.runningStep)
+        throw new UserFacingError(`${this.runningStep} is running; wait for it to finish.`);
+      this.runningStep = stepId;
+      try {
+        const run = await runProcedureStep(
+          new StepContext(stepId, journal, (server) => this.connect(server), this.technician(stepId)),
+        );
+        return { stepId, status: run.status, reason: run.reason };
+      } finally {
+        this.runningStep = null;
+      }
+    },
+    'technician.answer': async ({ questionId, answer }) => {
+      const resolve = this.pendingQuestions.get(questionId);
+      if (!resolve) throw new UserFacingError('That question was already answered.');
+      this.pendingQuestions.delete(questionId);
+      resolve(answer);
+      return {};
+    },
+  };
+
+  async close(): Promise<void> {
+    for (const resolve of this.pendingQuestions.values()) resolve(null);
+    await this.closeSession();
+    await this.simulator?.close();
+    this.simulator = null;
+  }
+
+  private async closeSession(): Promise<void> {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    for (const connection of this.connections.values()) (await connection.catch(() => null))?.close();
+    this.connections.clear();
+    await this.journal?.close();
+    this.journal = null;
+  }
+
+  private requireSession(): SessionJournal {
+    if (!this.journal) throw new UserFacingError('Open or create a session first.');
+    return this.journal;
+  }
+
+  private async listSessions(): Promise<ApiResponse<'sessions.list'>['sessions']> {
+    const entries = await readdir(this.sessionsRoot, { withFileTypes: true }).catch(() => []);
+    const sessions: ApiResponse<'sessions.list'>['sessions'] = [];
+    for (const entry of entries) {
+      if (!entry.isDirectory()) continue;
+      const directory = path.join(this.sessionsRoot, entry.name);
+      const first = (await readFile(path.join(directory, JOURNAL_FILE), 'utf8').catch(() => '')).split(
+        '\n',
+      )[0];
+      if (!first) continue;
+      try {
+        const event = (
+          JSON.parse(first) as { event: { type: string; site: string; at: string; training: boolean } }
+        ).event;
+        if (event.type === 'session-created')
+          sessions.push({ directory, site: event.site, createdAt: event.at, training: event.training });
+      } catch {
+        // Not a session folder: left out of the list.
+      }
+    }
+    return sessions.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  private ask(
+    kind: 'confirm' | 'ask',
+    text: string,
+    stepId: StepId | null,
+  ): Promise<string | boolean | null> {
+    const id = randomUUID();
+    return new Promise((resolve) => {
+      this.pendingQuestions.set(id, resolve);
+      this.emit('technician.question', { id, kind, text, stepId, server: null });
+    });
+  }
+
+  private technician(stepId: StepId): Technician {
+    return {
+      tell: (text) => this.emit('technician.message', { text, stepId }),
+      confirm: async (text) => (await this.ask('confirm', text, stepId)) === true,
+      ask: async (question) => {
+        const answer = await this.ask('ask', question, stepId);
+        return typeof answer === 'string' ? answer : null;
+      },
+    };
+  }
+
+  /** One connection per server, replaced when lost; host keys pinned in the session after confirmation. */
+  private async connect(server: ServerRole): Promise<SshConnection> {
+    const cached = await this.connections.get(server)?.catch(() => null);
+    if (cached && !cached.lost) return cached;
+    const journal = this.requireSession();
+    const configured = journal.state.servers[server];
+    if (!configured) throw new UserFacingError(`${server} is not configured.`);
+    const pins = new HostKeyPins(journal.state.hostKeys, (pin) => {
+      void journal.append({ type: 'host-key-pinned', server, ...pin, at: pin.pinnedAt });
+    });
+    const questions: TechnicianQuestions = {
+      confirmHostKey: async ({ host, port, algorithm, fingerprint }) =>
+        (await this.ask(
+          'confirm',
+          `${server} (${host}:${port}) presents the ${algorithm} host key ${fingerprint}. Is this the fingerprint the server administrator gave you?`,
+          null,
+        )) === true,
+      answerPrompts: async ({ instructions, prompts }) => {
+        const answers: string[] = [];
+        for (const prompt of prompts) {
+          const answer = await this.ask('ask', `${instructions} ${prompt.prompt}`.trim(), null);
+          if (typeof answer !== 'string') return null;
+          answers.push(answer);
+        }
+        return answers;
+      },
+    };
+    const connection = SshConnection.connect({
+      target: {
+        host: configured.host,
+        port: configured.port,
+        user: configured.user,
+        legacyAlgorithms: configured.legacyAlgorithms,
+      },
+      credentials: this.credentials.get(server) ?? {},
+      questions,
+      pins,
+    });
+    this.connections.set(server, connection);
+    return connection;
+  }
+}

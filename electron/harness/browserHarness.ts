@@ -1,0 +1,117 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { API_EVENTS } from '../../shared/ipc/apiContract.ts';
+import { AppService } from '../app/appService.ts';
+import { broadcastEvent, serveApiOnSocket } from './apiOverWebSocket.ts';
+
+export interface BrowserHarness {
+  /** Open this in Chromium: the renderer, with the per-run token in the fragment. */
+  url: string;
+  port: number;
+  service: AppService;
+  close(): Promise<void>;
+}
+
+/**
+ * The app without Electron: the same main-process core (AppService) with its typed API carried over a
+ * WebSocket on 127.0.0.1, guarded by a random per-run token, and the renderer served by Vite.
+ */
+export async function startBrowserHarness(options: {
+  sessionsRoot: string;
+  port?: number;
+}): Promise<BrowserHarness> {
+  const token = randomBytes(24).toString('base64url');
+  const sockets = new Set<WebSocket>();
+  const service = new AppService(options.sessionsRoot, (event, payload) => {
+    broadcastEvent(sockets, event, API_EVENTS[event].parse(payload));
+  });
+  // The renderer as Electron loads it: built once, then served as static files (no dev-server client).
+  const rendererDir = await mkdtemp(path.join(os.tmpdir(), 'cms-ha-renderer-'));
+  await build({
+    configFile: fileURLToPath(new URL('../../renderer/vite.config.ts', import.meta.url)),
+    build: { outDir: rendererDir, emptyOutDir: true },
+    logLevel: 'warn',
+  });
+  const server: Server = createServer(
+    (request, response) => void serveStatic(rendererDir, request.url ?? '/', response),
+  );
+  const webSocketServer = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const offered = Buffer.from(url.searchParams.get('token') ?? '');
+    const expected = Buffer.from(token);
+    const host = request.headers.host ?? '';
+    const origin = request.headers.origin ?? '';
+    const sameOrigin = origin === `http://${host}` && /^127\.0\.0\.1:\d+$/.test(host);
+    if (
+      url.pathname !== '/api' ||
+      !sameOrigin ||
+      offered.length !== expected.length ||
+      !timingSafeEqual(offered, expected)
+    ) {
+      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    webSocketServer.handleUpgrade(request, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+      serveApiOnSocket(ws, service.handlers);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    port,
+    service,
+    close: async () => {
+      for (const socket of sockets) socket.close();
+      webSocketServer.close();
+      await service.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await rm(rendererDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/** Files of the built renderer only; anything outside it, or unknown, is a 404. */
+async function serveStatic(root: string, url: string, response: ServerResponse): Promise<void> {
+  const pathname = decodeURIComponent(new URL(url, 'http://127.0.0.1').pathname);
+  const file = path.resolve(root, `.${pathname === '/' ? '/index.html' : pathname}`);
+  const type = CONTENT_TYPES[path.extname(file)];
+  if (!file.startsWith(`${root}${path.sep}`) || !type) {
+    response.writeHead(404).end();
+    return;
+  }
+  try {
+    const body = await readFile(file);
+    response
+      .writeHead(200, {
+        'Content-Type': type,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      })
+      .end(body);
+  } catch {
+    response.writeHead(404).end();
+  }
+}

@@ -1,0 +1,24 @@
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startBrowserHarness } from './browserHarness.ts';
+
+/** `npm run dev:browser`: the app in a browser, on this machine only. */
+const { values } = parseArgs({
+  options: { port: { type: 'string' }, sessions: { type: 'string' } },
+  strict: true,
+});
+const sessionsRoot = values.sessions ?? path.join(os.homedir(), '.cms-ha', 'sessions');
+const harness = await startBrowserHarness({
+  sessionsRoot,
+  port: values.port === undefined ? 5174 : Number(values.port),
+});
+process.stdout.write(
+  `CMS HA Upgrade (browser harness) — open this address in Chromium:\n  ${harness.url}\nSessions are kept in ${sessionsRoot}. Press Ctrl+C to stop.\n`,
+);
+const stop = async () => {
+  await harness.close();
+  process.exit(0);
+};
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());

@@ -1,0 +1,49 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { SessionStore } from './sessionStore.ts';
+
+/** New training upgrade, or an existing session to open. */
+export function SessionStart({ store }: { store: SessionStore }) {
+  const [site, setSite] = useState('');
+  const [technician, setTechnician] = useState('');
+  const { loadSessions, sessions, startTrainingSession, openSession } = store;
+  useEffect(() => {
+    void loadSessions();
+  }, [loadSessions]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void startTrainingSession(site.trim(), technician.trim());
+  };
+
+  return (
+    <section aria-labelledby="start-heading">
+      <h2 id="start-heading">Start</h2>
+      <form onSubmit={submit} className="start-form">
+        <label>
+          Site
+          <input value={site} onChange={(e) => setSite(e.target.value)} required />
+        </label>
+        <label>
+          Technician
+          <input value={technician} onChange={(e) => setTechnician(e.target.value)} required />
+        </label>
+        <button type="submit">Start a training upgrade on the simulated pair</button>
+      </form>
+      {sessions.length > 0 && (
+        <>
+          <h3>Sessions on this laptop</h3>
+          <ul>
+            {sessions.map((session) => (
+              <li key={session.directory}>
+                <button type="button" onClick={() => void openSession(session.directory)}>
+                  Open {session.site} ({session.createdAt.slice(0, 10)})
+                  {session.training ? ' — training' : ''}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

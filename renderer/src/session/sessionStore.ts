@@ -1,0 +1,108 @@
+import { create } from 'zustand';
+import type { ApiEventPayload, ApiResponse, CmsHaApi } from '../../../shared/ipc/apiContract.ts';
+import type { StepId } from '../../../shared/procedure/types.ts';
+import type { SessionEvent } from '../../../shared/session/sessionEvents.ts';
+import { applySessionEvent, reduceSession } from '../../../shared/session/reduceSession.ts';
+import { initialSessionState, type SessionState } from '../../../shared/session/sessionState.ts';
+
+export type Question = ApiEventPayload<'technician.question'>;
+
+export interface SessionStore {
+  sessions: ApiResponse<'sessions.list'>['sessions'];
+  directory: string | null;
+  readOnlyReason: string | null;
+  state: SessionState;
+  questions: Question[];
+  messages: ApiEventPayload<'technician.message'>[];
+  runningStep: StepId | null;
+  error: string | null;
+  loadSessions(): Promise<void>;
+  startTrainingSession(site: string, technician: string): Promise<void>;
+  openSession(directory: string): Promise<void>;
+  runStep(stepId: StepId): Promise<void>;
+  answer(question: Question, answer: string | boolean | null): Promise<void>;
+  dismissError(): void;
+}
+
+/** The session as the renderer sees it: the core's events folded with the same reducer, and the technician's inbox. */
+export function createSessionStore(api: CmsHaApi) {
+  const store = create<SessionStore>((set, get) => {
+    const attempt = async (work: () => Promise<void>) => {
+      try {
+        await work();
+      } catch (error) {
+        set({ error: error instanceof Error ? error.message : String(error) });
+      }
+    };
+    return {
+      sessions: [],
+      directory: null,
+      readOnlyReason: null,
+      state: initialSessionState(),
+      questions: [],
+      messages: [],
+      runningStep: null,
+      error: null,
+      loadSessions: () =>
+        attempt(async () => set({ sessions: (await api.call('sessions.list', {})).sessions })),
+      startTrainingSession: (site, technician) =>
+        attempt(async () => {
+          const { directory } = await api.call('session.create', {
+            site,
+            technician,
+            customerContact: '',
+            training: true,
+          });
+          await get().openSession(directory);
+          await api.call('training.connect', {});
+        }),
+      openSession: (directory) =>
+        attempt(async () => {
+          const opened = await api.call('session.open', { directory });
+          set({
+            directory: opened.directory,
+            state: reduceSession(opened.events as SessionEvent[]),
+            readOnlyReason: opened.readOnly ? (opened.problem ?? 'the journal cannot be written') : null,
+            messages: [],
+            questions: [],
+          });
+        }),
+      runStep: (stepId) =>
+        attempt(async () => {
+          set({ runningStep: stepId, messages: [] });
+          try {
+            const result = await api.call('step.run', { stepId });
+            if (result.status !== 'passed')
+              set({ error: `${stepId} ${result.status}: ${result.reason ?? ''}` });
+          } finally {
+            set({ runningStep: null, questions: [] });
+          }
+        }),
+      answer: (question, answer) =>
+        attempt(async () => {
+          set({ questions: get().questions.filter((q) => q.id !== question.id) });
+          await api.call('technician.answer', { questionId: question.id, answer });
+        }),
+      dismissError: () => set({ error: null }),
+    };
+  });
+  api.on('session.event', ({ event }) => {
+    store.setState((current) => {
+      if (current.directory === null) return {};
+      try {
+        return { state: applySessionEvent(current.state, event as SessionEvent) };
+      } catch (error) {
+        return {
+          error: `The session view is out of step with the journal (${(error as Error).message}); reopen the session.`,
+        };
+      }
+    });
+  });
+  api.on('technician.question', (question) =>
+    store.setState((current) => ({ questions: [...current.questions, question] })),
+  );
+  api.on('technician.message', (message) =>
+    store.setState((current) => ({ messages: [...current.messages, message] })),
+  );
+  return store;
+}

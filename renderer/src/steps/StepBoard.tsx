@@ -1,0 +1,57 @@
+import { PROCEDURE_STEPS } from '../../../shared/procedure/steps.ts';
+import type { SessionStore } from '../session/sessionStore.ts';
+
+const RUNNABLE = new Set(['ready', 'failed', 'interrupted']);
+
+/** The procedure with every step's state and what can start next. */
+export function StepBoard({ store }: { store: SessionStore }) {
+  return (
+    <table className="plan">
+      <thead>
+        <tr>
+          <th scope="col">Step</th>
+          <th scope="col">What</th>
+          <th scope="col">Where</th>
+          <th scope="col">State</th>
+          <th scope="col">
+            <span className="visually-hidden">Action</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {PROCEDURE_STEPS.map((step) => {
+          const run = store.state.steps[step.id];
+          return (
+            <tr key={step.id} data-step={step.id}>
+              <th scope="row">{step.id}</th>
+              <td>
+                {step.title}
+                {step.notes
+                  .filter((note) => note.kind === 'discrepancy')
+                  .map((note) => (
+                    <p key={note.text} className="discrepancy">
+                      Manual discrepancy: {note.text}
+                    </p>
+                  ))}
+                {run.reason && <p className="reason">{run.reason}</p>}
+              </td>
+              <td>{step.target}</td>
+              <td data-status={run.status}>{run.status}</td>
+              <td>
+                {RUNNABLE.has(run.status) && (
+                  <button
+                    type="button"
+                    disabled={store.runningStep !== null || store.readOnlyReason !== null}
+                    onClick={() => void store.runStep(step.id)}
+                  >
+                    {run.status === 'ready' ? 'Run' : 'Run again'} {step.id}
+                  </button>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { SERVER_ROLES, STEP_IDS } from '../procedure/types.ts';
+import { sessionEventSchema } from '../session/sessionEvents.ts';
+import { STEP_STATUSES } from '../session/sessionState.ts';
+
+/**
+ * The one contract between the renderer and the main-process core: every call with its request and
+ * response schema, every event the core pushes. The Electron preload, the main-process handlers and the
+ * browser harness all derive from this map; main validates every payload against it at run time.
+ */
+const text = z.string().trim().min(1).max(4000);
+const sessionDirectory = z.string().min(1).max(4096);
+
+export const API_CALLS = {
+  'sessions.list': {
+    request: z.object({}),
+    response: z.object({
+      sessions: z.array(
+        z.object({
+          directory: sessionDirectory,
+          site: z.string(),
+          createdAt: z.string(),
+          training: z.boolean(),
+        }),
+      ),
+    }),
+  },
+  'session.create': {
+    request: z.object({
+      site: text,
+      technician: text,
+      customerContact: z.string().max(4000),
+      training: z.boolean(),
+    }),
+    response: z.object({ directory: sessionDirectory }),
+  },
+  'session.open': {
+    request: z.object({ directory: sessionDirectory }),
+    response: z.object({
+      directory: sessionDirectory,
+      events: z.array(sessionEventSchema),
+      readOnly: z.boolean(),
+      problem: z.string().nullable(),
+      droppedTornLine: z.boolean(),
+    }),
+  },
+  'training.connect': {
+    request: z.object({}),
+    response: z.object({ ports: z.object({ ORIG: z.number().int(), NEW: z.number().int() }) }),
+  },
+  'step.run': {
+    request: z.object({ stepId: z.enum(STEP_IDS) }),
+    response: z.object({
+      stepId: z.enum(STEP_IDS),
+      status: z.enum(STEP_STATUSES),
+      reason: z.string().nullable(),
+    }),
+  },
+  'technician.answer': {
+    request: z.object({
+      questionId: z.string().min(1).max(64),
+      answer: z.union([z.string().max(4000), z.boolean(), z.null()]),
+    }),
+    response: z.object({}),
+  },
+} as const;
+
+export const API_EVENTS = {
+  /** An event journaled in the open session (already on disk). */
+  'session.event': z.object({ event: sessionEventSchema }),
+  /** The running step needs the technician: a yes/no confirmation or an answer. */
+  'technician.question': z.object({
+    id: z.string(),
+    kind: z.enum(['confirm', 'ask']),
+    text: z.string(),
+    stepId: z.enum(STEP_IDS).nullable(),
+    server: z.enum(SERVER_ROLES).nullable(),
+  }),
+  /** Something the technician should read: an instruction, a caution, a verdict. */
+  'technician.message': z.object({ text: z.string(), stepId: z.enum(STEP_IDS).nullable() }),
+} as const;
+
+export type ApiCall = keyof typeof API_CALLS;
+export type ApiRequest<C extends ApiCall> = z.input<(typeof API_CALLS)[C]['request']>;
+export type ApiResponse<C extends ApiCall> = z.output<(typeof API_CALLS)[C]['response']>;
+export type ApiEvent = keyof typeof API_EVENTS;
+export type ApiEventPayload<E extends ApiEvent> = z.output<(typeof API_EVENTS)[E]>;
+
+export function isApiCall(name: string): name is ApiCall {
+  return Object.hasOwn(API_CALLS, name);
+}
+
+/** What both transports (Electron IPC, the harness WebSocket) offer the renderer. */
+export interface CmsHaApi {
+  call<C extends ApiCall>(channel: C, request: ApiRequest<C>): Promise<ApiResponse<C>>;
+  on<E extends ApiEvent>(event: E, listener: (payload: ApiEventPayload<E>) => void): () => void;
+}
+
+/** The messages the harness WebSocket carries. */
+export const wireMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('call'), id: z.number().int(), channel: z.string(), payload: z.unknown() }),
+  z.object({
+    type: z.literal('result'),
+    id: z.number().int(),
+    ok: z.boolean(),
+    value: z.unknown().optional(),
+    error: z.string().optional(),
+  }),
+  z.object({ type: z.literal('event'), name: z.string(), payload: z.unknown() }),
+]);
+export type WireMessage = z.infer<typeof wireMessageSchema>;

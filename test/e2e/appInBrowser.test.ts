@@ -1,0 +1,95 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserHarness, type BrowserHarness } from '../../electron/harness/browserHarness.ts';
+import { chromiumUnavailableReason, launchChromium } from '../support/chromium.ts';
+
+const skipReason = chromiumUnavailableReason();
+if (skipReason) console.warn(`appInBrowser: ${skipReason}`);
+
+describe.skipIf(skipReason !== null)('the app in Chromium through the browser harness', () => {
+  let harness: BrowserHarness;
+  let browser: Browser;
+  let root = '';
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'cms-ha-ui-'));
+    harness = await startBrowserHarness({ sessionsRoot: root });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  async function openApp(): Promise<Page> {
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(harness.url);
+    return page;
+  }
+
+  const stepState = (page: Page, stepId: string) => page.locator(`tr[data-step="${stepId}"] td[data-status]`);
+
+  it(
+    'starts a training upgrade, runs steps answering the app, and finds it all again after a reload',
+    { timeout: 120_000 },
+    async () => {
+      const page = await openApp();
+      await page.getByLabel('Site').fill('Acme Leeds');
+      await page.getByLabel('Technician').fill('R. Tech');
+      await page.getByRole('button', { name: 'Start a training upgrade on the simulated pair' }).click();
+      await page.getByRole('button', { name: 'Run P1' }).waitFor();
+      expect(await page.locator('tr[data-step]').count()).toBe(17);
+      expect(await page.locator('.discrepancy').count()).toBe(2);
+      expect(await stepState(page, 'D1').textContent()).toBe('pending');
+
+      await page.getByRole('button', { name: 'Run P1' }).click();
+      for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Yes, done' }).click();
+      await expect.poll(() => stepState(page, 'P1').textContent()).toBe('passed');
+
+      await page.getByRole('button', { name: 'Run P3b' }).click();
+      await page.getByLabel(/Cut-off time/).fill('2026-11-24T07:00:00+01:00');
+      await page.getByRole('button', { name: 'Answer' }).click();
+      for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Yes, done' }).click();
+      await expect.poll(() => stepState(page, 'P3b').textContent()).toBe('passed');
+
+      await page.getByRole('button', { name: 'Run P3a' }).click();
+      await page.getByRole('button', { name: 'Stop the step' }).click();
+      await expect.poll(() => stepState(page, 'P3a').textContent()).toBe('failed');
+      await expect
+        .poll(() => page.getByRole('alert').textContent())
+        .toContain('P3a failed: no primary server chosen');
+
+      await page.reload();
+      await page.getByRole('button', { name: /Open Acme Leeds/ }).click();
+      await expect.poll(() => stepState(page, 'P1').textContent()).toBe('passed');
+      expect(await stepState(page, 'P3b').textContent()).toBe('passed');
+      expect(await stepState(page, 'P3a').textContent()).toBe('failed');
+      await page.screenshot({ path: path.join(root, 'plan.png') });
+      expect(errors).toEqual([]);
+    },
+  );
+
+  it('refuses a WebSocket without the per-run token', async () => {
+    const page = await browser.newPage();
+    await page.goto(harness.url.replace(/#token=.*/, ''));
+    const refused = await page.evaluate(
+      (port) =>
+        new Promise<boolean>((resolve) => {
+          const socket = new WebSocket(`ws://127.0.0.1:${port}/api?token=wrong`);
+          socket.onopen = () => resolve(false);
+          socket.onerror = () => resolve(true);
+        }),
+      harness.port,
+    );
+    expect(refused).toBe(true);
+  });
+});
