@@ -1,11 +1,17 @@
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, session } from 'electron';
+import { serveApiOverIpc } from './ipcApi.ts';
 
 /**
- * The Electron shell: one window, locked down along Electron's security checklist. Everything the app
- * does lives in the Node core (electron/ outside the shell files) and in the renderer.
+ * The Electron shell: one window, locked down along Electron's security checklist, and the typed API
+ * on IPC. Everything the app does lives in the Node core (electron/ outside the shell files) and in
+ * the renderer.
  */
 const RENDERER_INDEX = fileURLToPath(new URL('../../renderer/dist/index.html', import.meta.url));
+const PRELOAD = fileURLToPath(new URL('./preload.cjs', import.meta.url));
+
+let mainWindow: BrowserWindow | null = null;
 
 function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -14,6 +20,7 @@ function createMainWindow(): BrowserWindow {
     title: 'CMS HA Upgrade',
     show: false,
     webPreferences: {
+      preload: PRELOAD,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -23,6 +30,9 @@ function createMainWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
   void window.loadFile(RENDERER_INDEX);
   return window;
 }
@@ -38,9 +48,15 @@ app.on('web-contents-created', (_event, contents) => {
 void app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
-  createMainWindow();
+  const service = serveApiOverIpc({
+    sessionsRoot: path.join(app.getPath('userData'), 'sessions'),
+    rendererUrl: pathToFileURL(RENDERER_INDEX).href,
+    contents: () => mainWindow?.webContents ?? null,
+  });
+  app.on('will-quit', () => void service.close());
+  mainWindow = createMainWindow();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
   });
 });
 

@@ -1,0 +1,32 @@
+import type { IpcMainInvokeEvent, WebContents } from 'electron';
+import { ipcMain } from 'electron';
+import { API_CALLS, API_EVENTS, isApiCall } from '../shared/ipc/apiContract.ts';
+import { AppService } from './app/appService.ts';
+
+/**
+ * The typed API on Electron's IPC: the same AppService handlers as the browser harness. Calls are
+ * accepted only from the app's own top frame, and every payload is validated against the contract.
+ */
+export function serveApiOverIpc(options: {
+  sessionsRoot: string;
+  rendererUrl: string;
+  contents: () => WebContents | null;
+}): AppService {
+  const service = new AppService(options.sessionsRoot, (event, payload) => {
+    options.contents()?.send('cms-ha:event', event, API_EVENTS[event].parse(payload));
+  });
+  ipcMain.handle('cms-ha:call', async (event: IpcMainInvokeEvent, channel: unknown, payload: unknown) => {
+    const frame = event.senderFrame;
+    if (!frame || frame.parent !== null || frame.url.split('#')[0] !== options.rendererUrl) {
+      throw new Error('Refused: the call does not come from the app window.');
+    }
+    if (typeof channel !== 'string' || !isApiCall(channel))
+      throw new Error(`Unknown call ${String(channel)}.`);
+    const request = API_CALLS[channel].request.safeParse(payload);
+    if (!request.success)
+      throw new Error(`Invalid ${channel} request: ${request.error.issues[0]?.message ?? ''}`);
+    const handler = service.handlers[channel] as (request: unknown) => Promise<unknown>;
+    return handler(request.data);
+  });
+  return service;
+}
