@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiCall, ApiEvent, ApiRequest, ApiResponse, CmsHaApi } from '../../shared/ipc/apiContract.ts';
+import type { SessionEvent } from '../../shared/session/sessionEvents.ts';
+import { createSessionStore } from '../../renderer/src/session/sessionStore.ts';
+
+const created: SessionEvent = {
+  type: 'session-created',
+  site: 'Acme',
+  technician: 'RT',
+  customerContact: '',
+  training: true,
+  at: '2026-11-23T08:00:00Z',
+};
+
+/** A core that answers from a table and lets the test push events, as the transports do. */
+function fakeCore(answers: Partial<{ [C in ApiCall]: (request: ApiRequest<C>) => ApiResponse<C> }>) {
+  const listeners = new Map<string, ((payload: unknown) => void)[]>();
+  const api: CmsHaApi = {
+    call: async (channel, request) => {
+      const answer = answers[channel] as ((r: unknown) => unknown) | undefined;
+      if (!answer) throw new Error(`${channel} failed in the core`);
+      return answer(request) as never;
+    },
+    on: (event, listener) => {
+      listeners.set(event, [...(listeners.get(event) ?? []), listener as (payload: unknown) => void]);
+      return () => undefined;
+    },
+  };
+  const push = (event: ApiEvent, payload: unknown) =>
+    listeners.get(event)?.forEach((listener) => listener(payload));
+  return { api, push };
+}
+
+describe('the session store', () => {
+  it('folds the opened journal and the events that follow with the shared reducer', async () => {
+    const { api, push } = fakeCore({
+      'session.open': ({ directory }) => ({
+        directory,
+        events: [created],
+        readOnly: false,
+        problem: null,
+        droppedTornLine: false,
+      }),
+    });
+    const store = createSessionStore(api);
+    await store.getState().openSession('/sessions/acme');
+    expect(store.getState().state.session?.site).toBe('Acme');
+    push('session.event', { event: { type: 'step-started', stepId: 'P1', at: '2026-11-23T08:01:00Z' } });
+    expect(store.getState().state.steps.P1.status).toBe('running');
+    push('technician.question', { id: 'q', kind: 'confirm', text: 'Done?', stepId: 'P1', server: null });
+    expect(store.getState().questions).toHaveLength(1);
+  });
+
+  it('says so when an event does not fit the state it holds, and shows failures of the core', async () => {
+    const { api, push } = fakeCore({
+      'session.open': ({ directory }) => ({
+        directory,
+        events: [created],
+        readOnly: false,
+        problem: null,
+        droppedTornLine: false,
+      }),
+      'step.run': ({ stepId }) => ({ stepId, status: 'failed', reason: 'ORIG: no tape loaded' }),
+    });
+    const store = createSessionStore(api);
+    push('session.event', { event: created });
+    expect(store.getState().error).toBeNull();
+    await store.getState().openSession('/sessions/acme');
+    push('session.event', { event: { type: 'step-passed', stepId: 'D9', at: '2026-11-23T08:01:00Z' } });
+    expect(store.getState().error).toContain('out of step with the journal');
+    await store.getState().runStep('P2');
+    expect(store.getState().error).toBe('P2 failed: ORIG: no tape loaded');
+    await store.getState().loadSessions();
+    expect(store.getState().error).toBe('sessions.list failed in the core');
+  });
+});

@@ -1,0 +1,116 @@
+import { cleanup, render, screen } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { StepBoard } from '../../renderer/src/steps/StepBoard.tsx';
+import { TechnicianInbox } from '../../renderer/src/steps/TechnicianInbox.tsx';
+import type { Question, SessionStore } from '../../renderer/src/session/sessionStore.ts';
+import { reduceSession } from '../../shared/session/reduceSession.ts';
+import { initialSessionState } from '../../shared/session/sessionState.ts';
+
+afterEach(cleanup);
+
+function storeWith(overrides: Partial<SessionStore>): SessionStore {
+  return {
+    sessions: [],
+    directory: '/sessions/acme',
+    readOnlyReason: null,
+    state: initialSessionState(),
+    questions: [],
+    messages: [],
+    runningStep: null,
+    error: null,
+    loadSessions: vi.fn(),
+    startTrainingSession: vi.fn(),
+    openSession: vi.fn(),
+    runStep: vi.fn(),
+    answer: vi.fn(),
+    dismissError: vi.fn(),
+    ...overrides,
+  };
+}
+
+const confirmQuestion: Question = {
+  id: 'q1',
+  kind: 'confirm',
+  text: 'Every switch runs Release 8.1 or later.',
+  stepId: 'P1',
+  server: null,
+};
+const askQuestion: Question = {
+  id: 'q2',
+  kind: 'ask',
+  text: 'Cut-off time on the upgrade day?',
+  stepId: 'P3b',
+  server: null,
+};
+
+describe('TechnicianInbox', () => {
+  it('shows the step messages and answers a confirmation with yes or no', async () => {
+    const answer = vi.fn();
+    render(
+      <TechnicianInbox
+        store={storeWith({
+          runningStep: 'P1',
+          questions: [confirmQuestion],
+          messages: [{ text: 'NOTE: read this', stepId: 'P1' }],
+          answer,
+        })}
+      />,
+    );
+    expect(screen.getByRole('heading', { name: 'Running P1' })).toBeTruthy();
+    expect(screen.getByText('NOTE: read this')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Yes, done' }));
+    expect(answer).toHaveBeenCalledWith(confirmQuestion, true);
+    await userEvent.click(screen.getByRole('button', { name: 'No' }));
+    expect(answer).toHaveBeenCalledWith(confirmQuestion, false);
+  });
+
+  it('sends a typed answer, or null when the technician stops the step', async () => {
+    const answer = vi.fn();
+    render(<TechnicianInbox store={storeWith({ questions: [askQuestion], answer })} />);
+    await userEvent.type(
+      screen.getByLabelText('Cut-off time on the upgrade day?'),
+      '2026-11-24T07:00:00+01:00',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Answer' }));
+    expect(answer).toHaveBeenCalledWith(askQuestion, '2026-11-24T07:00:00+01:00');
+    await userEvent.click(screen.getByRole('button', { name: 'Stop the step' }));
+    expect(answer).toHaveBeenLastCalledWith(askQuestion, null);
+  });
+});
+
+describe('StepBoard', () => {
+  const created = reduceSession([
+    {
+      type: 'session-created',
+      site: 'Acme',
+      technician: 'RT',
+      customerContact: '',
+      training: true,
+      at: '2026-11-23T08:00:00Z',
+    },
+    { type: 'step-started', stepId: 'P2', at: '2026-11-23T08:01:00Z' },
+    { type: 'step-failed', stepId: 'P2', reason: 'ORIG: no tape loaded', at: '2026-11-23T08:02:00Z' },
+  ]);
+
+  it('offers Run on ready steps, Run again on failed ones with the reason, nothing on pending ones', async () => {
+    const runStep = vi.fn();
+    render(<StepBoard store={storeWith({ state: created, runStep })} />);
+    expect(screen.getByRole('button', { name: 'Run P1' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Run again P2' })).toBeTruthy();
+    expect(screen.getByText('ORIG: no tape loaded')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /D1$/ })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Run P1' }));
+    expect(runStep).toHaveBeenCalledWith('P1');
+  });
+
+  it('disables every Run button while a step runs or the session is read-only', () => {
+    render(<StepBoard store={storeWith({ state: created, runningStep: 'P3a' })} />);
+    for (const button of screen.getAllByRole('button'))
+      expect((button as HTMLButtonElement).disabled).toBe(true);
+    cleanup();
+    render(<StepBoard store={storeWith({ state: created, readOnlyReason: 'line 4 altered' })} />);
+    for (const button of screen.getAllByRole('button'))
+      expect((button as HTMLButtonElement).disabled).toBe(true);
+  });
+});
