@@ -12,9 +12,11 @@ export function serveApiOverIpc(options: {
   rendererUrl: string;
   contents: () => WebContents | null;
 }): AppService {
-  const service = new AppService(options.sessionsRoot, (event, payload) => {
-    options.contents()?.send('cms-ha:event', event, API_EVENTS[event].parse(payload));
-  });
+  const service = new AppService(
+    options.sessionsRoot,
+    (event, payload) => options.contents()?.send('cms-ha:event', event, API_EVENTS[event].parse(payload)),
+    true,
+  );
   ipcMain.handle('cms-ha:call', async (event: IpcMainInvokeEvent, channel: unknown, payload: unknown) => {
     const frame = event.senderFrame;
     if (!frame || frame.parent !== null || frame.url.split('#')[0] !== options.rendererUrl) {

@@ -50,9 +50,24 @@ export class AppService {
   constructor(
     private readonly sessionsRoot: string,
     private readonly emit: EmitEvent,
+    /** Open a training session on the simulated pair when there is no session yet (the desktop app's first start). */
+    private readonly trainingWhenEmpty = false,
   ) {}
 
   readonly handlers: ApiHandlers = {
+    'app.startup': async () => {
+      if (this.journal) return { openDirectory: this.journal.directory };
+      if (!this.trainingWhenEmpty || (await this.listSessions()).length > 0) return { openDirectory: null };
+      const { directory } = await this.handlers['session.create']({
+        site: 'Training',
+        technician: 'Trainee',
+        customerContact: '',
+        training: true,
+      });
+      await this.handlers['session.open']({ directory });
+      await this.handlers['training.connect']({});
+      return { openDirectory: directory };
+    },
     'sessions.list': async () => ({ sessions: await this.listSessions() }),
     'session.create': async (request) => {
       const directory = await createSessionFolder(

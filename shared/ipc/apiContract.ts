@@ -12,6 +12,11 @@ const text = z.string().trim().min(1).max(4000);
 const sessionDirectory = z.string().min(1).max(4096);
 
 export const API_CALLS = {
+  /** First call of a window: where to start. The desktop app opens a training session when there is none yet. */
+  'app.startup': {
+    request: z.object({}),
+    response: z.object({ openDirectory: sessionDirectory.nullable() }),
+  },
   'sessions.list': {
     request: z.object({}),
     response: z.object({

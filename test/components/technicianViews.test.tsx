@@ -20,6 +20,7 @@ function storeWith(overrides: Partial<SessionStore>): SessionStore {
     runningStep: null,
     error: null,
     loadSessions: vi.fn(),
+    startup: vi.fn(),
     startTrainingSession: vi.fn(),
     openSession: vi.fn(),
     runStep: vi.fn(),

@@ -5,10 +5,10 @@ import type { SessionStore } from './sessionStore.ts';
 export function SessionStart({ store }: { store: SessionStore }) {
   const [site, setSite] = useState('');
   const [technician, setTechnician] = useState('');
-  const { loadSessions, sessions, startTrainingSession, openSession } = store;
+  const { startup, sessions, startTrainingSession, openSession } = store;
   useEffect(() => {
-    void loadSessions();
-  }, [loadSessions]);
+    void startup();
+  }, [startup]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

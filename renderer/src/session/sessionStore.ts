@@ -17,6 +17,8 @@ export interface SessionStore {
   runningStep: StepId | null;
   error: string | null;
   loadSessions(): Promise<void>;
+  /** Where a new window starts: the session the core has open (or opened for training), else the list. */
+  startup(): Promise<void>;
   startTrainingSession(site: string, technician: string): Promise<void>;
   openSession(directory: string): Promise<void>;
   runStep(stepId: StepId): Promise<void>;
@@ -45,6 +47,12 @@ export function createSessionStore(api: CmsHaApi) {
       error: null,
       loadSessions: () =>
         attempt(async () => set({ sessions: (await api.call('sessions.list', {})).sessions })),
+      startup: () =>
+        attempt(async () => {
+          const { openDirectory } = await api.call('app.startup', {});
+          if (openDirectory) await get().openSession(openDirectory);
+          else await get().loadSessions();
+        }),
       startTrainingSession: (site, technician) =>
         attempt(async () => {
           const { directory } = await api.call('session.create', {

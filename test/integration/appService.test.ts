@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { AppService } from '../../electron/app/appService.ts';
+import type { ApiEvent } from '../../shared/ipc/apiContract.ts';
+import { useTempDirs } from '../support/tempDir.ts';
+
+const tempDir = useTempDirs();
+
+describe('the app core behind the typed API', () => {
+  it('opens a training session on the simulated pair at the first start, and the same one afterwards', async () => {
+    const service = new AppService(await tempDir(), () => undefined, true);
+    try {
+      const first = await service.handlers['app.startup']({});
+      expect(first.openDirectory).toMatch(/training-\d{4}-\d{2}-\d{2}$/);
+      expect(await service.handlers['app.startup']({})).toEqual(first);
+      const opened = await service.handlers['session.open']({ directory: first.openDirectory! });
+      expect(opened.events.map((e) => e.type)).toEqual([
+        'session-created',
+        'server-configured',
+        'server-configured',
+      ]);
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('runs P2 on the simulated pair: the host keys are confirmed through questions and pinned in the session', async () => {
+    const events: { event: ApiEvent; payload: unknown }[] = [];
+    const service: AppService = new AppService(await tempDir(), (event, payload) => {
+      events.push({ event, payload });
+      if (event === 'technician.question') {
+        const question = payload as { id: string; kind: string };
+        void service.handlers['technician.answer']({
+          questionId: question.id,
+          answer: question.kind === 'confirm' ? true : '',
+        });
+      }
+    });
+    try {
+      const { directory } = await service.handlers['session.create']({
+        site: 'Acme',
+        technician: 'RT',
+        customerContact: '',
+        training: true,
+      });
+      await service.handlers['session.open']({ directory });
+      await service.handlers['training.connect']({});
+      const failed = await service.handlers['step.run']({ stepId: 'P2' });
+      expect(failed).toMatchObject({ status: 'failed', reason: expect.stringContaining('no tape loaded') });
+      const questions = events
+        .filter((e) => e.event === 'technician.question')
+        .map((e) => (e.payload as { text: string }).text);
+      expect(questions).toHaveLength(2);
+      expect(questions[0]).toMatch(/presents the ssh-ed25519 host key SHA256:\S+\. Is this the fingerprint/);
+      const pinned = events.filter(
+        (e) =>
+          e.event === 'session.event' &&
+          (e.payload as { event: { type: string } }).event.type === 'host-key-pinned',
+      );
+      expect(pinned).toHaveLength(2);
+      await expect(
+        service.handlers['technician.answer']({ questionId: 'nope', answer: true }),
+      ).rejects.toThrow('already answered');
+      await expect(service.handlers['session.open']({ directory: '/etc' })).rejects.toThrow(
+        'not one of the sessions here',
+      );
+    } finally {
+      await service.close();
+    }
+  });
+});
