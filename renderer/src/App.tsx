@@ -3,6 +3,7 @@ import { chooseApi } from './api/chooseApi.ts';
 import { SessionStart } from './session/SessionStart.tsx';
 import { createSessionStore } from './session/sessionStore.ts';
 import { StepBoard } from './steps/StepBoard.tsx';
+import { TapeRegister } from './tapes/TapeRegister.tsx';
 import { TechnicianInbox } from './steps/TechnicianInbox.tsx';
 
 /** The app's window: start or open a session, then the plan and the technician's inbox. */
@@ -33,10 +34,13 @@ export function App() {
       {store.directory === null ? (
         <SessionStart store={store} />
       ) : (
-        <div className="session">
-          <StepBoard store={store} />
-          <TechnicianInbox store={store} />
-        </div>
+        <>
+          <div className="session">
+            <StepBoard store={store} />
+            <TechnicianInbox store={store} />
+          </div>
+          <TapeRegister state={store.state} />
+        </>
       )}
     </main>
   );
