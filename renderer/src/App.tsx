@@ -1,8 +1,11 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import type { StepId } from '../../shared/procedure/types.ts';
 import { chooseApi } from './api/chooseApi.ts';
+import { SessionClocks } from './session/SessionClocks.tsx';
 import { SessionStart } from './session/SessionStart.tsx';
 import { createSessionStore } from './session/sessionStore.ts';
 import { StepBoard } from './steps/StepBoard.tsx';
+import { StepDetail } from './steps/StepDetail.tsx';
 import { TapeRegister } from './tapes/TapeRegister.tsx';
 import { TechnicianInbox } from './steps/TechnicianInbox.tsx';
 
@@ -10,6 +13,7 @@ import { TechnicianInbox } from './steps/TechnicianInbox.tsx';
 export function App() {
   const useStore = useMemo(() => createSessionStore(chooseApi()), []);
   const store = useStore();
+  const [selected, setSelected] = useState<StepId | null>(null);
   const session = store.state.session;
   return (
     <main>
@@ -35,9 +39,15 @@ export function App() {
         <SessionStart store={store} />
       ) : (
         <>
+          <SessionClocks state={store.state} />
           <div className="session">
-            <StepBoard store={store} />
-            <TechnicianInbox store={store} />
+            <StepBoard store={store} onSelect={setSelected} />
+            <div>
+              <TechnicianInbox store={store} />
+              {(selected ?? store.runningStep) && (
+                <StepDetail stepId={(store.runningStep ?? selected)!} state={store.state} />
+              )}
+            </div>
           </div>
           <TapeRegister state={store.state} />
         </>

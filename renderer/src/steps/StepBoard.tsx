@@ -1,10 +1,11 @@
 import { PROCEDURE_STEPS } from '../../../shared/procedure/steps.ts';
+import type { StepId } from '../../../shared/procedure/types.ts';
 import type { SessionStore } from '../session/sessionStore.ts';
 
 const RUNNABLE = new Set(['ready', 'failed', 'interrupted']);
 
 /** The procedure with every step's state and what can start next. */
-export function StepBoard({ store }: { store: SessionStore }) {
+export function StepBoard({ store, onSelect }: { store: SessionStore; onSelect?: (stepId: StepId) => void }) {
   return (
     <table className="plan">
       <thead>
@@ -23,7 +24,20 @@ export function StepBoard({ store }: { store: SessionStore }) {
           const run = store.state.steps[step.id];
           return (
             <tr key={step.id} data-step={step.id}>
-              <th scope="row">{step.id}</th>
+              <th scope="row">
+                {onSelect ? (
+                  <button
+                    type="button"
+                    className="link"
+                    aria-label={`Details of ${step.id}`}
+                    onClick={() => onSelect(step.id)}
+                  >
+                    {step.id}
+                  </button>
+                ) : (
+                  step.id
+                )}
+              </th>
               <td>
                 {step.title}
                 {step.notes

@@ -1,0 +1,44 @@
+import { useEffect, useState } from 'react';
+import type { SessionState } from '../../../shared/session/sessionState.ts';
+
+function duration(milliseconds: number): string {
+  const minutes = Math.max(0, Math.round(milliseconds / 60_000));
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
+
+/** The clocks that matter: the cut-off countdown, the admin freeze and the outage window. */
+export function SessionClocks({ state, now: fixedNow }: { state: SessionState; now?: Date }) {
+  const [tick, setTick] = useState(() => Date.now());
+  useEffect(() => {
+    if (fixedNow) return;
+    const timer = setInterval(() => setTick(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, [fixedNow]);
+  const now = fixedNow?.getTime() ?? tick;
+  const clock = (name: string, started: string | null, ended: string | null) =>
+    started === null
+      ? `${name}: not started`
+      : `${name}: ${duration((ended ? Date.parse(ended) : now) - Date.parse(started))}${ended ? '' : ' and running'}`;
+  const cutOff = state.cutOff === null ? null : Date.parse(state.cutOff) - now;
+  return (
+    <ul className="clocks" aria-label="Clocks">
+      <li>
+        {cutOff === null
+          ? 'Cut-off: not set'
+          : cutOff > 0
+            ? `Cut-off in ${duration(cutOff)}`
+            : `Cut-off passed ${duration(-cutOff)} ago: no administration changes`}
+      </li>
+      <li>
+        {clock('Admin freeze', state.clocks['admin-freeze'].startedAt, state.clocks['admin-freeze'].endedAt)}
+      </li>
+      <li>
+        {clock(
+          'Outage window',
+          state.clocks['outage-window'].startedAt,
+          state.clocks['outage-window'].endedAt,
+        )}
+      </li>
+    </ul>
+  );
+}

@@ -1,0 +1,59 @@
+import { stepDefinition } from '../../../shared/procedure/procedureGraph.ts';
+import type { StepId } from '../../../shared/procedure/types.ts';
+import type { SessionState } from '../../../shared/session/sessionState.ts';
+
+/** One step as the manual describes it, with what this session has done of it. */
+export function StepDetail({ stepId, state }: { stepId: StepId; state: SessionState }) {
+  const step = stepDefinition(stepId);
+  const run = state.steps[stepId];
+  return (
+    <section aria-labelledby="step-detail-heading" className="step-detail">
+      <h2 id="step-detail-heading">
+        {step.id}: {step.title}
+      </h2>
+      <p>
+        {step.target} · {step.kind} · {run.status}
+        {run.attempts > 1 ? ` (attempt ${run.attempts})` : ''} · manual:{' '}
+        {step.manual.map((ref) => `${ref.section} (p. ${ref.page})`).join('; ')}
+      </p>
+      {step.notes.length > 0 && (
+        <ul className="notes">
+          {step.notes.map((note) => (
+            <li key={note.text} data-kind={note.kind}>
+              <strong>{note.kind.toUpperCase()}:</strong> {note.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      {(step.tapesIn.length > 0 || step.tapesOut.length > 0) && (
+        <p>
+          {step.tapesIn.length > 0 && <>Tapes used: {step.tapesIn.join(', ')}. </>}
+          {step.tapesOut.length > 0 && <>Tapes written: {step.tapesOut.join(', ')}.</>}
+        </p>
+      )}
+      <h3>Checklist</h3>
+      <ul className="checklist">
+        {step.checklist.map((item) => (
+          <li key={item.id}>
+            <label>
+              <input type="checkbox" readOnly checked={run.checkedItems.includes(item.id)} /> {item.text}
+            </label>
+          </li>
+        ))}
+      </ul>
+      {run.evidence.length > 0 && (
+        <>
+          <h3>Evidence</h3>
+          <ul>
+            {run.evidence.map((evidence, index) => (
+              <li key={index}>
+                {evidence.kind === 'transcript' ? `Transcript ${evidence.path}` : `${evidence.parser}`}
+                {evidence.server ? ` (${evidence.server})` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
