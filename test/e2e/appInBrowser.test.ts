@@ -52,10 +52,10 @@ describe.skipIf(skipReason !== null)('the app in Chromium through the browser ha
       expect(await stepState(page, 'D1').textContent()).toBe('pending');
 
       await page.getByRole('button', { name: 'Details of D2' }).click();
-    await page.getByRole('heading', { name: /^D2: Install and set up NEW/ }).waitFor();
-    expect(await page.getByText(/Do not use the full maintenance backup tape/).count()).toBe(1);
+      await page.getByRole('heading', { name: /^D2: Install and set up NEW/ }).waitFor();
+      expect(await page.getByText(/Do not use the full maintenance backup tape/).count()).toBe(1);
 
-    await page.getByRole('button', { name: 'Run P1' }).click();
+      await page.getByRole('button', { name: 'Run P1' }).click();
       for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Yes, done' }).click();
       await expect.poll(() => stepState(page, 'P1').textContent()).toBe('passed');
 
