@@ -18,6 +18,9 @@ import { startSimServer, type RunningSimServer } from '../simulator/simServer.ts
 import { MemorySimStore } from '../simulator/simStore.ts';
 import { HostKeyPins } from '../ssh/hostKeyPins.ts';
 import { SshConnection, type SshCredentials, type TechnicianQuestions } from '../ssh/sshConnection.ts';
+import { validateTapeDevice } from '../ssh/remoteCommand.ts';
+import { parseTargetSpec } from '../ssh/sshTarget.ts';
+import { probeServer } from '../steps/probeServer.ts';
 import { runProcedureStep } from '../steps/procedureRunner.ts';
 import { StepContext } from '../steps/stepContext.ts';
 import type { Technician } from '../steps/technician.ts';
@@ -131,6 +134,33 @@ export class AppService {
         });
       }
       return { ports };
+    },
+    'servers.configure': async ({ server, password, ...settings }) => {
+      const journal = this.requireSession();
+      try {
+        parseTargetSpec(
+          `${settings.user}@${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${settings.port}`,
+        );
+        validateTapeDevice(settings.tapeDevice);
+      } catch (error) {
+        throw new UserFacingError((error as Error).message);
+      }
+      await journal.append({
+        type: 'server-configured',
+        server,
+        ...settings,
+        cmsVersion: null,
+        at: new Date().toISOString(),
+      });
+      this.credentials.set(server, password === null ? {} : { password });
+      (await this.connections.get(server)?.catch(() => null))?.close();
+      this.connections.delete(server);
+      return {};
+    },
+    'servers.probe': async ({ server }) => {
+      const configured = this.requireSession().state.servers[server];
+      if (!configured) throw new UserFacingError(`${server} is not configured.`);
+      return probeServer(await this.connect(server), configured.tapeDevice ?? '/dev/rmt/0', 30_000);
     },
     'step.run': async ({ stepId }) => {
       const journal = this.requireSession();

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { StepId } from '../../shared/procedure/types.ts';
 import { chooseApi } from './api/chooseApi.ts';
+import { ServersView } from './servers/ServersView.tsx';
 import { SessionClocks } from './session/SessionClocks.tsx';
 import { SessionStart } from './session/SessionStart.tsx';
 import { createSessionStore } from './session/sessionStore.ts';
@@ -50,6 +51,7 @@ export function App() {
             </div>
           </div>
           <TapeRegister state={store.state} />
+          <ServersView store={store} />
         </>
       )}
     </main>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PLATFORM_IDS } from '../procedure/platforms.ts';
 import { SERVER_ROLES, STEP_IDS } from '../procedure/types.ts';
 import { sessionEventSchema } from '../session/sessionEvents.ts';
 import { STEP_STATUSES } from '../session/sessionState.ts';
@@ -52,6 +53,36 @@ export const API_CALLS = {
   'training.connect': {
     request: z.object({}),
     response: z.object({ ports: z.object({ ORIG: z.number().int(), NEW: z.number().int() }) }),
+  },
+  'servers.configure': {
+    request: z.object({
+      server: z.enum(SERVER_ROLES),
+      host: z.string().trim().min(1).max(255),
+      port: z.number().int().min(1).max(65535),
+      user: z.string().trim().min(1).max(64),
+      platform: z.enum(PLATFORM_IDS).nullable(),
+      tapeDevice: z.string().max(64),
+      legacyAlgorithms: z.boolean(),
+      /** Held in memory by the core for this run of the app; never written anywhere. */
+      password: z.string().max(256).nullable(),
+    }),
+    response: z.object({}),
+  },
+  'servers.probe': {
+    request: z.object({ server: z.enum(SERVER_ROLES) }),
+    response: z.object({
+      hostname: z.string().nullable(),
+      osRelease: z.string().nullable(),
+      cmsVersion: z.union([z.object({ version: z.string() }), z.object({ unrecognised: z.string() })]),
+      tapeDrive: z.object({ device: z.string(), exitCode: z.number().nullable(), output: z.string() }),
+      hostKey: z.object({ algorithm: z.string(), fingerprint: z.string() }),
+      algorithms: z.object({
+        kex: z.string(),
+        serverHostKey: z.string(),
+        cipher: z.string(),
+        mac: z.string(),
+      }),
+    }),
   },
   'step.run': {
     request: z.object({ stepId: z.enum(STEP_IDS) }),

@@ -3,32 +3,11 @@ import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StepBoard } from '../../renderer/src/steps/StepBoard.tsx';
 import { TechnicianInbox } from '../../renderer/src/steps/TechnicianInbox.tsx';
-import type { Question, SessionStore } from '../../renderer/src/session/sessionStore.ts';
+import type { Question } from '../../renderer/src/session/sessionStore.ts';
+import { storeWith } from './fakeStore.ts';
 import { reduceSession } from '../../shared/session/reduceSession.ts';
-import { initialSessionState } from '../../shared/session/sessionState.ts';
 
 afterEach(cleanup);
-
-function storeWith(overrides: Partial<SessionStore>): SessionStore {
-  return {
-    sessions: [],
-    directory: '/sessions/acme',
-    readOnlyReason: null,
-    state: initialSessionState(),
-    questions: [],
-    messages: [],
-    runningStep: null,
-    error: null,
-    loadSessions: vi.fn(),
-    startup: vi.fn(),
-    startTrainingSession: vi.fn(),
-    openSession: vi.fn(),
-    runStep: vi.fn(),
-    answer: vi.fn(),
-    dismissError: vi.fn(),
-    ...overrides,
-  };
-}
 
 const confirmQuestion: Question = {
   id: 'q1',

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppService } from '../../electron/app/appService.ts';
 import type { ApiEvent } from '../../shared/ipc/apiContract.ts';
@@ -63,6 +65,58 @@ describe('the app core behind the typed API', () => {
       await expect(service.handlers['session.open']({ directory: '/etc' })).rejects.toThrow(
         'not one of the sessions here',
       );
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('configures a server (password in memory only) and tests the connection to it', async () => {
+    const root = await tempDir();
+    const service: AppService = new AppService(root, (event, payload) => {
+      if (event === 'technician.question')
+        void service.handlers['technician.answer']({
+          questionId: (payload as { id: string }).id,
+          answer: true,
+        });
+    });
+    try {
+      const { directory } = await service.handlers['session.create']({
+        site: 'Acme',
+        technician: 'RT',
+        customerContact: '',
+        training: true,
+      });
+      await service.handlers['session.open']({ directory });
+      const { ports } = await service.handlers['training.connect']({});
+      await service.handlers['servers.configure']({
+        server: 'NEW',
+        host: '127.0.0.1',
+        port: ports.NEW,
+        user: 'root',
+        platform: 'blade150',
+        tapeDevice: '/dev/rmt/0',
+        legacyAlgorithms: false,
+        password: 'cms',
+      });
+      const probe = await service.handlers['servers.probe']({ server: 'NEW' });
+      expect(probe).toMatchObject({
+        hostname: 'cms-new',
+        osRelease: '5.9',
+        cmsVersion: { version: 'r3v11ak.g' },
+      });
+      expect(await readFile(path.join(directory, 'journal.jsonl'), 'utf8')).not.toContain('"cms"');
+      await expect(
+        service.handlers['servers.configure']({
+          server: 'ORIG',
+          host: '127.0.0.1',
+          port: 22,
+          user: 'root',
+          platform: null,
+          tapeDevice: '/dev/rmt/0;reboot',
+          legacyAlgorithms: false,
+          password: null,
+        }),
+      ).rejects.toThrow('is not a Solaris tape device');
     } finally {
       await service.close();
     }

@@ -1,11 +1,13 @@
 import { create } from 'zustand';
-import type { ApiEventPayload, ApiResponse, CmsHaApi } from '../../../shared/ipc/apiContract.ts';
-import type { StepId } from '../../../shared/procedure/types.ts';
+import type { ApiEventPayload, ApiRequest, ApiResponse, CmsHaApi } from '../../../shared/ipc/apiContract.ts';
+import type { ServerRole, StepId } from '../../../shared/procedure/types.ts';
 import type { SessionEvent } from '../../../shared/session/sessionEvents.ts';
 import { applySessionEvent, reduceSession } from '../../../shared/session/reduceSession.ts';
 import { initialSessionState, type SessionState } from '../../../shared/session/sessionState.ts';
 
 export type Question = ApiEventPayload<'technician.question'>;
+export type ServerSettings = ApiRequest<'servers.configure'>;
+export type ServerProbe = ApiResponse<'servers.probe'>;
 
 export interface SessionStore {
   sessions: ApiResponse<'sessions.list'>['sessions'];
@@ -15,6 +17,7 @@ export interface SessionStore {
   questions: Question[];
   messages: ApiEventPayload<'technician.message'>[];
   runningStep: StepId | null;
+  probes: Partial<Record<ServerRole, ServerProbe>>;
   error: string | null;
   loadSessions(): Promise<void>;
   /** Where a new window starts: the session the core has open (or opened for training), else the list. */
@@ -22,6 +25,8 @@ export interface SessionStore {
   startTrainingSession(site: string, technician: string): Promise<void>;
   openSession(directory: string): Promise<void>;
   runStep(stepId: StepId): Promise<void>;
+  configureServer(settings: ServerSettings): Promise<void>;
+  probeServer(server: ServerRole): Promise<void>;
   answer(question: Question, answer: string | boolean | null): Promise<void>;
   dismissError(): void;
 }
@@ -44,6 +49,7 @@ export function createSessionStore(api: CmsHaApi) {
       questions: [],
       messages: [],
       runningStep: null,
+      probes: {},
       error: null,
       loadSessions: () =>
         attempt(async () => set({ sessions: (await api.call('sessions.list', {})).sessions })),
@@ -85,6 +91,17 @@ export function createSessionStore(api: CmsHaApi) {
           } finally {
             set({ runningStep: null, questions: [] });
           }
+        }),
+      configureServer: (settings) =>
+        attempt(async () => {
+          await api.call('servers.configure', settings);
+          const { [settings.server]: _stale, ...probes } = get().probes;
+          set({ probes });
+        }),
+      probeServer: (server) =>
+        attempt(async () => {
+          const probe = await api.call('servers.probe', { server });
+          set({ probes: { ...get().probes, [server]: probe } });
         }),
       answer: (question, answer) =>
         attempt(async () => {

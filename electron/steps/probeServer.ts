@@ -1,0 +1,38 @@
+import { mtStatusCommand } from '../ssh/remoteCommand.ts';
+import type { SshConnection } from '../ssh/sshConnection.ts';
+
+/** What a server says about itself: the "test connection" of the app and `cms-ha probe`. */
+export interface ServerProbe {
+  hostname: string | null;
+  osRelease: string | null;
+  cmsVersion: { version: string } | { unrecognised: string };
+  tapeDrive: { device: string; exitCode: number | null; output: string };
+  hostKey: { algorithm: string; fingerprint: string };
+  algorithms: SshConnection['negotiated'];
+}
+
+export async function probeServer(
+  ssh: SshConnection,
+  device: string,
+  timeoutMs: number,
+): Promise<ServerProbe> {
+  const run = async (command: string) => {
+    const result = await ssh.exec(command, { timeoutMs });
+    return result.kind === 'exited'
+      ? { code: result.code, out: result.stdout, err: result.stderr }
+      : { code: null, out: result.stdout, err: `${result.kind}: ${result.stderr}` };
+  };
+  const hostname = await run('uname -n');
+  const release = await run('uname -r');
+  const pkginfo = await run('pkginfo -l cms');
+  const mt = await run(mtStatusCommand(device));
+  const version = /^\s*VERSION:\s*(\S+)\s*$/m.exec(pkginfo.out)?.[1];
+  return {
+    hostname: hostname.code === 0 ? hostname.out.trim() : null,
+    osRelease: release.code === 0 ? release.out.trim() : null,
+    cmsVersion: version ? { version } : { unrecognised: `${pkginfo.out}${pkginfo.err}` },
+    tapeDrive: { device, exitCode: mt.code, output: `${mt.out}${mt.err}` },
+    hostKey: ssh.hostKey,
+    algorithms: ssh.negotiated,
+  };
+}

@@ -1,0 +1,152 @@
+import { useState, type FormEvent } from 'react';
+import {
+  PLATFORM_IDS,
+  PLATFORM_NAMES,
+  recommendPrimary,
+  type PlatformId,
+} from '../../../shared/procedure/platforms.ts';
+import type { ServerRole } from '../../../shared/procedure/types.ts';
+import type { ServerState } from '../../../shared/session/sessionState.ts';
+import type { SessionStore } from '../session/sessionStore.ts';
+
+const LABELS: Record<ServerRole, string> = {
+  ORIG: 'ORIG — the server in service',
+  NEW: 'NEW — the new HA server',
+};
+
+/** Connection settings of both servers, "test connection", and the platform pair checked against the manual. */
+export function ServersView({ store }: { store: SessionStore }) {
+  const { ORIG: orig, NEW: neu } = store.state.servers;
+  const pair =
+    orig?.platform && neu?.platform
+      ? recommendPrimary({ platform: orig.platform }, { platform: neu.platform })
+      : null;
+  return (
+    <section aria-labelledby="servers-heading">
+      <h2 id="servers-heading">Servers</h2>
+      {pair && (
+        <p role="status" className={pair.supported ? '' : 'error'}>
+          {pair.reason}
+        </p>
+      )}
+      <div className="servers">
+        {(['ORIG', 'NEW'] as const).map((server) => (
+          <ServerCard
+            key={`${server}-${store.state.servers[server]?.host ?? ''}`}
+            server={server}
+            configured={store.state.servers[server]}
+            store={store}
+          />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function ServerCard({
+  server,
+  configured,
+  store,
+}: {
+  server: ServerRole;
+  configured: ServerState | undefined;
+  store: SessionStore;
+}) {
+  const [host, setHost] = useState(configured?.host ?? '');
+  const [port, setPort] = useState(String(configured?.port ?? 22));
+  const [user, setUser] = useState(configured?.user ?? 'root');
+  const [password, setPassword] = useState('');
+  const [platform, setPlatform] = useState<PlatformId | ''>(configured?.platform ?? '');
+  const [tapeDevice, setTapeDevice] = useState(configured?.tapeDevice ?? '/dev/rmt/0');
+  const [legacy, setLegacy] = useState(configured?.legacyAlgorithms ?? false);
+  const probe = store.probes[server];
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    void store.configureServer({
+      server,
+      host: host.trim(),
+      port: Number(port),
+      user: user.trim(),
+      platform: platform === '' ? null : platform,
+      tapeDevice: tapeDevice.trim(),
+      legacyAlgorithms: legacy,
+      password: password === '' ? null : password,
+    });
+  };
+
+  return (
+    <form onSubmit={save} aria-label={`${server} settings`} className="server-card">
+      <h3>{LABELS[server]}</h3>
+      <label>
+        Host <input value={host} onChange={(e) => setHost(e.target.value)} required />
+      </label>
+      <label>
+        Port{' '}
+        <input
+          value={port}
+          onChange={(e) => setPort(e.target.value)}
+          inputMode="numeric"
+          pattern="\d{1,5}"
+          required
+        />
+      </label>
+      <label>
+        User <input value={user} onChange={(e) => setUser(e.target.value)} required />
+      </label>
+      <label>
+        Password (kept in memory only){' '}
+        <input
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="off"
+        />
+      </label>
+      <label>
+        Platform{' '}
+        <select value={platform} onChange={(e) => setPlatform(e.target.value as PlatformId | '')}>
+          <option value="">(not set)</option>
+          {PLATFORM_IDS.map((id) => (
+            <option key={id} value={id}>
+              {PLATFORM_NAMES[id]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Tape device <input value={tapeDevice} onChange={(e) => setTapeDevice(e.target.value)} required />
+      </label>
+      <label>
+        <input type="checkbox" checked={legacy} onChange={(e) => setLegacy(e.target.checked)} /> Legacy
+        algorithms (Solaris 8/9 sshd)
+      </label>
+      <button type="submit" disabled={store.readOnlyReason !== null}>
+        Save {server}
+      </button>{' '}
+      <button type="button" disabled={!configured} onClick={() => void store.probeServer(server)}>
+        Test connection to {server}
+      </button>
+      {probe && (
+        <dl className="probe" aria-label={`${server} test result`}>
+          <dt>Host</dt>
+          <dd>
+            {probe.hostname ?? '?'} (SunOS {probe.osRelease ?? '?'})
+          </dd>
+          <dt>CMS</dt>
+          <dd>{'version' in probe.cmsVersion ? probe.cmsVersion.version : 'not recognised'}</dd>
+          <dt>Tape drive</dt>
+          <dd>{probe.tapeDrive.output.trim() || `exit ${probe.tapeDrive.exitCode}`}</dd>
+          <dt>Host key</dt>
+          <dd>
+            {probe.hostKey.algorithm} {probe.hostKey.fingerprint}
+          </dd>
+          <dt>Algorithms</dt>
+          <dd>
+            {probe.algorithms.kex}, {probe.algorithms.cipher}
+          </dd>
+        </dl>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ServersView } from '../../renderer/src/servers/ServersView.tsx';
+import { reduceSession } from '../../shared/session/reduceSession.ts';
+import { storeWith } from './fakeStore.ts';
+
+afterEach(cleanup);
+const at = '2026-11-23T08:00:00Z';
+
+describe('ServersView', () => {
+  it('saves a server with its legacy profile, keeping the password out of the journal', async () => {
+    const store = storeWith({});
+    render(<ServersView store={store} />);
+    const orig = within(screen.getByRole('form', { name: 'ORIG settings' }));
+    await userEvent.type(orig.getByLabelText('Host'), 'cms-orig.example');
+    await userEvent.type(orig.getByLabelText(/Password/), 's3cret');
+    await userEvent.selectOptions(orig.getByLabelText('Platform'), 'e3500');
+    await userEvent.click(orig.getByLabelText(/Legacy algorithms/));
+    await userEvent.click(orig.getByRole('button', { name: 'Save ORIG' }));
+    expect(store.configureServer).toHaveBeenCalledWith({
+      server: 'ORIG',
+      host: 'cms-orig.example',
+      port: 22,
+      user: 'root',
+      platform: 'e3500',
+      tapeDevice: '/dev/rmt/0',
+      legacyAlgorithms: true,
+      password: 's3cret',
+    });
+    expect(
+      (orig.getByRole('button', { name: 'Test connection to ORIG' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+  });
+
+  it("checks the platform pair against the manual and shows a connection test's result", async () => {
+    const state = reduceSession([
+      { type: 'session-created', site: 'Acme', technician: 'RT', customerContact: '', training: false, at },
+      {
+        type: 'server-configured',
+        server: 'ORIG',
+        host: 'a',
+        port: 22,
+        user: 'root',
+        platform: 'e3000',
+        cmsVersion: null,
+        tapeDevice: '/dev/rmt/0',
+        legacyAlgorithms: true,
+        at,
+      },
+      {
+        type: 'server-configured',
+        server: 'NEW',
+        host: 'b',
+        port: 22,
+        user: 'root',
+        platform: 'v880',
+        cmsVersion: null,
+        tapeDevice: '/dev/rmt/0',
+        legacyAlgorithms: false,
+        at,
+      },
+    ]);
+    const probe = {
+      hostname: 'cms-orig',
+      osRelease: '5.8',
+      cmsVersion: { version: 'r3v9ak.g' },
+      tapeDrive: {
+        device: '/dev/rmt/0',
+        exitCode: 1,
+        output: '/dev/rmt/0: no tape loaded or drive offline\n',
+      },
+      hostKey: { algorithm: 'ssh-rsa', fingerprint: 'SHA256:abc' },
+      algorithms: {
+        kex: 'diffie-hellman-group14-sha1',
+        serverHostKey: 'ssh-rsa',
+        cipher: 'aes128-cbc',
+        mac: 'hmac-sha1',
+      },
+    };
+    const store = storeWith({ state, probes: { ORIG: probe } });
+    render(<ServersView store={store} />);
+    expect(screen.getByRole('status').textContent).toContain('not a supported CMS HA combination');
+    const result = within(screen.getByLabelText('ORIG test result'));
+    expect(result.getByText('r3v9ak.g')).toBeTruthy();
+    expect(result.getByText('ssh-rsa SHA256:abc')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Test connection to NEW' }));
+    expect(store.probeServer).toHaveBeenCalledWith('NEW');
+  });
+});
