@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type {
   ApiCall,
@@ -11,7 +11,6 @@ import type {
 import type { ServerRole, StepId } from '../../shared/procedure/types.ts';
 import { createSessionFolder } from '../journal/sessionFolders.ts';
 import { JOURNAL_FILE, SessionJournal } from '../journal/sessionJournal.ts';
-import { readFile } from 'node:fs/promises';
 import { defaultPair } from '../simulator/defaultPair.ts';
 import { generateSimHostKey } from '../simulator/simHostKeys.ts';
 import { startSimServer, type RunningSimServer } from '../simulator/simServer.ts';
