@@ -14,5 +14,5 @@ export default defineConfig({
     strictPort: false,
     fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] },
   },
-  build: { outDir: 'dist', emptyOutDir: true, target: 'chrome140' },
+  build: { outDir: 'dist', emptyOutDir: true, target: 'chrome140', chunkSizeWarningLimit: 2000 },
 });

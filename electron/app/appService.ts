@@ -9,6 +9,7 @@ import type {
   ApiResponse,
 } from '../../shared/ipc/apiContract.ts';
 import type { ServerRole, StepId } from '../../shared/procedure/types.ts';
+import { RedactedTranscript } from '../journal/redactedTranscript.ts';
 import { createSessionFolder } from '../journal/sessionFolders.ts';
 import { JOURNAL_FILE, SessionJournal } from '../journal/sessionJournal.ts';
 import { defaultPair } from '../simulator/defaultPair.ts';
@@ -16,7 +17,12 @@ import { generateSimHostKey } from '../simulator/simHostKeys.ts';
 import { startSimServer, type RunningSimServer } from '../simulator/simServer.ts';
 import { MemorySimStore } from '../simulator/simStore.ts';
 import { HostKeyPins } from '../ssh/hostKeyPins.ts';
-import { SshConnection, type SshCredentials, type TechnicianQuestions } from '../ssh/sshConnection.ts';
+import {
+  SshConnection,
+  type PtyChannel,
+  type SshCredentials,
+  type TechnicianQuestions,
+} from '../ssh/sshConnection.ts';
 import { validateTapeDevice } from '../ssh/remoteCommand.ts';
 import { parseTargetSpec } from '../ssh/sshTarget.ts';
 import { probeServer } from '../steps/probeServer.ts';
@@ -48,6 +54,7 @@ export class AppService {
   private readonly connections = new Map<ServerRole, Promise<SshConnection>>();
   private readonly pendingQuestions = new Map<string, (answer: string | boolean | null) => void>();
   private runningStep: StepId | null = null;
+  private readonly terminals = new Map<string, PtyChannel>();
 
   constructor(
     private readonly sessionsRoot: string,
@@ -161,6 +168,50 @@ export class AppService {
       if (!configured) throw new UserFacingError(`${server} is not configured.`);
       return probeServer(await this.connect(server), configured.tapeDevice ?? '/dev/rmt/0', 30_000);
     },
+    'terminal.open': async ({ server, stepId }) => {
+      const journal = this.requireSession();
+      const pty = await (await this.connect(server)).openPty(null, { cols: 100, rows: 30 });
+      const terminalId = randomUUID();
+      const attempt = stepId ? Math.max(1, journal.state.steps[stepId].attempts) : 0;
+      const transcript = stepId
+        ? new RedactedTranscript(journal.directory, stepId, server, attempt, 'terminal')
+        : null;
+      this.terminals.set(terminalId, pty);
+      pty.onData((data) => {
+        transcript?.write(data);
+        this.emit('terminal.data', { terminalId, data });
+      });
+      void pty.ended.then(async (end) => {
+        this.terminals.delete(terminalId);
+        this.emit('terminal.closed', {
+          terminalId,
+          reason: end.kind === 'exited' ? 'the shell ended' : end.reason,
+        });
+        if (transcript && stepId) {
+          await transcript.close();
+          await journal
+            .append({
+              type: 'evidence-recorded',
+              stepId,
+              server,
+              evidence: { kind: 'transcript', path: transcript.relativePath },
+              at: new Date().toISOString(),
+            })
+            .catch(() => undefined);
+        }
+      });
+      return { terminalId };
+    },
+    'terminal.input': async ({ terminalId, data }) => {
+      const terminal = this.terminals.get(terminalId);
+      if (!terminal) throw new UserFacingError('That terminal is closed.');
+      terminal.write(data);
+      return {};
+    },
+    'terminal.close': async ({ terminalId }) => {
+      this.terminals.get(terminalId)?.close();
+      return {};
+    },
     'step.run': async ({ stepId }) => {
       const journal = this.requireSession();
       if (this.runningStep)
@@ -186,12 +237,14 @@ export class AppService {
 
   async close(): Promise<void> {
     for (const resolve of this.pendingQuestions.values()) resolve(null);
+    for (const terminal of this.terminals.values()) terminal.close();
     await this.closeSession();
     await this.simulator?.close();
     this.simulator = null;
   }
 
   private async closeSession(): Promise<void> {
+    for (const terminal of this.terminals.values()) terminal.close();
     this.unsubscribe?.();
     this.unsubscribe = null;
     for (const connection of this.connections.values()) (await connection.catch(() => null))?.close();

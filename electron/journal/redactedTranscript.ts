@@ -11,8 +11,14 @@ export class RedactedTranscript {
   private readonly sink: RedactingSink;
   private pending: Promise<void> = Promise.resolve();
 
-  constructor(sessionDirectory: string, stepId: StepId, server: ServerRole, attempt: number) {
-    this.file = TranscriptFile.open(sessionDirectory, stepId, server, attempt);
+  constructor(
+    sessionDirectory: string,
+    stepId: StepId,
+    server: ServerRole,
+    attempt: number,
+    label?: 'terminal',
+  ) {
+    this.file = TranscriptFile.open(sessionDirectory, stepId, server, attempt, label);
     this.sink = new RedactingSink((text) => {
       this.pending = this.pending.then(() => this.file.write(text));
     });

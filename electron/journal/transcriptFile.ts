@@ -22,9 +22,16 @@ export class TranscriptFile {
     });
   }
 
-  static open(sessionDirectory: string, stepId: StepId, server: ServerRole, attempt: number): TranscriptFile {
+  /** `label` tells apart several transcripts of one attempt (the technician's terminal beside the app's own). */
+  static open(
+    sessionDirectory: string,
+    stepId: StepId,
+    server: ServerRole,
+    attempt: number,
+    label?: 'terminal',
+  ): TranscriptFile {
     if (!Number.isInteger(attempt) || attempt < 1) throw new Error(`Not an attempt number: ${attempt}`);
-    const relativePath = `${TRANSCRIPTS_DIR}/${stepId}-${server}-${attempt}.log`;
+    const relativePath = `${TRANSCRIPTS_DIR}/${stepId}-${server}-${attempt}${label ? `-${label}` : ''}.log`;
     return new TranscriptFile(relativePath, path.join(sessionDirectory, relativePath));
   }
 

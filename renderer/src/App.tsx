@@ -8,6 +8,7 @@ import { createSessionStore } from './session/sessionStore.ts';
 import { StepBoard } from './steps/StepBoard.tsx';
 import { StepDetail } from './steps/StepDetail.tsx';
 import { TapeRegister } from './tapes/TapeRegister.tsx';
+import { TerminalPanel } from './terminal/TerminalPanel.tsx';
 import { TechnicianInbox } from './steps/TechnicianInbox.tsx';
 
 /** The app's window: start or open a session, then the plan and the technician's inbox. */
@@ -50,6 +51,7 @@ export function App() {
               )}
             </div>
           </div>
+          <TerminalPanel store={store} />
           <TapeRegister state={store.state} />
           <ServersView store={store} />
         </>

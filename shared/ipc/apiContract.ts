@@ -84,6 +84,19 @@ export const API_CALLS = {
       }),
     }),
   },
+  /** A live terminal on a server (the technician's CMS menu work); its output goes to the step's transcript. */
+  'terminal.open': {
+    request: z.object({ server: z.enum(SERVER_ROLES), stepId: z.enum(STEP_IDS).nullable() }),
+    response: z.object({ terminalId: z.string() }),
+  },
+  'terminal.input': {
+    request: z.object({ terminalId: z.string().min(1).max(64), data: z.string().max(4096) }),
+    response: z.object({}),
+  },
+  'terminal.close': {
+    request: z.object({ terminalId: z.string().min(1).max(64) }),
+    response: z.object({}),
+  },
   'step.run': {
     request: z.object({ stepId: z.enum(STEP_IDS) }),
     response: z.object({
@@ -112,6 +125,8 @@ export const API_EVENTS = {
     stepId: z.enum(STEP_IDS).nullable(),
     server: z.enum(SERVER_ROLES).nullable(),
   }),
+  'terminal.data': z.object({ terminalId: z.string(), data: z.string() }),
+  'terminal.closed': z.object({ terminalId: z.string(), reason: z.string() }),
   /** Something the technician should read: an instruction, a caution, a verdict. */
   'technician.message': z.object({ text: z.string(), stepId: z.enum(STEP_IDS).nullable() }),
 } as const;

@@ -51,6 +51,22 @@ describe.skipIf(skipReason !== null)('the app in Chromium through the browser ha
       expect(await page.locator('.discrepancy').count()).toBe(2);
       expect(await stepState(page, 'D1').textContent()).toBe('pending');
 
+      await page.getByRole('button', { name: 'Open a terminal on ORIG' }).click();
+      // First contact with ORIG: its host key is shown and pinned only once confirmed.
+      await expect
+        .poll(() => page.getByRole('group', { name: 'Confirmation' }).textContent())
+        .toMatch(/ORIG .* presents the ssh-ed25519 host key SHA256:/);
+      await page.getByRole('button', { name: 'Yes, done' }).click();
+      await expect
+        .poll(() => page.locator('.xterm-rows').textContent(), { timeout: 15_000 })
+        .toContain('cms-orig#');
+      await page.locator('.terminal-screen').click();
+      await page.keyboard.type('uname -a\r');
+      await expect
+        .poll(() => page.locator('.xterm-rows').textContent(), { timeout: 15_000 })
+        .toContain('SunOS cms-orig 5.8');
+      await page.getByRole('button', { name: 'Close the terminal' }).click();
+
       await page.getByRole('button', { name: 'Details of D2' }).click();
       await page.getByRole('heading', { name: /^D2: Install and set up NEW/ }).waitFor();
       expect(await page.getByText(/Do not use the full maintenance backup tape/).count()).toBe(1);

@@ -18,6 +18,7 @@ export interface SessionStore {
   messages: ApiEventPayload<'technician.message'>[];
   runningStep: StepId | null;
   probes: Partial<Record<ServerRole, ServerProbe>>;
+  terminal: { id: string; server: ServerRole; closedBecause: string | null } | null;
   error: string | null;
   loadSessions(): Promise<void>;
   /** Where a new window starts: the session the core has open (or opened for training), else the list. */
@@ -27,12 +28,19 @@ export interface SessionStore {
   runStep(stepId: StepId): Promise<void>;
   configureServer(settings: ServerSettings): Promise<void>;
   probeServer(server: ServerRole): Promise<void>;
+  openTerminal(server: ServerRole): Promise<void>;
+  typeInTerminal(data: string): void;
+  closeTerminal(): void;
+  /** The terminal's output as it arrives; kept out of the store (a terminal holds its own screen). */
+  onTerminalData(listener: (data: string) => void): () => void;
   answer(question: Question, answer: string | boolean | null): Promise<void>;
   dismissError(): void;
 }
 
 /** The session as the renderer sees it: the core's events folded with the same reducer, and the technician's inbox. */
 export function createSessionStore(api: CmsHaApi) {
+  const terminalOutput = new TerminalOutput();
+  api.on('terminal.data', ({ terminalId, data }) => terminalOutput.deliver(terminalId, data));
   const store = create<SessionStore>((set, get) => {
     const attempt = async (work: () => Promise<void>) => {
       try {
@@ -50,6 +58,7 @@ export function createSessionStore(api: CmsHaApi) {
       messages: [],
       runningStep: null,
       probes: {},
+      terminal: null,
       error: null,
       loadSessions: () =>
         attempt(async () => set({ sessions: (await api.call('sessions.list', {})).sessions })),
@@ -103,6 +112,32 @@ export function createSessionStore(api: CmsHaApi) {
           const probe = await api.call('servers.probe', { server });
           set({ probes: { ...get().probes, [server]: probe } });
         }),
+      openTerminal: (server) =>
+        attempt(async () => {
+          get().closeTerminal();
+          const stepId = get().runningStep;
+          const { terminalId } = await api.call('terminal.open', { server, stepId });
+          set({ terminal: { id: terminalId, server, closedBecause: null } });
+        }),
+      typeInTerminal: (data) => {
+        const terminal = get().terminal;
+        if (terminal && terminal.closedBecause === null)
+          void attempt(
+            async () => void (await api.call('terminal.input', { terminalId: terminal.id, data })),
+          );
+      },
+      closeTerminal: () => {
+        const terminal = get().terminal;
+        if (terminal) void api.call('terminal.close', { terminalId: terminal.id }).catch(() => undefined);
+        set({ terminal: null });
+      },
+      onTerminalData: (listener) => {
+        const terminalId = get().terminal?.id;
+        if (!terminalId) return () => undefined;
+        const early = terminalOutput.take(terminalId);
+        if (early) listener(early);
+        return terminalOutput.listen(terminalId, listener);
+      },
       answer: (question, answer) =>
         attempt(async () => {
           set({ questions: get().questions.filter((q) => q.id !== question.id) });
@@ -126,8 +161,43 @@ export function createSessionStore(api: CmsHaApi) {
   api.on('technician.question', (question) =>
     store.setState((current) => ({ questions: [...current.questions, question] })),
   );
+  api.on('terminal.closed', ({ terminalId, reason }) =>
+    store.setState((current) =>
+      current.terminal?.id === terminalId ? { terminal: { ...current.terminal, closedBecause: reason } } : {},
+    ),
+  );
   api.on('technician.message', (message) =>
     store.setState((current) => ({ messages: [...current.messages, message] })),
   );
   return store;
+}
+
+/**
+ * Terminal output by terminal id. A shell prints its prompt at once, often before the window knows the
+ * terminal's id or has a screen for it: that output is kept (up to a limit) for the screen's first subscription.
+ */
+class TerminalOutput {
+  private static readonly KEEP_CHARACTERS = 1_000_000;
+  private readonly unheard = new Map<string, string>();
+  private readonly listeners = new Map<string, (data: string) => void>();
+
+  deliver(terminalId: string, data: string): void {
+    const listener = this.listeners.get(terminalId);
+    if (listener) return listener(data);
+    const kept = `${this.unheard.get(terminalId) ?? ''}${data}`;
+    this.unheard.set(terminalId, kept.slice(-TerminalOutput.KEEP_CHARACTERS));
+  }
+
+  take(terminalId: string): string {
+    const kept = this.unheard.get(terminalId) ?? '';
+    this.unheard.delete(terminalId);
+    return kept;
+  }
+
+  listen(terminalId: string, listener: (data: string) => void): () => void {
+    this.listeners.set(terminalId, listener);
+    return () => {
+      if (this.listeners.get(terminalId) === listener) this.listeners.delete(terminalId);
+    };
+  }
 }

@@ -1,0 +1,44 @@
+import { Terminal } from '@xterm/xterm';
+import { useEffect, useRef } from 'react';
+import type { SessionStore } from '../session/sessionStore.ts';
+
+/** A live terminal on one server for the CMS menu work of guided steps (the output also goes to the step's transcript). */
+export function TerminalPanel({ store }: { store: SessionStore }) {
+  const element = useRef<HTMLDivElement>(null);
+  const { terminal, onTerminalData, typeInTerminal } = store;
+  const terminalId = terminal?.id ?? null;
+
+  useEffect(() => {
+    if (!terminalId || !element.current) return;
+    const screen = new Terminal({ convertEol: false, fontSize: 15, scrollback: 200_000, cursorBlink: true });
+    screen.open(element.current);
+    screen.focus();
+    const typing = screen.onData((data) => typeInTerminal(data));
+    const unsubscribe = onTerminalData((data) => screen.write(data));
+    return () => {
+      unsubscribe();
+      typing.dispose();
+      screen.dispose();
+    };
+  }, [terminalId, onTerminalData, typeInTerminal]);
+
+  return (
+    <section aria-labelledby="terminal-heading" className="terminal">
+      <h2 id="terminal-heading">Terminal{terminal ? ` on ${terminal.server}` : ''}</h2>
+      <div>
+        {(['ORIG', 'NEW'] as const).map((server) => (
+          <button key={server} type="button" onClick={() => void store.openTerminal(server)}>
+            Open a terminal on {server}
+          </button>
+        ))}
+        {terminal && (
+          <button type="button" onClick={store.closeTerminal}>
+            Close the terminal
+          </button>
+        )}
+      </div>
+      {terminal?.closedBecause && <p role="status">The terminal closed: {terminal.closedBecause}.</p>}
+      {terminal && <div ref={element} className="terminal-screen" data-testid="terminal-screen" />}
+    </section>
+  );
+}
