@@ -226,6 +226,24 @@ export class AppService {
         this.runningStep = null;
       }
     },
+    'step.skip': async ({ stepId, reason }) => {
+      await this.requireSession().append({
+        type: 'step-skipped',
+        stepId,
+        reason,
+        at: new Date().toISOString(),
+      });
+      return {};
+    },
+    'step.signOff': async ({ stepId, initials }) => {
+      await this.requireSession().append({
+        type: 'step-signed-off',
+        stepId,
+        initials,
+        at: new Date().toISOString(),
+      });
+      return {};
+    },
     'technician.answer': async ({ questionId, answer }) => {
       const resolve = this.pendingQuestions.get(questionId);
       if (!resolve) throw new UserFacingError('That question was already answered.');

@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
 import type { StepId } from '../../shared/procedure/types.ts';
 import { chooseApi } from './api/chooseApi.ts';
+import { LargeTextToggle } from './LargeTextToggle.tsx';
 import { ServersView } from './servers/ServersView.tsx';
 import { SessionClocks } from './session/SessionClocks.tsx';
 import { SessionStart } from './session/SessionStart.tsx';
 import { createSessionStore } from './session/sessionStore.ts';
+import { StepActions } from './steps/StepActions.tsx';
 import { StepBoard } from './steps/StepBoard.tsx';
 import { StepDetail } from './steps/StepDetail.tsx';
 import { TapeRegister } from './tapes/TapeRegister.tsx';
@@ -16,11 +18,13 @@ export function App() {
   const useStore = useMemo(() => createSessionStore(chooseApi()), []);
   const store = useStore();
   const [selected, setSelected] = useState<StepId | null>(null);
+  const shownStep = store.runningStep ?? selected;
   const session = store.state.session;
   return (
     <main>
       <header>
         <h1>CMS HA Upgrade</h1>
+        <LargeTextToggle />
         {session && (
           <p>
             {session.site} — {session.technician}
@@ -46,8 +50,11 @@ export function App() {
             <StepBoard store={store} onSelect={setSelected} />
             <div>
               <TechnicianInbox store={store} />
-              {(selected ?? store.runningStep) && (
-                <StepDetail stepId={(store.runningStep ?? selected)!} state={store.state} />
+              {shownStep && (
+                <>
+                  <StepDetail stepId={shownStep} state={store.state} />
+                  <StepActions stepId={shownStep} store={store} />
+                </>
               )}
             </div>
           </div>

@@ -105,6 +105,14 @@ export const API_CALLS = {
       reason: z.string().nullable(),
     }),
   },
+  'step.skip': {
+    request: z.object({ stepId: z.enum(STEP_IDS), reason: text }),
+    response: z.object({}),
+  },
+  'step.signOff': {
+    request: z.object({ stepId: z.enum(STEP_IDS), initials: z.string().trim().min(1).max(8) }),
+    response: z.object({}),
+  },
   'technician.answer': {
     request: z.object({
       questionId: z.string().min(1).max(64),

@@ -19,6 +19,8 @@ export function storeWith(overrides: Partial<SessionStore>): SessionStore {
     startTrainingSession: vi.fn(),
     openSession: vi.fn(),
     runStep: vi.fn(),
+    skipStep: vi.fn(),
+    signOff: vi.fn(),
     configureServer: vi.fn(),
     probeServer: vi.fn(),
     terminal: null,

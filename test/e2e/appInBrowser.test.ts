@@ -74,6 +74,10 @@ describe.skipIf(skipReason !== null)('the app in Chromium through the browser ha
       await page.getByRole('button', { name: 'Run P1' }).click();
       for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Yes, done' }).click();
       await expect.poll(() => stepState(page, 'P1').textContent()).toBe('passed');
+      await page.getByRole('button', { name: 'Details of P1' }).click();
+      await page.getByLabel('Initials').fill('RT');
+      await page.getByRole('button', { name: 'Sign off P1' }).click();
+      await page.getByText(/^Signed off by RT at /).waitFor();
 
       await page.getByRole('button', { name: 'Run P3b' }).click();
       await page.getByLabel(/Cut-off time/).fill('2026-11-24T07:00:00+01:00');

@@ -26,6 +26,8 @@ export interface SessionStore {
   startTrainingSession(site: string, technician: string): Promise<void>;
   openSession(directory: string): Promise<void>;
   runStep(stepId: StepId): Promise<void>;
+  skipStep(stepId: StepId, reason: string): Promise<void>;
+  signOff(stepId: StepId, initials: string): Promise<void>;
   configureServer(settings: ServerSettings): Promise<void>;
   probeServer(server: ServerRole): Promise<void>;
   openTerminal(server: ServerRole): Promise<void>;
@@ -101,6 +103,10 @@ export function createSessionStore(api: CmsHaApi) {
             set({ runningStep: null, questions: [] });
           }
         }),
+      skipStep: (stepId, reason) =>
+        attempt(async () => void (await api.call('step.skip', { stepId, reason }))),
+      signOff: (stepId, initials) =>
+        attempt(async () => void (await api.call('step.signOff', { stepId, initials }))),
       configureServer: (settings) =>
         attempt(async () => {
           await api.call('servers.configure', settings);
