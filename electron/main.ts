@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import type { AppService } from './app/appService.ts';
 import { serveApiOverIpc } from './ipcApi.ts';
+import { readWindowBoundsSync, writeWindowBoundsSync } from './windowBounds.ts';
 
 /**
  * The Electron shell: one window, locked down along Electron's security checklist, and the typed API
@@ -13,10 +15,9 @@ const PRELOAD = fileURLToPath(new URL('./preload.cjs', import.meta.url));
 
 let mainWindow: BrowserWindow | null = null;
 
-function createMainWindow(): BrowserWindow {
+function createMainWindow(service: AppService): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1280,
-    height: 860,
+    ...readWindowBoundsSync(app.getPath('userData')),
     title: 'CMS HA Upgrade',
     show: false,
     webPreferences: {
@@ -30,6 +31,24 @@ function createMainWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
+  let closingAnyway = false;
+  window.on('close', (event) => {
+    writeWindowBoundsSync(app.getPath('userData'), window.getNormalBounds());
+    const step = service.currentStep;
+    if (!step || closingAnyway) return;
+    event.preventDefault();
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'warning',
+      buttons: ['Keep working', 'Close anyway'],
+      defaultId: 0,
+      cancelId: 0,
+      message: `${step} is running.`,
+      detail: 'Closing now leaves it interrupted in the journal; it will not be re-run on its own.',
+    });
+    if (choice !== 1) return;
+    closingAnyway = true;
+    void service.interruptRunningStep('the window was closed while it ran').finally(() => window.close());
+  });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
@@ -54,9 +73,27 @@ void app.whenReady().then(() => {
     contents: () => mainWindow?.webContents ?? null,
   });
   app.on('will-quit', () => void service.close());
-  mainWindow = createMainWindow();
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+      { role: 'fileMenu' },
+      { role: 'editMenu' },
+      {
+        label: 'View',
+        submenu: [
+          { role: 'resetZoom' },
+          { role: 'zoomIn' },
+          { role: 'zoomOut' },
+          { type: 'separator' },
+          { role: 'togglefullscreen' },
+        ],
+      },
+      { role: 'windowMenu' },
+    ]),
+  );
+  mainWindow = createMainWindow(service);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(service);
   });
 });
 

@@ -27,6 +27,7 @@ import { validateTapeDevice } from '../ssh/remoteCommand.ts';
 import { parseTargetSpec } from '../ssh/sshTarget.ts';
 import { probeServer } from '../steps/probeServer.ts';
 import { runProcedureStep } from '../steps/procedureRunner.ts';
+import { StepInterrupted } from '../steps/tapeWork.ts';
 import { StepContext } from '../steps/stepContext.ts';
 import type { Technician } from '../steps/technician.ts';
 
@@ -54,6 +55,8 @@ export class AppService {
   private readonly connections = new Map<ServerRole, Promise<SshConnection>>();
   private readonly pendingQuestions = new Map<string, (answer: string | boolean | null) => void>();
   private runningStep: StepId | null = null;
+  private runningStepDone: Promise<void> | null = null;
+  private interruptReason: string | null = null;
   private readonly terminals = new Map<string, PtyChannel>();
 
   constructor(
@@ -217,13 +220,19 @@ export class AppService {
       if (this.runningStep)
         throw new UserFacingError(`${this.runningStep} is running; wait for it to finish.`);
       this.runningStep = stepId;
+      const running = runProcedureStep(
+        new StepContext(stepId, journal, (server) => this.connect(server), this.technician(stepId)),
+      );
+      this.runningStepDone = running.then(
+        () => undefined,
+        () => undefined,
+      );
       try {
-        const run = await runProcedureStep(
-          new StepContext(stepId, journal, (server) => this.connect(server), this.technician(stepId)),
-        );
+        const run = await running;
         return { stepId, status: run.status, reason: run.reason };
       } finally {
         this.runningStep = null;
+        this.runningStepDone = null;
       }
     },
     'step.skip': async ({ stepId, reason }) => {
@@ -312,14 +321,39 @@ export class AppService {
   }
 
   private technician(stepId: StepId): Technician {
+    const answerOrInterrupt = async (kind: 'confirm' | 'ask', text: string) => {
+      const answer = await this.ask(kind, text, stepId);
+      if (this.interruptReason) throw new StepInterrupted(this.interruptReason);
+      return answer;
+    };
     return {
       tell: (text) => this.emit('technician.message', { text, stepId }),
-      confirm: async (text) => (await this.ask('confirm', text, stepId)) === true,
+      confirm: async (text) => (await answerOrInterrupt('confirm', text)) === true,
       ask: async (question) => {
-        const answer = await this.ask('ask', question, stepId);
+        const answer = await answerOrInterrupt('ask', question);
         return typeof answer === 'string' ? answer : null;
       },
     };
+  }
+
+  /** The step running now, if any (the window asks before closing on it). */
+  get currentStep(): StepId | null {
+    return this.runningStep;
+  }
+
+  /**
+   * Ends the running step as `interrupted` (the window is being closed): pending questions are
+   * withdrawn and the connections closed; nothing is re-run on its own.
+   */
+  async interruptRunningStep(reason: string): Promise<void> {
+    if (!this.runningStepDone) return;
+    this.interruptReason = reason;
+    for (const resolve of this.pendingQuestions.values()) resolve(null);
+    this.pendingQuestions.clear();
+    for (const connection of this.connections.values()) (await connection.catch(() => null))?.close();
+    this.connections.clear();
+    await this.runningStepDone;
+    this.interruptReason = null;
   }
 
   /** One connection per server, replaced when lost; host keys pinned in the session after confirmation. */

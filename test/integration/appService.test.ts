@@ -121,4 +121,32 @@ describe('the app core behind the typed API', () => {
       await service.close();
     }
   });
+
+  it('ends a running step as interrupted when the window is closed on it, and never re-runs it', async () => {
+    let asked = 0;
+    const service = new AppService(await tempDir(), (event) => {
+      if (event === 'technician.question') asked++;
+    });
+    try {
+      const { directory } = await service.handlers['session.create']({
+        site: 'Acme',
+        technician: 'RT',
+        customerContact: '',
+        training: true,
+      });
+      await service.handlers['session.open']({ directory });
+      const running = service.handlers['step.run']({ stepId: 'P1' });
+      await expect.poll(() => asked).toBe(1);
+      expect(service.currentStep).toBe('P1');
+      await service.interruptRunningStep('the window was closed while it ran');
+      expect(await running).toEqual({
+        stepId: 'P1',
+        status: 'interrupted',
+        reason: 'the window was closed while it ran',
+      });
+      expect(service.currentStep).toBeNull();
+    } finally {
+      await service.close();
+    }
+  });
 });
