@@ -96,10 +96,19 @@ export class AppService {
       const resolved = path.resolve(directory);
       if (path.dirname(resolved) !== path.resolve(this.sessionsRoot))
         throw new UserFacingError('That folder is not one of the sessions here.');
-      await this.closeSession();
-      const journal = await SessionJournal.open(resolved);
-      this.journal = journal;
-      this.unsubscribe = journal.subscribe((event) => this.emit('session.event', { event }));
+      // The session already open (a reloaded window) stays open: a step may be running in it.
+      let journal = this.journal?.directory === resolved ? this.journal : null;
+      if (!journal) {
+        if (this.runningStep) {
+          throw new UserFacingError(
+            `${this.runningStep} is running in the open session; wait for it to finish.`,
+          );
+        }
+        await this.closeSession();
+        journal = await SessionJournal.open(resolved);
+        this.journal = journal;
+        this.unsubscribe = journal.subscribe((event) => this.emit('session.event', { event }));
+      }
       return {
         directory: resolved,
         events: [...journal.events],

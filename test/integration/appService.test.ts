@@ -149,4 +149,43 @@ describe('the app core behind the typed API', () => {
       await service.close();
     }
   });
+
+  it('keeps a running step going when its window reloads and opens the session again', async () => {
+    let asked = 0;
+    const questions: string[] = [];
+    const service: AppService = new AppService(await tempDir(), (event, payload) => {
+      if (event === 'technician.question') {
+        asked++;
+        questions.push((payload as { id: string }).id);
+      }
+    });
+    try {
+      const { directory } = await service.handlers['session.create']({
+        site: 'Acme',
+        technician: 'RT',
+        customerContact: '',
+        training: true,
+      });
+      await service.handlers['session.open']({ directory });
+      const running = service.handlers['step.run']({ stepId: 'P1' });
+      await expect.poll(() => asked).toBe(1);
+      const reopened = await service.handlers['session.open']({ directory });
+      expect(reopened.events.map((e) => e.type)).toEqual(['session-created', 'step-started']);
+      const other = await service.handlers['session.create']({
+        site: 'Other',
+        technician: 'RT',
+        customerContact: '',
+        training: true,
+      });
+      await expect(service.handlers['session.open']({ directory: other.directory })).rejects.toThrow(
+        'P1 is running',
+      );
+      await service.handlers['technician.answer']({ questionId: questions[0]!, answer: true });
+      await expect.poll(() => asked).toBe(2);
+      await service.handlers['technician.answer']({ questionId: questions[1]!, answer: true });
+      expect(await running).toMatchObject({ status: 'passed' });
+    } finally {
+      await service.close();
+    }
+  });
 });
