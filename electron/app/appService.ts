@@ -54,6 +54,7 @@ export class AppService {
   private readonly credentials = new Map<ServerRole, SshCredentials>();
   private readonly connections = new Map<ServerRole, Promise<SshConnection>>();
   private readonly pendingQuestions = new Map<string, (answer: string | boolean | null) => void>();
+  private readonly openQuestions = new Map<string, ApiEventPayload<'technician.question'>>();
   private runningStep: StepId | null = null;
   private runningStepDone: Promise<void> | null = null;
   private interruptReason: string | null = null;
@@ -117,6 +118,8 @@ export class AppService {
           ? `line ${journal.openReport.problem.line}: ${journal.openReport.problem.reason}`
           : null,
         droppedTornLine: journal.openReport.droppedTornLine !== null,
+        runningStep: this.runningStep,
+        pendingQuestions: [...this.openQuestions.values()],
       };
     },
     'training.connect': async () => {
@@ -324,8 +327,13 @@ export class AppService {
   ): Promise<string | boolean | null> {
     const id = randomUUID();
     return new Promise((resolve) => {
-      this.pendingQuestions.set(id, resolve);
-      this.emit('technician.question', { id, kind, text, stepId, server: null });
+      this.pendingQuestions.set(id, (answer) => {
+        this.openQuestions.delete(id);
+        resolve(answer);
+      });
+      const question = { id, kind, text, stepId, server: null };
+      this.openQuestions.set(id, question);
+      this.emit('technician.question', question);
     });
   }
 

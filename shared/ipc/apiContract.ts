@@ -10,6 +10,14 @@ import { STEP_STATUSES } from '../session/sessionState.ts';
  * browser harness all derive from this map; main validates every payload against it at run time.
  */
 const text = z.string().trim().min(1).max(4000);
+
+const questionSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['confirm', 'ask']),
+  text: z.string(),
+  stepId: z.enum(STEP_IDS).nullable(),
+  server: z.enum(SERVER_ROLES).nullable(),
+});
 const sessionDirectory = z.string().min(1).max(4096);
 
 export const API_CALLS = {
@@ -48,6 +56,9 @@ export const API_CALLS = {
       readOnly: z.boolean(),
       problem: z.string().nullable(),
       droppedTornLine: z.boolean(),
+      /** What a reloaded window needs to pick up a step that is still running. */
+      runningStep: z.enum(STEP_IDS).nullable(),
+      pendingQuestions: z.array(questionSchema),
     }),
   },
   'training.connect': {
@@ -126,13 +137,7 @@ export const API_EVENTS = {
   /** An event journaled in the open session (already on disk). */
   'session.event': z.object({ event: sessionEventSchema }),
   /** The running step needs the technician: a yes/no confirmation or an answer. */
-  'technician.question': z.object({
-    id: z.string(),
-    kind: z.enum(['confirm', 'ask']),
-    text: z.string(),
-    stepId: z.enum(STEP_IDS).nullable(),
-    server: z.enum(SERVER_ROLES).nullable(),
-  }),
+  'technician.question': questionSchema,
   'terminal.data': z.object({ terminalId: z.string(), data: z.string() }),
   'terminal.closed': z.object({ terminalId: z.string(), reason: z.string() }),
   /** Something the technician should read: an instruction, a caution, a verdict. */

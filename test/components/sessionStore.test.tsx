@@ -40,6 +40,8 @@ describe('the session store', () => {
         readOnly: false,
         problem: null,
         droppedTornLine: false,
+        runningStep: null,
+        pendingQuestions: [],
       }),
     });
     const store = createSessionStore(api);
@@ -59,6 +61,8 @@ describe('the session store', () => {
         readOnly: false,
         problem: null,
         droppedTornLine: false,
+        runningStep: null,
+        pendingQuestions: [],
       }),
       'step.run': ({ stepId }) => ({ stepId, status: 'failed', reason: 'ORIG: no tape loaded' }),
     });

@@ -72,6 +72,10 @@ describe.skipIf(skipReason !== null)('the app in Chromium through the browser ha
       expect(await page.getByText(/Do not use the full maintenance backup tape/).count()).toBe(1);
 
       await page.getByRole('button', { name: 'Run P1' }).click();
+      await page.getByRole('button', { name: 'Yes, done' }).waitFor();
+      // A reload in the middle of the step comes back to the same step and the same question.
+      await page.reload();
+      await page.getByRole('heading', { name: 'Running P1' }).waitFor();
       for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Yes, done' }).click();
       await expect.poll(() => stepState(page, 'P1').textContent()).toBe('passed');
       await page.getByRole('button', { name: 'Details of P1' }).click();

@@ -171,6 +171,8 @@ describe('the app core behind the typed API', () => {
       await expect.poll(() => asked).toBe(1);
       const reopened = await service.handlers['session.open']({ directory });
       expect(reopened.events.map((e) => e.type)).toEqual(['session-created', 'step-started']);
+      expect(reopened.runningStep).toBe('P1');
+      expect(reopened.pendingQuestions.map((q) => q.id)).toEqual([questions[0]]);
       const other = await service.handlers['session.create']({
         site: 'Other',
         technician: 'RT',

@@ -89,7 +89,8 @@ export function createSessionStore(api: CmsHaApi) {
             state: reduceSession(opened.events as SessionEvent[]),
             readOnlyReason: opened.readOnly ? (opened.problem ?? 'the journal cannot be written') : null,
             messages: [],
-            questions: [],
+            questions: opened.pendingQuestions,
+            runningStep: opened.runningStep,
           });
         }),
       runStep: (stepId) =>
@@ -156,7 +157,14 @@ export function createSessionStore(api: CmsHaApi) {
     store.setState((current) => {
       if (current.directory === null) return {};
       try {
-        return { state: applySessionEvent(current.state, event as SessionEvent) };
+        const sessionEvent = event as SessionEvent;
+        const state = applySessionEvent(current.state, sessionEvent);
+        // A window that picked up a running step (after a reload) learns its end from the journal.
+        const ended =
+          'stepId' in sessionEvent &&
+          sessionEvent.stepId === current.runningStep &&
+          ['step-passed', 'step-failed', 'step-interrupted'].includes(sessionEvent.type);
+        return ended ? { state, runningStep: null, questions: [] } : { state };
       } catch (error) {
         return {
           error: `The session view is out of step with the journal (${(error as Error).message}); reopen the session.`,
