@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import type { SessionStore } from '../../renderer/src/session/sessionStore.ts';
+import type { SessionEvent } from '../../shared/session/sessionEvents.ts';
 import { initialSessionState } from '../../shared/session/sessionState.ts';
 
 /** A session store whose actions are spies, for views that only render and dispatch. */
@@ -33,3 +34,13 @@ export function storeWith(overrides: Partial<SessionStore>): SessionStore {
     ...overrides,
   };
 }
+
+/** The first event of every test session. */
+export const SESSION_CREATED: SessionEvent = {
+  type: 'session-created',
+  site: 'Acme',
+  technician: 'RT',
+  customerContact: '',
+  training: true,
+  at: '2026-11-23T08:00:00.000Z',
+};

@@ -1,16 +1,9 @@
+import { SESSION_CREATED } from './fakeStore.ts';
 import { describe, expect, it } from 'vitest';
 import type { ApiCall, ApiEvent, ApiRequest, ApiResponse, CmsHaApi } from '../../shared/ipc/apiContract.ts';
-import type { SessionEvent } from '../../shared/session/sessionEvents.ts';
 import { createSessionStore } from '../../renderer/src/session/sessionStore.ts';
 
-const created: SessionEvent = {
-  type: 'session-created',
-  site: 'Acme',
-  technician: 'RT',
-  customerContact: '',
-  training: true,
-  at: '2026-11-23T08:00:00Z',
-};
+const created = SESSION_CREATED;
 
 /** A core that answers from a table and lets the test push events, as the transports do. */
 function fakeCore(answers: Partial<{ [C in ApiCall]: (request: ApiRequest<C>) => ApiResponse<C> }>) {
@@ -31,18 +24,23 @@ function fakeCore(answers: Partial<{ [C in ApiCall]: (request: ApiRequest<C>) =>
   return { api, push };
 }
 
+/** The core's answer to session.open for a session holding only its first event. */
+function openedWithCreatedOnly({ directory }: { directory: string }) {
+  return {
+    directory,
+    events: [created],
+    readOnly: false,
+    problem: null,
+    droppedTornLine: false,
+    runningStep: null,
+    pendingQuestions: [],
+  };
+}
+
 describe('the session store', () => {
   it('folds the opened journal and the events that follow with the shared reducer', async () => {
     const { api, push } = fakeCore({
-      'session.open': ({ directory }) => ({
-        directory,
-        events: [created],
-        readOnly: false,
-        problem: null,
-        droppedTornLine: false,
-        runningStep: null,
-        pendingQuestions: [],
-      }),
+      'session.open': openedWithCreatedOnly,
     });
     const store = createSessionStore(api);
     await store.getState().openSession('/sessions/acme');
@@ -55,15 +53,7 @@ describe('the session store', () => {
 
   it('says so when an event does not fit the state it holds, and shows failures of the core', async () => {
     const { api, push } = fakeCore({
-      'session.open': ({ directory }) => ({
-        directory,
-        events: [created],
-        readOnly: false,
-        problem: null,
-        droppedTornLine: false,
-        runningStep: null,
-        pendingQuestions: [],
-      }),
+      'session.open': openedWithCreatedOnly,
       'step.run': ({ stepId }) => ({ stepId, status: 'failed', reason: 'ORIG: no tape loaded' }),
     });
     const store = createSessionStore(api);

@@ -4,18 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { StepActions } from '../../renderer/src/steps/StepActions.tsx';
 import type { SessionEvent } from '../../shared/session/sessionEvents.ts';
 import { reduceSession } from '../../shared/session/reduceSession.ts';
-import { storeWith } from './fakeStore.ts';
+import { SESSION_CREATED, storeWith } from './fakeStore.ts';
 
 afterEach(cleanup);
 const at = '2026-11-23T08:00:00Z';
-const created: SessionEvent = {
-  type: 'session-created',
-  site: 'Acme',
-  technician: 'RT',
-  customerContact: '',
-  training: true,
-  at,
-};
+const created = SESSION_CREATED;
 
 describe('StepActions', () => {
   it('skips a skippable step only with a reason', async () => {

@@ -1,21 +1,14 @@
+import { SESSION_CREATED } from './fakeStore.ts';
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SessionClocks } from '../../renderer/src/session/SessionClocks.tsx';
 import { StepDetail } from '../../renderer/src/steps/StepDetail.tsx';
-import type { SessionEvent } from '../../shared/session/sessionEvents.ts';
 import { reduceSession } from '../../shared/session/reduceSession.ts';
 
 afterEach(cleanup);
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 23, 8, minute)).toISOString();
-const created: SessionEvent = {
-  type: 'session-created',
-  site: 'Acme',
-  technician: 'RT',
-  customerContact: '',
-  training: true,
-  at: at(0),
-};
+const created = SESSION_CREATED;
 
 describe('StepDetail', () => {
   it("shows the manual's cautions and discrepancy, the tapes and the checklist as ticked so far", () => {

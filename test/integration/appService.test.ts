@@ -7,6 +7,18 @@ import { useTempDirs } from '../support/tempDir.ts';
 
 const tempDir = useTempDirs();
 
+/** A new training session, opened. */
+async function openTrainingSession(service: AppService, site: string): Promise<string> {
+  const { directory } = await service.handlers['session.create']({
+    site,
+    technician: 'RT',
+    customerContact: '',
+    training: true,
+  });
+  await service.handlers['session.open']({ directory });
+  return directory;
+}
+
 describe('the app core behind the typed API', () => {
   it('opens a training session on the simulated pair at the first start, and the same one afterwards', async () => {
     const service = new AppService(await tempDir(), () => undefined, true);
@@ -38,13 +50,7 @@ describe('the app core behind the typed API', () => {
       }
     });
     try {
-      const { directory } = await service.handlers['session.create']({
-        site: 'Acme',
-        technician: 'RT',
-        customerContact: '',
-        training: true,
-      });
-      await service.handlers['session.open']({ directory });
+      await openTrainingSession(service, 'Acme');
       await service.handlers['training.connect']({});
       const failed = await service.handlers['step.run']({ stepId: 'P2' });
       expect(failed).toMatchObject({ status: 'failed', reason: expect.stringContaining('no tape loaded') });
@@ -80,13 +86,7 @@ describe('the app core behind the typed API', () => {
         });
     });
     try {
-      const { directory } = await service.handlers['session.create']({
-        site: 'Acme',
-        technician: 'RT',
-        customerContact: '',
-        training: true,
-      });
-      await service.handlers['session.open']({ directory });
+      const directory = await openTrainingSession(service, 'Acme');
       const { ports } = await service.handlers['training.connect']({});
       await service.handlers['servers.configure']({
         server: 'NEW',
@@ -128,13 +128,7 @@ describe('the app core behind the typed API', () => {
       if (event === 'technician.question') asked++;
     });
     try {
-      const { directory } = await service.handlers['session.create']({
-        site: 'Acme',
-        technician: 'RT',
-        customerContact: '',
-        training: true,
-      });
-      await service.handlers['session.open']({ directory });
+      await openTrainingSession(service, 'Acme');
       const running = service.handlers['step.run']({ stepId: 'P1' });
       await expect.poll(() => asked).toBe(1);
       expect(service.currentStep).toBe('P1');
@@ -160,13 +154,7 @@ describe('the app core behind the typed API', () => {
       }
     });
     try {
-      const { directory } = await service.handlers['session.create']({
-        site: 'Acme',
-        technician: 'RT',
-        customerContact: '',
-        training: true,
-      });
-      await service.handlers['session.open']({ directory });
+      const directory = await openTrainingSession(service, 'Acme');
       const running = service.handlers['step.run']({ stepId: 'P1' });
       await expect.poll(() => asked).toBe(1);
       const reopened = await service.handlers['session.open']({ directory });

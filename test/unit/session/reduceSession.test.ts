@@ -14,6 +14,11 @@ function refusal(events: SessionEvent[]): SessionGuardError {
   throw new Error('expected the reducer to refuse an event');
 }
 
+/** D7's historical migration on NEW from the given tape. */
+function historicalMigrationOnNew(tapeId: string) {
+  return { type: 'migration-recorded', stepId: 'D7', server: 'NEW', dataType: 'historical', tapeId } as const;
+}
+
 /** The session up to the point where D7 (historical migration to NEW) is running. */
 function upToD7Running(): ScenarioBuilder {
   const scenario = new ScenarioBuilder().created();
@@ -63,46 +68,22 @@ describe('reduceSession', () => {
   it('refuses a second historical migration on NEW without a re-setup record', () => {
     const scenario = upToD7Running()
       .add({ type: 'tape-loaded', stepId: 'D7', server: 'NEW', tapeId: 'INCR-ORIG-1' })
-      .add({
-        type: 'migration-recorded',
-        stepId: 'D7',
-        server: 'NEW',
-        dataType: 'historical',
-        tapeId: 'INCR-ORIG-1',
-      })
-      .add({
-        type: 'migration-recorded',
-        stepId: 'D7',
-        server: 'NEW',
-        dataType: 'historical',
-        tapeId: 'INCR-ORIG-1',
-      });
+      .add(historicalMigrationOnNew('INCR-ORIG-1'))
+      .add(historicalMigrationOnNew('INCR-ORIG-1'));
     expect(refusal(scenario.events).code).toBe('migration-repeated');
   });
 
   it('allows the re-migration once the technician records that CMS was turned off and set up again', () => {
     const scenario = upToD7Running()
       .add({ type: 'tape-loaded', stepId: 'D7', server: 'NEW', tapeId: 'INCR-ORIG-1' })
-      .add({
-        type: 'migration-recorded',
-        stepId: 'D7',
-        server: 'NEW',
-        dataType: 'historical',
-        tapeId: 'INCR-ORIG-1',
-      })
+      .add(historicalMigrationOnNew('INCR-ORIG-1'))
       .add({
         type: 'cms-resetup-confirmed',
         server: 'NEW',
         confirmedBy: 'RT',
         note: 'CMS turned off and set up again after a failed migration',
       })
-      .add({
-        type: 'migration-recorded',
-        stepId: 'D7',
-        server: 'NEW',
-        dataType: 'historical',
-        tapeId: 'INCR-ORIG-1',
-      });
+      .add(historicalMigrationOnNew('INCR-ORIG-1'));
     const state = reduceSession(scenario.events);
     expect(state.migrations.filter((m) => m.tapeRole === 'INCR-ORIG').map((m) => m.setupGeneration)).toEqual([
       0, 1,
@@ -112,13 +93,7 @@ describe('reduceSession', () => {
   it('refuses the full tape before the incremental tape in D7', () => {
     const scenario = upToD7Running()
       .add({ type: 'tape-loaded', stepId: 'D7', server: 'NEW', tapeId: 'FULL-ORIG-1' })
-      .add({
-        type: 'migration-recorded',
-        stepId: 'D7',
-        server: 'NEW',
-        dataType: 'historical',
-        tapeId: 'FULL-ORIG-1',
-      });
+      .add(historicalMigrationOnNew('FULL-ORIG-1'));
     const error = refusal(scenario.events);
     expect(error.code).toBe('migration-out-of-order');
     expect(error.message).toContain('INCR-ORIG');
@@ -139,26 +114,14 @@ describe('reduceSession', () => {
   it('refuses a migration from a tape other than the one loaded', () => {
     const scenario = upToD7Running()
       .add({ type: 'tape-loaded', stepId: 'D7', server: 'NEW', tapeId: 'FULL-ORIG-1' })
-      .add({
-        type: 'migration-recorded',
-        stepId: 'D7',
-        server: 'NEW',
-        dataType: 'historical',
-        tapeId: 'INCR-ORIG-1',
-      });
+      .add(historicalMigrationOnNew('INCR-ORIG-1'));
     expect(refusal(scenario.events).code).toBe('tape-not-loaded');
   });
 
   it('refuses to pass a migration step whose migrations are not all recorded', () => {
     const scenario = upToD7Running()
       .add({ type: 'tape-loaded', stepId: 'D7', server: 'NEW', tapeId: 'INCR-ORIG-1' })
-      .add({
-        type: 'migration-recorded',
-        stepId: 'D7',
-        server: 'NEW',
-        dataType: 'historical',
-        tapeId: 'INCR-ORIG-1',
-      })
+      .add(historicalMigrationOnNew('INCR-ORIG-1'))
       .add({ type: 'step-passed', stepId: 'D7' });
     expect(refusal(scenario.events).code).toBe('migrations-incomplete');
   });
