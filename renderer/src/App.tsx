@@ -1,7 +1,10 @@
 import { useMemo, useState } from 'react';
+import { stepTimeline } from '../../shared/session/stepTimeline.ts';
 import type { StepId } from '../../shared/procedure/types.ts';
 import { chooseApi } from './api/chooseApi.ts';
 import { LargeTextToggle } from './LargeTextToggle.tsx';
+import { PlanSwimlanes } from './plan/PlanSwimlanes.tsx';
+import { TimelineChart } from './plan/TimelineChart.tsx';
 import { ServersView } from './servers/ServersView.tsx';
 import { SessionClocks } from './session/SessionClocks.tsx';
 import { SessionStart } from './session/SessionStart.tsx';
@@ -20,6 +23,7 @@ export function App() {
   const [selected, setSelected] = useState<StepId | null>(null);
   const shownStep = store.runningStep ?? selected;
   const session = store.state.session;
+  const attempts = useMemo(() => stepTimeline(store.events), [store.events]);
   return (
     <main>
       <header>
@@ -46,6 +50,11 @@ export function App() {
       ) : (
         <>
           <SessionClocks state={store.state} />
+          <PlanSwimlanes state={store.state} onSelect={setSelected} />
+          <section aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">Timeline</h2>
+            <TimelineChart attempts={attempts} state={store.state} now={Date.now()} />
+          </section>
           <div className="session">
             <StepBoard store={store} onSelect={setSelected} />
             <div>

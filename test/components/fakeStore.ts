@@ -10,6 +10,7 @@ export function storeWith(overrides: Partial<SessionStore>): SessionStore {
     directory: '/sessions/acme',
     readOnlyReason: null,
     state: initialSessionState(),
+    events: [],
     questions: [],
     messages: [],
     runningStep: null,

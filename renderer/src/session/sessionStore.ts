@@ -14,6 +14,8 @@ export interface SessionStore {
   directory: string | null;
   readOnlyReason: string | null;
   state: SessionState;
+  /** The journal's events as folded into `state` (the timeline is drawn from them). */
+  events: SessionEvent[];
   questions: Question[];
   messages: ApiEventPayload<'technician.message'>[];
   runningStep: StepId | null;
@@ -56,6 +58,7 @@ export function createSessionStore(api: CmsHaApi) {
       directory: null,
       readOnlyReason: null,
       state: initialSessionState(),
+      events: [],
       questions: [],
       messages: [],
       runningStep: null,
@@ -84,9 +87,11 @@ export function createSessionStore(api: CmsHaApi) {
       openSession: (directory) =>
         attempt(async () => {
           const opened = await api.call('session.open', { directory });
+          const events = opened.events as SessionEvent[];
           set({
             directory: opened.directory,
-            state: reduceSession(opened.events as SessionEvent[]),
+            state: reduceSession(events),
+            events,
             readOnlyReason: opened.readOnly ? (opened.problem ?? 'the journal cannot be written') : null,
             messages: [],
             questions: opened.pendingQuestions,
@@ -164,7 +169,8 @@ export function createSessionStore(api: CmsHaApi) {
           'stepId' in sessionEvent &&
           sessionEvent.stepId === current.runningStep &&
           ['step-passed', 'step-failed', 'step-interrupted'].includes(sessionEvent.type);
-        return ended ? { state, runningStep: null, questions: [] } : { state };
+        const events = [...current.events, sessionEvent];
+        return ended ? { state, events, runningStep: null, questions: [] } : { state, events };
       } catch (error) {
         return {
           error: `The session view is out of step with the journal (${(error as Error).message}); reopen the session.`,
