@@ -32,6 +32,7 @@ import { StepContext } from '../steps/stepContext.ts';
 import type { Technician } from '../steps/technician.ts';
 
 export type ApiHandlers = { [C in ApiCall]: (request: ApiRequest<C>) => Promise<ApiResponse<C>> };
+type Question = ApiEventPayload<'technician.question'>;
 export type EmitEvent = <E extends ApiEvent>(event: E, payload: ApiEventPayload<E>) => void;
 
 /** Training logins of the simulated pair (never a real server's). */
@@ -54,7 +55,8 @@ export class AppService {
   private readonly credentials = new Map<ServerRole, SshCredentials>();
   private readonly connections = new Map<ServerRole, Promise<SshConnection>>();
   private readonly pendingQuestions = new Map<string, (answer: string | boolean | null) => void>();
-  private readonly openQuestions = new Map<string, ApiEventPayload<'technician.question'>>();
+  private readonly openQuestions = new Map<string, Question>();
+  private readonly runningProgress = new Map<ServerRole, ApiEventPayload<'step.progress'>>();
   private runningStep: StepId | null = null;
   private runningStepDone: Promise<void> | null = null;
   private interruptReason: string | null = null;
@@ -120,6 +122,7 @@ export class AppService {
         droppedTornLine: journal.openReport.droppedTornLine !== null,
         runningStep: this.runningStep,
         pendingQuestions: [...this.openQuestions.values()],
+        progress: [...this.runningProgress.values()],
       };
     },
     'training.connect': async () => {
@@ -245,6 +248,7 @@ export class AppService {
       } finally {
         this.runningStep = null;
         this.runningStepDone = null;
+        this.runningProgress.clear();
       }
     },
     'step.skip': async ({ stepId, reason }) => {
@@ -324,6 +328,7 @@ export class AppService {
     kind: 'confirm' | 'ask',
     text: string,
     stepId: StepId | null,
+    details: Partial<Pick<Question, 'server' | 'tape' | 'hostKey' | 'secret'>> = {},
   ): Promise<string | boolean | null> {
     const id = randomUUID();
     return new Promise((resolve) => {
@@ -331,23 +336,45 @@ export class AppService {
         this.openQuestions.delete(id);
         resolve(answer);
       });
-      const question = { id, kind, text, stepId, server: null };
+      const question: Question = {
+        id,
+        kind,
+        text,
+        stepId,
+        server: details.server ?? null,
+        tape: details.tape ?? null,
+        hostKey: details.hostKey ?? null,
+        secret: details.secret ?? false,
+      };
       this.openQuestions.set(id, question);
       this.emit('technician.question', question);
     });
   }
 
   private technician(stepId: StepId): Technician {
-    const answerOrInterrupt = async (kind: 'confirm' | 'ask', text: string) => {
-      const answer = await this.ask(kind, text, stepId);
+    const answerOrInterrupt = async (
+      kind: 'confirm' | 'ask',
+      text: string,
+      tape: Question['tape'] = null,
+    ) => {
+      const answer = await this.ask(kind, text, stepId, { tape });
       if (this.interruptReason) throw new StepInterrupted(this.interruptReason);
       return answer;
     };
     return {
       tell: (text) => this.emit('technician.message', { text, stepId }),
+      progress: (update) => {
+        const report = { stepId, ...update, at: new Date().toISOString() };
+        this.runningProgress.set(update.server, report);
+        this.emit('step.progress', report);
+      },
       confirm: async (text) => (await answerOrInterrupt('confirm', text)) === true,
-      ask: async (question) => {
-        const answer = await answerOrInterrupt('ask', question);
+      ask: async (question, request) => {
+        const tape =
+          request?.kind === 'insert-tape'
+            ? { purpose: request.purpose, tapeNumber: request.tapeNumber, device: request.device }
+            : null;
+        const answer = await answerOrInterrupt('ask', question, tape);
         return typeof answer === 'string' ? answer : null;
       },
     };
@@ -389,11 +416,15 @@ export class AppService {
           'confirm',
           `${server} (${host}:${port}) presents the ${algorithm} host key ${fingerprint}. Is this the fingerprint the server administrator gave you?`,
           null,
+          { server, hostKey: { host, port, algorithm, fingerprint } },
         )) === true,
       answerPrompts: async ({ instructions, prompts }) => {
         const answers: string[] = [];
         for (const prompt of prompts) {
-          const answer = await this.ask('ask', `${instructions} ${prompt.prompt}`.trim(), null);
+          const answer = await this.ask('ask', `${instructions} ${prompt.prompt}`.trim(), null, {
+            server,
+            secret: !prompt.echo,
+          });
           if (typeof answer !== 'string') return null;
           answers.push(answer);
         }

@@ -115,16 +115,29 @@ async function cmsadmBackupOn(context: StepContext, server: ServerRole, role: Ta
   const transcript = context.transcript(server);
   const tapeIds: string[] = [];
   const device = context.state.servers[server]?.tapeDevice ?? null;
+  let blocks: number | null = null;
+  const progress = (text: string) => context.technician.progress?.({ server, text, blocks });
+  progress('Starting the CMSADM backup');
   const run = await runCmsadmBackup(
     connection,
     { device },
     {
       transcript: transcript.write,
       onSecret: transcript.addSecret,
+      onRule: (ruleId, match) => {
+        if (ruleId === 'write-finished') {
+          blocks = Number(match[1]);
+          progress(`${blocks} blocks written; verifying the tapes`);
+        }
+        if (ruleId === 'label') progress(`Backup written and verified: ${blocks ?? 'unknown'} blocks`);
+      },
       ask: async (question, { request }) => {
         const answer = await context.technician.ask(`${server}: ${question}`, request);
-        if (answer !== null && request?.kind === 'insert-tape' && request.purpose === 'write')
-          tapeIds[request.tapeNumber - 1] = answer.trim() || `${role}-${request.tapeNumber}`;
+        if (answer !== null && request?.kind === 'insert-tape') {
+          if (request.purpose === 'write')
+            tapeIds[request.tapeNumber - 1] = answer.trim() || `${role}-${request.tapeNumber}`;
+          progress(`${request.purpose === 'write' ? 'Writing' : 'Verifying'} tape ${request.tapeNumber}`);
+        }
         return answer === null ? null : '';
       },
     },

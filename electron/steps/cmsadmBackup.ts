@@ -60,6 +60,12 @@ export function cmsadmBackupRules(device: string | null): DialogRule[] {
       }),
     },
     {
+      // cpio's count after the write pass; the verification pass follows.
+      id: 'write-finished',
+      pattern: /(\d+) blocks\r?\nTape Verification/,
+      action: { kind: 'note' },
+    },
+    {
       id: 'verify-first',
       pattern: /Insert the first tape\r?\nPress Return to proceed :/,
       action: {

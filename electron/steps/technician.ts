@@ -1,4 +1,4 @@
-import type { StepId } from '../../shared/procedure/types.ts';
+import type { ServerRole, StepId } from '../../shared/procedure/types.ts';
 import type { TechnicianRequest } from '../ssh/dialogEngine.ts';
 
 /**
@@ -12,4 +12,13 @@ export interface Technician {
   confirm(text: string, item?: { stepId: StepId; itemId: string }): Promise<boolean>;
   /** A free answer (a tape id, a time); null means the technician stopped. */
   ask(question: string, request?: TechnicianRequest): Promise<string | null>;
+  /** How a long operation is getting on (a backup writing or verifying tapes); optional to show. */
+  progress?(update: StepProgress): void;
+}
+
+export interface StepProgress {
+  server: ServerRole;
+  text: string;
+  /** Blocks the console reported written so far, when it said. */
+  blocks: number | null;
 }

@@ -17,6 +17,27 @@ const questionSchema = z.object({
   text: z.string(),
   stepId: z.enum(STEP_IDS).nullable(),
   server: z.enum(SERVER_ROLES).nullable(),
+  /** A tape the technician is asked to insert: its number in the set and whether it is written or verified. */
+  tape: z
+    .object({
+      purpose: z.enum(['write', 'verify']),
+      tapeNumber: z.number().int().min(1),
+      device: z.string().nullable(),
+    })
+    .nullable(),
+  /** The answer is a secret (a password): typed hidden, never shown again. */
+  secret: z.boolean(),
+  /** A server's host key shown for confirmation before it is pinned. */
+  hostKey: z
+    .object({ host: z.string(), port: z.number().int(), algorithm: z.string(), fingerprint: z.string() })
+    .nullable(),
+});
+const progressSchema = z.object({
+  stepId: z.enum(STEP_IDS),
+  server: z.enum(SERVER_ROLES),
+  text: z.string(),
+  blocks: z.number().int().nullable(),
+  at: z.string(),
 });
 const sessionDirectory = z.string().min(1).max(4096);
 
@@ -59,6 +80,7 @@ export const API_CALLS = {
       /** What a reloaded window needs to pick up a step that is still running. */
       runningStep: z.enum(STEP_IDS).nullable(),
       pendingQuestions: z.array(questionSchema),
+      progress: z.array(progressSchema),
     }),
   },
   'training.connect': {
@@ -142,6 +164,8 @@ export const API_EVENTS = {
   'terminal.closed': z.object({ terminalId: z.string(), reason: z.string() }),
   /** Something the technician should read: an instruction, a caution, a verdict. */
   'technician.message': z.object({ text: z.string(), stepId: z.enum(STEP_IDS).nullable() }),
+  /** How a long operation of the running step is getting on (a backup's tapes and blocks). */
+  'step.progress': progressSchema,
 } as const;
 
 export type ApiCall = keyof typeof API_CALLS;

@@ -13,6 +13,7 @@ export function storeWith(overrides: Partial<SessionStore>): SessionStore {
     events: [],
     questions: [],
     messages: [],
+    progress: {},
     runningStep: null,
     probes: {},
     error: null,

@@ -34,6 +34,7 @@ function openedWithCreatedOnly({ directory }: { directory: string }) {
     droppedTornLine: false,
     runningStep: null,
     pendingQuestions: [],
+    progress: [],
   };
 }
 
@@ -47,7 +48,16 @@ describe('the session store', () => {
     expect(store.getState().state.session?.site).toBe('Acme');
     push('session.event', { event: { type: 'step-started', stepId: 'P1', at: '2026-11-23T08:01:00Z' } });
     expect(store.getState().state.steps.P1.status).toBe('running');
-    push('technician.question', { id: 'q', kind: 'confirm', text: 'Done?', stepId: 'P1', server: null });
+    push('technician.question', {
+      id: 'q',
+      kind: 'confirm',
+      text: 'Done?',
+      stepId: 'P1',
+      server: null,
+      tape: null,
+      hostKey: null,
+      secret: false,
+    });
     expect(store.getState().questions).toHaveLength(1);
   });
 

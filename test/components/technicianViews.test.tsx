@@ -15,6 +15,9 @@ const confirmQuestion: Question = {
   text: 'Every switch runs Release 8.1 or later.',
   stepId: 'P1',
   server: null,
+  tape: null,
+  hostKey: null,
+  secret: false,
 };
 const askQuestion: Question = {
   id: 'q2',
@@ -22,6 +25,9 @@ const askQuestion: Question = {
   text: 'Cut-off time on the upgrade day?',
   stepId: 'P3b',
   server: null,
+  tape: null,
+  hostKey: null,
+  secret: false,
 };
 
 describe('TechnicianInbox', () => {
@@ -56,6 +62,84 @@ describe('TechnicianInbox', () => {
     expect(answer).toHaveBeenCalledWith(askQuestion, '2026-11-24T07:00:00+01:00');
     await userEvent.click(screen.getByRole('button', { name: 'Stop the step' }));
     expect(answer).toHaveBeenLastCalledWith(askQuestion, null);
+  });
+});
+
+describe('TechnicianInbox for tapes, host keys, secrets and long work', () => {
+  it('asks for the name of a tape to be written, and only for the tape when it is verified', async () => {
+    const answer = vi.fn();
+    const write: Question = {
+      ...askQuestion,
+      id: 'w2',
+      stepId: 'P4a',
+      text: 'ORIG: Tape 1 is full. Number it, then insert tape 2 and continue.',
+      tape: { purpose: 'write', tapeNumber: 2, device: '/dev/rmt/0' },
+    };
+    render(<TechnicianInbox store={storeWith({ questions: [write], answer })} />);
+    expect(screen.getByText(write.text)).toBeTruthy();
+    await userEvent.type(screen.getByLabelText('Name written on tape 2 (e.g. DDS4-01)'), 'SHORT-2');
+    await userEvent.click(screen.getByRole('button', { name: 'Tape 2 is in: continue' }));
+    expect(answer).toHaveBeenCalledWith(write, 'SHORT-2');
+    cleanup();
+    const verify: Question = {
+      ...write,
+      id: 'v1',
+      tape: { ...write.tape!, purpose: 'verify', tapeNumber: 1 },
+    };
+    render(<TechnicianInbox store={storeWith({ questions: [verify], answer })} />);
+    expect(screen.queryByRole('textbox')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Tape 1 is in: continue' }));
+    expect(answer).toHaveBeenLastCalledWith(verify, '');
+  });
+
+  it('types a secret hidden', () => {
+    const secret: Question = { ...askQuestion, text: 'Password for cms@orig Password:', secret: true };
+    render(<TechnicianInbox store={storeWith({ questions: [secret] })} />);
+    expect((screen.getByLabelText(secret.text) as HTMLInputElement).type).toBe('password');
+  });
+
+  it('shows a host key fingerprint to compare and pins only on a match', async () => {
+    const answer = vi.fn();
+    const hostKey: Question = {
+      ...confirmQuestion,
+      stepId: null,
+      server: 'ORIG',
+      hostKey: { host: '10.0.0.5', port: 22, algorithm: 'ssh-rsa', fingerprint: 'SHA256:abc123' },
+    };
+    render(<TechnicianInbox store={storeWith({ questions: [hostKey], answer })} />);
+    const dialog = screen.getByRole('dialog', { name: 'Host key of ORIG' });
+    expect(dialog.textContent).toContain('SHA256:abc123');
+    await userEvent.click(screen.getByRole('button', { name: 'It does not match' }));
+    expect(answer).toHaveBeenCalledWith(hostKey, false);
+  });
+
+  it('shows how each server is getting on with a long operation', () => {
+    render(
+      <TechnicianInbox
+        store={storeWith({
+          runningStep: 'D11',
+          progress: {
+            ORIG: {
+              stepId: 'D11',
+              server: 'ORIG',
+              text: 'Writing tape 2',
+              blocks: null,
+              at: '2026-11-24T10:00:00Z',
+            },
+            NEW: {
+              stepId: 'D11',
+              server: 'NEW',
+              text: '2150400 blocks written; verifying the tapes',
+              blocks: 2150400,
+              at: '2026-11-24T10:05:00Z',
+            },
+          },
+        })}
+      />,
+    );
+    const lines = screen.getByRole('list', { name: 'Progress' }).textContent!;
+    expect(lines).toContain('ORIG: Writing tape 2');
+    expect(lines).toContain('NEW: 2150400 blocks written; verifying the tapes');
   });
 });
 

@@ -54,9 +54,9 @@ describe.skipIf(skipReason !== null)('the app in Chromium through the browser ha
       await page.getByRole('button', { name: 'Open a terminal on ORIG' }).click();
       // First contact with ORIG: its host key is shown and pinned only once confirmed.
       await expect
-        .poll(() => page.getByRole('group', { name: 'Confirmation' }).textContent())
-        .toMatch(/ORIG .* presents the ssh-ed25519 host key SHA256:/);
-      await page.getByRole('button', { name: 'Yes, done' }).click();
+        .poll(() => page.getByRole('dialog', { name: 'Host key of ORIG' }).textContent())
+        .toMatch(/First connection to ORIG .* this ssh-ed25519 fingerprint .*SHA256:/);
+      await page.getByRole('button', { name: 'It matches: trust this server' }).click();
       await expect
         .poll(() => page.locator('.xterm-rows').textContent(), { timeout: 15_000 })
         .toContain('cms-orig#');

@@ -64,6 +64,17 @@ describe('the app core behind the typed API', () => {
           e.event === 'session.event' &&
           (e.payload as { event: { type: string } }).event.type === 'host-key-pinned',
       );
+      // The question carries the key itself, so the window can show it for comparison.
+      const keyQuestion = events.find((e) => e.event === 'technician.question')!.payload;
+      expect(keyQuestion).toMatchObject({
+        server: expect.stringMatching(/^(ORIG|NEW)$/),
+        hostKey: {
+          host: '127.0.0.1',
+          algorithm: 'ssh-ed25519',
+          fingerprint: expect.stringMatching(/^SHA256:/),
+        },
+        secret: false,
+      });
       expect(pinned).toHaveLength(2);
       await expect(
         service.handlers['technician.answer']({ questionId: 'nope', answer: true }),

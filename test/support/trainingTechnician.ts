@@ -1,6 +1,6 @@
 import type { SshConnection } from '../../electron/ssh/sshConnection.ts';
 import type { TechnicianRequest } from '../../electron/ssh/dialogEngine.ts';
-import type { Technician } from '../../electron/steps/technician.ts';
+import type { StepProgress, Technician } from '../../electron/steps/technician.ts';
 import type { ServerRole } from '../../shared/procedure/types.ts';
 
 /** Keystrokes for the simulated CMS menu, one answer per prompt. */
@@ -53,6 +53,7 @@ export class Hands {
  */
 export class TrainingTechnician implements Technician {
   readonly told: string[] = [];
+  readonly progressReports: StepProgress[] = [];
   readonly questions: { question: string; request?: TechnicianRequest }[] = [];
   private readonly actions = new Map<string, Action>();
   private readonly answers: ((
@@ -88,6 +89,10 @@ export class TrainingTechnician implements Technician {
 
   tell(text: string): void {
     this.told.push(text);
+  }
+
+  progress(update: StepProgress): void {
+    this.progressReports.push(update);
   }
 
   async confirm(_text: string, item?: { stepId: string; itemId: string }): Promise<boolean> {

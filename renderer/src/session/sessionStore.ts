@@ -8,6 +8,7 @@ import { initialSessionState, type SessionState } from '../../../shared/session/
 export type Question = ApiEventPayload<'technician.question'>;
 export type ServerSettings = ApiRequest<'servers.configure'>;
 export type ServerProbe = ApiResponse<'servers.probe'>;
+export type StepProgress = ApiEventPayload<'step.progress'>;
 
 export interface SessionStore {
   sessions: ApiResponse<'sessions.list'>['sessions'];
@@ -18,6 +19,8 @@ export interface SessionStore {
   events: SessionEvent[];
   questions: Question[];
   messages: ApiEventPayload<'technician.message'>[];
+  /** The running step's long operations, latest report per server. */
+  progress: Partial<Record<ServerRole, StepProgress>>;
   runningStep: StepId | null;
   probes: Partial<Record<ServerRole, ServerProbe>>;
   terminal: { id: string; server: ServerRole; closedBecause: string | null } | null;
@@ -61,6 +64,7 @@ export function createSessionStore(api: CmsHaApi) {
       events: [],
       questions: [],
       messages: [],
+      progress: {},
       runningStep: null,
       probes: {},
       terminal: null,
@@ -95,12 +99,13 @@ export function createSessionStore(api: CmsHaApi) {
             readOnlyReason: opened.readOnly ? (opened.problem ?? 'the journal cannot be written') : null,
             messages: [],
             questions: opened.pendingQuestions,
+            progress: Object.fromEntries(opened.progress.map((report) => [report.server, report])),
             runningStep: opened.runningStep,
           });
         }),
       runStep: (stepId) =>
         attempt(async () => {
-          set({ runningStep: stepId, messages: [] });
+          set({ runningStep: stepId, messages: [], progress: {} });
           try {
             const result = await api.call('step.run', { stepId });
             if (result.status !== 'passed')
@@ -184,6 +189,13 @@ export function createSessionStore(api: CmsHaApi) {
   api.on('terminal.closed', ({ terminalId, reason }) =>
     store.setState((current) =>
       current.terminal?.id === terminalId ? { terminal: { ...current.terminal, closedBecause: reason } } : {},
+    ),
+  );
+  api.on('step.progress', (update) =>
+    store.setState((current) =>
+      current.runningStep === update.stepId
+        ? { progress: { ...current.progress, [update.server]: update } }
+        : {},
     ),
   );
   api.on('technician.message', (message) =>

@@ -1,24 +1,65 @@
 import { useState } from 'react';
-import type { Question, SessionStore } from '../session/sessionStore.ts';
+import type { Question, SessionStore, StepProgress } from '../session/sessionStore.ts';
 
-/** What the running step says and asks: messages to read, then one question at a time. */
+/** What the running step says and asks: progress of long work, messages to read, then one question at a time. */
 export function TechnicianInbox({ store }: { store: SessionStore }) {
   const question = store.questions[0];
+  const progress = Object.values(store.progress);
   return (
     <section aria-labelledby="inbox-heading" className="inbox">
       <h2 id="inbox-heading">{store.runningStep ? `Running ${store.runningStep}` : 'Technician'}</h2>
+      {progress.length > 0 && (
+        <ul className="progress" aria-label="Progress">
+          {progress.map((report) => (
+            <ProgressLine key={report.server} report={report} />
+          ))}
+        </ul>
+      )}
       <ul className="messages" aria-live="polite">
         {store.messages.map((message, index) => (
           <li key={index}>{message.text}</li>
         ))}
       </ul>
       {question && <QuestionForm key={question.id} question={question} answer={store.answer} />}
+      {store.questions.length > 1 && <p>{store.questions.length - 1} more waiting.</p>}
     </section>
+  );
+}
+
+function ProgressLine({ report }: { report: StepProgress }) {
+  const since = new Date(report.at).toLocaleTimeString();
+  return (
+    <li>
+      <strong>{report.server}:</strong> {report.text} <span className="since">(since {since})</span>
+    </li>
   );
 }
 
 function QuestionForm({ question, answer }: { question: Question; answer: SessionStore['answer'] }) {
   const [text, setText] = useState('');
+  if (question.hostKey) {
+    const key = question.hostKey;
+    return (
+      <div
+        role="dialog"
+        aria-label={`Host key of ${question.server ?? key.host}`}
+        className="question host-key"
+      >
+        <p>
+          First connection to {question.server} ({key.host}:{key.port}). Compare this {key.algorithm}{' '}
+          fingerprint with the one the server&apos;s administrator gave you, character by character:
+        </p>
+        <p className="fingerprint">{key.fingerprint}</p>
+        <p>Only a matching key is pinned in this session; a different key later is refused.</p>
+        <button type="button" onClick={() => void answer(question, true)}>
+          It matches: trust this server
+        </button>
+        <button type="button" onClick={() => void answer(question, false)}>
+          It does not match
+        </button>
+      </div>
+    );
+  }
   if (question.kind === 'confirm') {
     return (
       <div role="group" aria-label="Confirmation" className="question">
@@ -32,20 +73,31 @@ function QuestionForm({ question, answer }: { question: Question; answer: Sessio
       </div>
     );
   }
+  const tape = question.tape;
+  const named = tape?.purpose === 'write';
   return (
     <form
       className="question"
-      aria-label="Question"
+      aria-label={tape ? 'Tape' : 'Question'}
       onSubmit={(event) => {
         event.preventDefault();
         void answer(question, text);
       }}
     >
-      <label>
-        {question.text}
-        <input value={text} onChange={(e) => setText(e.target.value)} autoFocus />
-      </label>
-      <button type="submit">Answer</button>
+      {tape && <p>{question.text}</p>}
+      {tape?.purpose === 'verify' ? null : (
+        <label>
+          {named ? `Name written on tape ${tape.tapeNumber} (e.g. DDS4-01)` : question.text}
+          <input
+            type={question.secret ? 'password' : 'text'}
+            autoComplete="off"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            autoFocus
+          />
+        </label>
+      )}
+      <button type="submit">{tape ? `Tape ${tape.tapeNumber} is in: continue` : 'Answer'}</button>
       <button type="button" onClick={() => void answer(question, null)}>
         Stop the step
       </button>

@@ -15,7 +15,7 @@ describe.skipIf(skip)('the whole procedure, P1 to D11, on the simulated pair beh
     'runs every step from the core with the right tape for each, and journals it all',
     { timeout: 300_000 },
     async () => {
-      const { hands, journal, run } = session();
+      const { hands, journal, run, trainee } = session();
       await hands.moveTape('DDS4-08', 'ORIG');
       await hands.moveTape('DDS4-01', 'NEW');
       for (const stepId of STEP_IDS) {
@@ -25,6 +25,16 @@ describe.skipIf(skip)('the whole procedure, P1 to D11, on the simulated pair beh
           status: 'passed',
           reason: null,
         });
+        if (stepId === 'P4a') {
+          // The backup's progress as the console reported it: tape by tape, then the block count.
+          expect(trainee.progressReports.map((p) => `${p.server}: ${p.text}`)).toEqual([
+            'ORIG: Starting the CMSADM backup',
+            'ORIG: Writing tape 1',
+            'ORIG: 1843200 blocks written; verifying the tapes',
+            'ORIG: Backup written and verified: 1843200 blocks',
+          ]);
+          expect(trainee.progressReports.at(-1)!.blocks).toBe(1_843_200);
+        }
         if (stepId === 'P2') {
           await hands.eject('ORIG');
           await hands.eject('NEW');
