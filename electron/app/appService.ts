@@ -16,6 +16,7 @@ import { defaultPair } from '../simulator/defaultPair.ts';
 import { generateSimHostKey } from '../simulator/simHostKeys.ts';
 import { startSimServer, type RunningSimServer } from '../simulator/simServer.ts';
 import { MemorySimStore } from '../simulator/simStore.ts';
+import { TrainingDesk } from '../simulator/trainingDesk.ts';
 import { HostKeyPins } from '../ssh/hostKeyPins.ts';
 import {
   SshConnection,
@@ -52,6 +53,7 @@ export class AppService {
   private journal: SessionJournal | null = null;
   private unsubscribe: (() => void) | null = null;
   private simulator: RunningSimServer | null = null;
+  private simulatorStore: MemorySimStore | null = null;
   private readonly credentials = new Map<ServerRole, SshCredentials>();
   private readonly connections = new Map<ServerRole, Promise<SshConnection>>();
   private readonly pendingQuestions = new Map<string, (answer: string | boolean | null) => void>();
@@ -130,8 +132,9 @@ export class AppService {
       if (!journal.state.session?.training)
         throw new UserFacingError('Only a training session can use the simulated pair.');
       if (!this.simulator) {
+        this.simulatorStore = new MemorySimStore(defaultPair());
         this.simulator = await startSimServer({
-          store: new MemorySimStore(defaultPair()),
+          store: this.simulatorStore,
           timeScale: 0.02,
           hostKeys: { orig: generateSimHostKey(), new: generateSimHostKey() },
           ports: { orig: 0, new: 0 },
@@ -158,6 +161,22 @@ export class AppService {
         });
       }
       return { ports };
+    },
+    'training.tapes': async () =>
+      this.simulatorStore
+        ? { running: true, tapes: await this.trainingDesk().tapes() }
+        : { running: false, tapes: [] },
+    'training.moveTape': async ({ tapeId, to }) => {
+      await this.trainingAction(() => this.trainingDesk().moveTape(tapeId, to));
+      return {};
+    },
+    'training.unpackTape': async ({ tapeId, capacityBlocks }) => {
+      await this.trainingAction(() => this.trainingDesk().unpackTape(tapeId, capacityBlocks));
+      return {};
+    },
+    'training.protectTape': async ({ tapeId, writeProtected }) => {
+      await this.trainingAction(() => this.trainingDesk().setWriteProtect(tapeId, writeProtected));
+      return {};
     },
     'servers.configure': async ({ server, password, ...settings }) => {
       const journal = this.requireSession();
@@ -284,6 +303,7 @@ export class AppService {
     await this.closeSession();
     await this.simulator?.close();
     this.simulator = null;
+    this.simulatorStore = null;
   }
 
   private async closeSession(): Promise<void> {
@@ -294,6 +314,21 @@ export class AppService {
     this.connections.clear();
     await this.journal?.close();
     this.journal = null;
+  }
+
+  private trainingDesk(): TrainingDesk {
+    if (!this.simulatorStore || !this.requireSession().state.session?.training)
+      throw new UserFacingError('The tape box belongs to a training session on the simulated pair.');
+    return new TrainingDesk(this.simulatorStore);
+  }
+
+  /** A refused tape move (a busy drive, an unknown tape) is the trainee's to fix: said plainly. */
+  private async trainingAction(action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      throw new UserFacingError((error as Error).message);
+    }
   }
 
   private requireSession(): SessionJournal {

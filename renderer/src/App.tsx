@@ -14,6 +14,7 @@ import { StepBoard } from './steps/StepBoard.tsx';
 import { StepDetail } from './steps/StepDetail.tsx';
 import { TapeRegister } from './tapes/TapeRegister.tsx';
 import { TerminalPanel } from './terminal/TerminalPanel.tsx';
+import { TrainingTapeBox } from './training/TrainingTapeBox.tsx';
 import { TechnicianInbox } from './steps/TechnicianInbox.tsx';
 
 /** The app's window: start or open a session, then the plan and the technician's inbox. */
@@ -68,6 +69,7 @@ export function App() {
             </div>
           </div>
           <TerminalPanel store={store} />
+          {session?.training && <TrainingTapeBox store={store} />}
           <TapeRegister state={store.state} />
           <ServersView store={store} />
         </>

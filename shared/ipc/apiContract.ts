@@ -39,6 +39,13 @@ const progressSchema = z.object({
   blocks: z.number().int().nullable(),
   at: z.string(),
 });
+/** A simulated tape's name; it becomes a word of a `simctl` command line, so nothing but these characters. */
+const trainingTapeId = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/,
+    'a tape name is letters, digits, dot, dash or underscore (up to 32)',
+  );
 const sessionDirectory = z.string().min(1).max(4096);
 
 export const API_CALLS = {
@@ -86,6 +93,40 @@ export const API_CALLS = {
   'training.connect': {
     request: z.object({}),
     response: z.object({ ports: z.object({ ORIG: z.number().int(), NEW: z.number().int() }) }),
+  },
+  /** The training tape box: the simulated tapes and where they are (training sessions only). */
+  'training.tapes': {
+    request: z.object({}),
+    response: z.object({
+      /** False until `training.connect` started the simulated pair in this run of the app. */
+      running: z.boolean(),
+      tapes: z.array(
+        z.object({
+          id: z.string(),
+          capacityBlocks: z.number().int(),
+          writeProtected: z.boolean(),
+          content: z.string(),
+          drive: z.enum(SERVER_ROLES).nullable(),
+        }),
+      ),
+    }),
+  },
+  /** Puts a simulated tape into a server's drive (emptying it first), or back on the desk. */
+  'training.moveTape': {
+    request: z.object({ tapeId: trainingTapeId, to: z.enum(SERVER_ROLES).nullable() }),
+    response: z.object({}),
+  },
+  /** Unpacks a blank simulated tape; a small capacity makes a backup ask for a second tape. */
+  'training.unpackTape': {
+    request: z.object({
+      tapeId: trainingTapeId,
+      capacityBlocks: z.number().int().min(1000).max(400_000_000),
+    }),
+    response: z.object({}),
+  },
+  'training.protectTape': {
+    request: z.object({ tapeId: trainingTapeId, writeProtected: z.boolean() }),
+    response: z.object({}),
   },
   'servers.configure': {
     request: z.object({

@@ -33,6 +33,12 @@ export function storeWith(overrides: Partial<SessionStore>): SessionStore {
     onTerminalData: vi.fn(() => () => undefined),
     answer: vi.fn(),
     dismissError: vi.fn(),
+    trainingTapes: null,
+    connectTraining: vi.fn(),
+    refreshTrainingTapes: vi.fn(),
+    moveTrainingTape: vi.fn(),
+    unpackTrainingTape: vi.fn(),
+    protectTrainingTape: vi.fn(),
     ...overrides,
   };
 }

@@ -189,4 +189,32 @@ describe('the app core behind the typed API', () => {
       await service.close();
     }
   });
+
+  it("gives a training session's trainee the simulated tape box, and nobody else", async () => {
+    const service = new AppService(await tempDir(), () => undefined);
+    try {
+      await openTrainingSession(service, 'Acme');
+      expect(await service.handlers['training.tapes']({})).toEqual({ running: false, tapes: [] });
+      await service.handlers['training.connect']({});
+      await service.handlers['training.moveTape']({ tapeId: 'DDS4-03', to: 'NEW' });
+      const box = await service.handlers['training.tapes']({});
+      expect(box.tapes.find((t) => t.id === 'DDS4-03')).toMatchObject({ drive: 'NEW', content: 'blank' });
+      await expect(service.handlers['training.moveTape']({ tapeId: 'GONE', to: 'NEW' })).rejects.toThrow(
+        'There is no tape GONE in the training box.',
+      );
+
+      const { directory } = await service.handlers['session.create']({
+        site: 'Real site',
+        technician: 'RT',
+        customerContact: '',
+        training: false,
+      });
+      await service.handlers['session.open']({ directory });
+      await expect(service.handlers['training.moveTape']({ tapeId: 'DDS4-03', to: 'ORIG' })).rejects.toThrow(
+        'The tape box belongs to a training session on the simulated pair.',
+      );
+    } finally {
+      await service.close();
+    }
+  });
 });

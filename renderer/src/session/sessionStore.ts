@@ -9,6 +9,7 @@ export type Question = ApiEventPayload<'technician.question'>;
 export type ServerSettings = ApiRequest<'servers.configure'>;
 export type ServerProbe = ApiResponse<'servers.probe'>;
 export type StepProgress = ApiEventPayload<'step.progress'>;
+export type TrainingTape = ApiResponse<'training.tapes'>['tapes'][number];
 
 export interface SessionStore {
   sessions: ApiResponse<'sessions.list'>['sessions'];
@@ -24,6 +25,8 @@ export interface SessionStore {
   runningStep: StepId | null;
   probes: Partial<Record<ServerRole, ServerProbe>>;
   terminal: { id: string; server: ServerRole; closedBecause: string | null } | null;
+  /** The training tape box (training sessions): the simulated tapes and where they are. */
+  trainingTapes: TrainingTape[] | null;
   error: string | null;
   loadSessions(): Promise<void>;
   /** Where a new window starts: the session the core has open (or opened for training), else the list. */
@@ -42,12 +45,22 @@ export interface SessionStore {
   onTerminalData(listener: (data: string) => void): () => void;
   answer(question: Question, answer: string | boolean | null): Promise<void>;
   dismissError(): void;
+  /** Starts the simulated pair of a training session (again, after the app was restarted). */
+  connectTraining(): Promise<void>;
+  refreshTrainingTapes(): Promise<void>;
+  moveTrainingTape(tapeId: string, to: ServerRole | null): Promise<void>;
+  unpackTrainingTape(tapeId: string, capacityBlocks: number): Promise<void>;
+  protectTrainingTape(tapeId: string, writeProtected: boolean): Promise<void>;
 }
 
 /** The session as the renderer sees it: the core's events folded with the same reducer, and the technician's inbox. */
 export function createSessionStore(api: CmsHaApi) {
   const terminalOutput = new TerminalOutput();
   api.on('terminal.data', ({ terminalId, data }) => terminalOutput.deliver(terminalId, data));
+  const trainingTapesNow = async () => {
+    const box = await api.call('training.tapes', {});
+    return box.running ? box.tapes : null;
+  };
   const store = create<SessionStore>((set, get) => {
     const attempt = async (work: () => Promise<void>) => {
       try {
@@ -68,6 +81,7 @@ export function createSessionStore(api: CmsHaApi) {
       runningStep: null,
       probes: {},
       terminal: null,
+      trainingTapes: null,
       error: null,
       loadSessions: () =>
         attempt(async () => set({ sessions: (await api.call('sessions.list', {})).sessions })),
@@ -161,6 +175,30 @@ export function createSessionStore(api: CmsHaApi) {
           await api.call('technician.answer', { questionId: question.id, answer });
         }),
       dismissError: () => set({ error: null }),
+      connectTraining: () =>
+        attempt(async () => {
+          await api.call('training.connect', {});
+          set({ trainingTapes: await trainingTapesNow() });
+        }),
+      refreshTrainingTapes: () => attempt(async () => set({ trainingTapes: await trainingTapesNow() })),
+      moveTrainingTape: (tapeId, to) =>
+        attempt(async () => {
+          try {
+            await api.call('training.moveTape', { tapeId, to });
+          } finally {
+            set({ trainingTapes: await trainingTapesNow() });
+          }
+        }),
+      unpackTrainingTape: (tapeId, capacityBlocks) =>
+        attempt(async () => {
+          await api.call('training.unpackTape', { tapeId, capacityBlocks });
+          set({ trainingTapes: await trainingTapesNow() });
+        }),
+      protectTrainingTape: (tapeId, writeProtected) =>
+        attempt(async () => {
+          await api.call('training.protectTape', { tapeId, writeProtected });
+          set({ trainingTapes: await trainingTapesNow() });
+        }),
     };
   });
   api.on('session.event', ({ event }) => {
