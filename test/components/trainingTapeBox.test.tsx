@@ -1,6 +1,6 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { TrainingTapeBox } from '../../renderer/src/training/TrainingTapeBox.tsx';
 import { storeWith } from './fakeStore.ts';
 
