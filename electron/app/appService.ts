@@ -11,6 +11,7 @@ import type {
 import type { ServerRole, StepId } from '../../shared/procedure/types.ts';
 import { RedactedTranscript } from '../journal/redactedTranscript.ts';
 import { createSessionFolder } from '../journal/sessionFolders.ts';
+import { readTranscriptChunk } from '../journal/transcriptReader.ts';
 import { JOURNAL_FILE, SessionJournal } from '../journal/sessionJournal.ts';
 import { defaultPair } from '../simulator/defaultPair.ts';
 import { generateSimHostKey } from '../simulator/simHostKeys.ts';
@@ -286,6 +287,21 @@ export class AppService {
         initials,
         at: new Date().toISOString(),
       });
+      return {};
+    },
+    'transcript.read': async ({ path: relativePath, endOffset, maxBytes }) => {
+      const journal = this.requireSession();
+      try {
+        return await readTranscriptChunk(journal.directory, relativePath, endOffset, maxBytes);
+      } catch (error) {
+        const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+        throw new UserFacingError(
+          missing ? `${relativePath} is not in this session.` : (error as Error).message,
+        );
+      }
+    },
+    'note.add': async ({ stepId, text }) => {
+      await this.requireSession().append({ type: 'note-added', stepId, text, at: new Date().toISOString() });
       return {};
     },
     'technician.answer': async ({ questionId, answer }) => {

@@ -12,6 +12,7 @@ import { createSessionStore } from './session/sessionStore.ts';
 import { StepActions } from './steps/StepActions.tsx';
 import { StepBoard } from './steps/StepBoard.tsx';
 import { StepDetail } from './steps/StepDetail.tsx';
+import { StepRecord } from './steps/StepRecord.tsx';
 import { TapeRegister } from './tapes/TapeRegister.tsx';
 import { TerminalPanel } from './terminal/TerminalPanel.tsx';
 import { TrainingTapeBox } from './training/TrainingTapeBox.tsx';
@@ -64,6 +65,7 @@ export function App() {
                 <>
                   <StepDetail stepId={shownStep} state={store.state} />
                   <StepActions stepId={shownStep} store={store} />
+                  <StepRecord stepId={shownStep} store={store} />
                 </>
               )}
             </div>

@@ -187,6 +187,19 @@ export const API_CALLS = {
     request: z.object({ stepId: z.enum(STEP_IDS), initials: z.string().trim().min(1).max(8) }),
     response: z.object({}),
   },
+  /** A transcript of the open session read backwards: the latest chunk first, earlier ones on demand. */
+  'transcript.read': {
+    request: z.object({
+      path: z.string().min(1).max(500),
+      endOffset: z.number().int().min(0).nullable(),
+      maxBytes: z.number().int().min(1).max(1_048_576),
+    }),
+    response: z.object({ text: z.string(), startOffset: z.number().int(), totalBytes: z.number().int() }),
+  },
+  'note.add': {
+    request: z.object({ stepId: z.enum(STEP_IDS).nullable(), text }),
+    response: z.object({}),
+  },
   'technician.answer': {
     request: z.object({
       questionId: z.string().min(1).max(64),

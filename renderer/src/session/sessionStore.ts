@@ -9,6 +9,8 @@ export type Question = ApiEventPayload<'technician.question'>;
 export type ServerSettings = ApiRequest<'servers.configure'>;
 export type ServerProbe = ApiResponse<'servers.probe'>;
 export type StepProgress = ApiEventPayload<'step.progress'>;
+/** How much transcript one read brings: enough for a screenful of context, small enough to stay quick. */
+const TRANSCRIPT_CHUNK_BYTES = 64 * 1024;
 export type TrainingTape = ApiResponse<'training.tapes'>['tapes'][number];
 
 export interface SessionStore {
@@ -27,6 +29,8 @@ export interface SessionStore {
   terminal: { id: string; server: ServerRole; closedBecause: string | null } | null;
   /** The training tape box (training sessions): the simulated tapes and where they are. */
   trainingTapes: TrainingTape[] | null;
+  /** The transcript shown in the step view: the chunks read so far, from `startOffset` to the end. */
+  transcript: { path: string; text: string; startOffset: number; totalBytes: number } | null;
   error: string | null;
   loadSessions(): Promise<void>;
   /** Where a new window starts: the session the core has open (or opened for training), else the list. */
@@ -48,6 +52,10 @@ export interface SessionStore {
   /** Starts the simulated pair of a training session (again, after the app was restarted). */
   connectTraining(): Promise<void>;
   refreshTrainingTapes(): Promise<void>;
+  showTranscript(path: string): Promise<void>;
+  showEarlierTranscript(): Promise<void>;
+  closeTranscript(): void;
+  addNote(stepId: StepId | null, text: string): Promise<void>;
   moveTrainingTape(tapeId: string, to: ServerRole | null): Promise<void>;
   unpackTrainingTape(tapeId: string, capacityBlocks: number): Promise<void>;
   protectTrainingTape(tapeId: string, writeProtected: boolean): Promise<void>;
@@ -82,6 +90,7 @@ export function createSessionStore(api: CmsHaApi) {
       probes: {},
       terminal: null,
       trainingTapes: null,
+      transcript: null,
       error: null,
       loadSessions: () =>
         attempt(async () => set({ sessions: (await api.call('sessions.list', {})).sessions })),
@@ -180,6 +189,28 @@ export function createSessionStore(api: CmsHaApi) {
           await api.call('training.connect', {});
           set({ trainingTapes: await trainingTapesNow() });
         }),
+      showTranscript: (path) =>
+        attempt(async () => {
+          const chunk = await api.call('transcript.read', {
+            path,
+            endOffset: null,
+            maxBytes: TRANSCRIPT_CHUNK_BYTES,
+          });
+          set({ transcript: { path, ...chunk } });
+        }),
+      showEarlierTranscript: () =>
+        attempt(async () => {
+          const shown = get().transcript;
+          if (!shown || shown.startOffset === 0) return;
+          const chunk = await api.call('transcript.read', {
+            path: shown.path,
+            endOffset: shown.startOffset,
+            maxBytes: TRANSCRIPT_CHUNK_BYTES,
+          });
+          set({ transcript: { ...shown, text: chunk.text + shown.text, startOffset: chunk.startOffset } });
+        }),
+      closeTranscript: () => set({ transcript: null }),
+      addNote: (stepId, text) => attempt(async () => void (await api.call('note.add', { stepId, text }))),
       refreshTrainingTapes: () => attempt(async () => set({ trainingTapes: await trainingTapesNow() })),
       moveTrainingTape: (tapeId, to) =>
         attempt(async () => {
