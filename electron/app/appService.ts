@@ -304,6 +304,10 @@ export class AppService {
       await this.requireSession().append({ type: 'note-added', stepId, text, at: new Date().toISOString() });
       return {};
     },
+    'tape.update': async (update) => {
+      await this.requireSession().append({ type: 'tape-updated', ...update, at: new Date().toISOString() });
+      return {};
+    },
     'technician.answer': async ({ questionId, answer }) => {
       const resolve = this.pendingQuestions.get(questionId);
       if (!resolve) throw new UserFacingError('That question was already answered.');

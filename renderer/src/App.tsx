@@ -72,7 +72,7 @@ export function App() {
           </div>
           <TerminalPanel store={store} />
           {session?.training && <TrainingTapeBox store={store} />}
-          <TapeRegister state={store.state} />
+          <TapeRegister store={store} />
           <ServersView store={store} />
         </>
       )}

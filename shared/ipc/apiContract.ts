@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PLATFORM_IDS } from '../procedure/platforms.ts';
 import { SERVER_ROLES, STEP_IDS } from '../procedure/types.ts';
-import { sessionEventSchema } from '../session/sessionEvents.ts';
+import { sessionEventSchema, tapeIdSchema } from '../session/sessionEvents.ts';
 import { STEP_STATUSES } from '../session/sessionState.ts';
 
 /**
@@ -198,6 +198,16 @@ export const API_CALLS = {
   },
   'note.add': {
     request: z.object({ stepId: z.enum(STEP_IDS).nullable(), text }),
+    response: z.object({}),
+  },
+  /** The labelling checklist: label written, write-protect switch set, where the tape is now. */
+  'tape.update': {
+    request: z.object({
+      tapeId: tapeIdSchema,
+      labelled: z.boolean().optional(),
+      writeProtected: z.boolean().optional(),
+      location: z.string().trim().min(1).max(200).optional(),
+    }),
     response: z.object({}),
   },
   'technician.answer': {

@@ -135,6 +135,7 @@ function applyChecked(state: SessionState, event: SessionEvent): SessionState {
         ...tape,
         writeProtected: event.writeProtected ?? tape.writeProtected,
         verified: event.verified ?? tape.verified,
+        labelled: event.labelled ?? tape.labelled,
         location: event.location ?? tape.location,
       };
       return { ...state, tapes: { ...state.tapes, [tape.id]: updated } };
@@ -303,6 +304,7 @@ function registerTape(state: SessionState, event: SessionEventOf<'tape-registere
     cmsVersion: event.cmsVersion,
     writeProtected: event.writeProtected,
     verified: event.verified,
+    labelled: false,
     location: event.location,
     registeredAt: event.at,
   };

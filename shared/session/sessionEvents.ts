@@ -13,10 +13,11 @@ const stepId = z.enum(STEP_IDS);
 const serverRole = z.enum(SERVER_ROLES);
 const tapeRole = z.enum(TAPE_ROLES);
 const text = z.string().trim().min(1).max(4000);
-const tapeId = z
+export const tapeIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a tape id is 1-64 letters, digits, dot, dash or underscore');
 
+const tapeId = tapeIdSchema;
 const base = { at: timestamp };
 
 export const sessionEventSchema = z.discriminatedUnion('type', [
@@ -84,6 +85,8 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
     ...base,
     type: z.literal('tape-updated'),
     tapeId,
+    /** The technician wrote the label (text, n of N, date, CMS version) on the cartridge. */
+    labelled: z.boolean().optional(),
     writeProtected: z.boolean().optional(),
     verified: z.boolean().optional(),
     location: z.string().trim().min(1).max(200).optional(),

@@ -76,6 +76,8 @@ export interface Tape {
   cmsVersion: string;
   writeProtected: boolean;
   verified: boolean;
+  /** Ticked in the labelling checklist once the label is written on the cartridge. */
+  labelled: boolean;
   location: string;
   registeredAt: string;
 }

@@ -39,6 +39,7 @@ export function storeWith(overrides: Partial<SessionStore>): SessionStore {
     showEarlierTranscript: vi.fn(),
     closeTranscript: vi.fn(),
     addNote: vi.fn(),
+    updateTape: vi.fn(),
     connectTraining: vi.fn(),
     refreshTrainingTapes: vi.fn(),
     moveTrainingTape: vi.fn(),

@@ -1,42 +1,73 @@
+import { SESSION_CREATED, storeWith } from './fakeStore.ts';
 import { cleanup, render, screen, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TapeRegister } from '../../renderer/src/tapes/TapeRegister.tsx';
 import { reduceSession } from '../../shared/session/reduceSession.ts';
-import { initialSessionState } from '../../shared/session/sessionState.ts';
+import type { SessionEvent } from '../../shared/session/sessionEvents.ts';
 
 afterEach(cleanup);
 
+const at = '2026-11-23T08:00:00Z';
+const registered: SessionEvent[] = [
+  SESSION_CREATED,
+  { type: 'step-started', stepId: 'P2', at },
+  {
+    type: 'tape-registered',
+    tapeId: 'DDS4-01',
+    role: 'CMSADM-ORIG',
+    producedBy: 'P4a',
+    server: 'ORIG',
+    labelText: 'CMSADM backup of cms-orig, tape 1 of 2',
+    sequence: { number: 1, of: 2 },
+    backupDate: '2026-11-22',
+    cmsVersion: 'r3v9ak.g',
+    writeProtected: false,
+    verified: true,
+    location: 'technician case',
+    at,
+  },
+];
+
 describe('TapeRegister', () => {
   it('says when no tape was written yet', () => {
-    render(<TapeRegister state={initialSessionState()} />);
+    render(<TapeRegister store={storeWith({})} />);
     expect(screen.getByText('No tape written yet.')).toBeTruthy();
   });
 
   it('lists each tape with its label, n of N and a warning when the write-protect switch is not set', () => {
-    const at = '2026-11-23T08:00:00Z';
-    const state = reduceSession([
-      { type: 'session-created', site: 'Acme', technician: 'RT', customerContact: '', training: true, at },
-      { type: 'step-started', stepId: 'P2', at },
-      {
-        type: 'tape-registered',
-        tapeId: 'DDS4-01',
-        role: 'CMSADM-ORIG',
-        producedBy: 'P4a',
-        server: 'ORIG',
-        labelText: 'CMSADM backup of cms-orig, tape 1 of 2',
-        sequence: { number: 1, of: 2 },
-        backupDate: '2026-11-22',
-        cmsVersion: 'r3v9ak.g',
-        writeProtected: false,
-        verified: true,
-        location: 'technician case',
-        at,
-      },
-    ]);
-    render(<TapeRegister state={state} />);
+    render(<TapeRegister store={storeWith({ state: reduceSession(registered) })} />);
     const row = within(screen.getByRole('row', { name: /DDS4-01/ }));
     expect(row.getByText('CMSADM backup of cms-orig, tape 1 of 2')).toBeTruthy();
     expect(row.getByText('1 of 2')).toBeTruthy();
     expect(row.getByText('NO — set the switch')).toBeTruthy();
+  });
+
+  it('keeps the labelling checklist: label written, switch set, where the tape is now', async () => {
+    const store = storeWith({ state: reduceSession(registered) });
+    render(<TapeRegister store={store} />);
+    expect(screen.getByText('1 tape(s) still to do.')).toBeTruthy();
+    const item = within(screen.getByRole('listitem', { name: 'Label of DDS4-01' }));
+    expect(item.getByText('CMSADM backup of cms-orig, tape 1 of 2').tagName).toBe('Q');
+    await userEvent.click(item.getByRole('checkbox', { name: 'Label written' }));
+    expect(store.updateTape).toHaveBeenCalledWith({ tapeId: 'DDS4-01', labelled: true });
+    await userEvent.click(item.getByRole('checkbox', { name: 'Write-protect switch set' }));
+    expect(store.updateTape).toHaveBeenLastCalledWith({ tapeId: 'DDS4-01', writeProtected: true });
+    await userEvent.clear(item.getByLabelText('Where it is now'));
+    await userEvent.type(item.getByLabelText('Where it is now'), 'customer safe, shelf 2');
+    await userEvent.click(item.getByRole('button', { name: 'Save where DDS4-01 is' }));
+    expect(store.updateTape).toHaveBeenLastCalledWith({
+      tapeId: 'DDS4-01',
+      location: 'customer safe, shelf 2',
+    });
+  });
+
+  it('says when every tape is labelled and write-protected', () => {
+    const done = reduceSession([
+      ...registered,
+      { type: 'tape-updated', tapeId: 'DDS4-01', labelled: true, writeProtected: true, at },
+    ]);
+    render(<TapeRegister store={storeWith({ state: done })} />);
+    expect(screen.getByText('Every tape is labelled and write-protected.')).toBeTruthy();
   });
 });

@@ -56,6 +56,7 @@ export interface SessionStore {
   showEarlierTranscript(): Promise<void>;
   closeTranscript(): void;
   addNote(stepId: StepId | null, text: string): Promise<void>;
+  updateTape(update: ApiRequest<'tape.update'>): Promise<void>;
   moveTrainingTape(tapeId: string, to: ServerRole | null): Promise<void>;
   unpackTrainingTape(tapeId: string, capacityBlocks: number): Promise<void>;
   protectTrainingTape(tapeId: string, writeProtected: boolean): Promise<void>;
@@ -210,6 +211,7 @@ export function createSessionStore(api: CmsHaApi) {
           set({ transcript: { ...shown, text: chunk.text + shown.text, startOffset: chunk.startOffset } });
         }),
       closeTranscript: () => set({ transcript: null }),
+      updateTape: (update) => attempt(async () => void (await api.call('tape.update', update))),
       addNote: (stepId, text) => attempt(async () => void (await api.call('note.add', { stepId, text }))),
       refreshTrainingTapes: () => attempt(async () => set({ trainingTapes: await trainingTapesNow() })),
       moveTrainingTape: (tapeId, to) =>
