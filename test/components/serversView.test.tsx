@@ -87,4 +87,58 @@ describe('ServersView', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Test connection to NEW' }));
     expect(store.probeServer).toHaveBeenCalledWith('NEW');
   });
+
+  it('shows the pinned host keys and the HA roles, recommended before P3a and agreed after it', () => {
+    const configured = (server: 'ORIG' | 'NEW', platform: 'blade100' | 'blade150') => ({
+      type: 'server-configured' as const,
+      server,
+      host: server === 'ORIG' ? 'cms-orig' : 'cms-new',
+      port: 22,
+      user: 'root',
+      platform,
+      cmsVersion: null,
+      tapeDevice: '/dev/rmt/0',
+      legacyAlgorithms: false,
+      at,
+    });
+    const events = [
+      {
+        type: 'session-created' as const,
+        site: 'Acme',
+        technician: 'RT',
+        customerContact: '',
+        training: false,
+        at,
+      },
+      configured('ORIG', 'blade100'),
+      configured('NEW', 'blade150'),
+      {
+        type: 'host-key-pinned' as const,
+        server: 'ORIG' as const,
+        host: 'cms-orig',
+        port: 22,
+        algorithm: 'ssh-rsa',
+        fingerprint: 'SHA256:origKey',
+        at: '2026-11-23T08:05:00Z',
+      },
+    ];
+    render(<ServersView store={storeWith({ state: reduceSession(events) })} />);
+    expect(screen.getByLabelText('HA roles').textContent).toBe(
+      'HA roles: not agreed yet; step P3a asks for them (the manual recommends NEW as primary).',
+    );
+    expect(screen.getByLabelText('ORIG host key').textContent).toContain(
+      'Pinned ssh-rsa key of cms-orig:22: SHA256:origKey (confirmed 2026-11-23 08:05)',
+    );
+    expect(screen.getByLabelText('NEW host key').textContent).toMatch(/^No host key pinned yet/);
+    cleanup();
+    const agreed = reduceSession([
+      ...events,
+      { type: 'step-started', stepId: 'P1', at },
+      { type: 'ha-roles-assigned', primary: 'NEW', at },
+    ]);
+    render(<ServersView store={storeWith({ state: agreed })} />);
+    expect(screen.getByLabelText('HA roles').textContent).toBe(
+      'HA roles: NEW is the primary server, ORIG the secondary (agreed in P3a).',
+    );
+  });
 });

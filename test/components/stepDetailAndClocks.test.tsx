@@ -17,7 +17,7 @@ describe('StepDetail', () => {
     expect(screen.getByRole('heading', { name: /^D2: Install and set up NEW/ })).toBeTruthy();
     expect(screen.getByText(/Do not use the full maintenance backup tape for this migration/)).toBeTruthy();
     expect(screen.getByText(/The app follows the detailed procedure: use the step 1 tape/)).toBeTruthy();
-    expect(screen.getByText(/Tapes used: ADMIN-ORIG/)).toBeTruthy();
+    expect(screen.getByText(/Tapes to insert: ADMIN-ORIG \(not written yet\)/)).toBeTruthy();
     expect(screen.getAllByRole('checkbox').every((box) => !(box as HTMLInputElement).checked)).toBe(true);
   });
 });

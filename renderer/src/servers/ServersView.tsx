@@ -29,6 +29,7 @@ export function ServersView({ store }: { store: SessionStore }) {
           {pair.reason}
         </p>
       )}
+      <p aria-label="HA roles">{haRoles(orig, neu, pair)}</p>
       <div className="servers">
         {(['ORIG', 'NEW'] as const).map((server) => (
           <ServerCard
@@ -41,6 +42,20 @@ export function ServersView({ store }: { store: SessionStore }) {
       </div>
     </section>
   );
+}
+
+function haRoles(
+  orig: ServerState | undefined,
+  neu: ServerState | undefined,
+  pair: ReturnType<typeof recommendPrimary> | null,
+): string {
+  const primary = orig?.haRole === 'primary' ? 'ORIG' : neu?.haRole === 'primary' ? 'NEW' : null;
+  if (primary) {
+    return `HA roles: ${primary} is the primary server, ${primary === 'ORIG' ? 'NEW' : 'ORIG'} the secondary (agreed in P3a).`;
+  }
+  const recommended =
+    pair?.supported && pair.primary !== 'either' ? (pair.primary === 'first' ? 'ORIG' : 'NEW') : null;
+  return `HA roles: not agreed yet; step P3a asks for them${recommended ? ` (the manual recommends ${recommended} as primary)` : ''}.`;
 }
 
 function ServerCard({
@@ -60,6 +75,7 @@ function ServerCard({
   const [tapeDevice, setTapeDevice] = useState(configured?.tapeDevice ?? '/dev/rmt/0');
   const [legacy, setLegacy] = useState(configured?.legacyAlgorithms ?? false);
   const probe = store.probes[server];
+  const pinned = store.state.hostKeys.filter((key) => key.server === server);
 
   const save = (event: FormEvent) => {
     event.preventDefault();
@@ -121,6 +137,17 @@ function ServerCard({
         <input type="checkbox" checked={legacy} onChange={(e) => setLegacy(e.target.checked)} /> Legacy
         algorithms (Solaris 8/9 sshd)
       </label>
+      <p className="pinned-keys" aria-label={`${server} host key`}>
+        {pinned.length === 0
+          ? 'No host key pinned yet: the first connection shows its fingerprint for you to confirm.'
+          : pinned.map((key) => (
+              <span key={`${key.host}:${key.port}`}>
+                Pinned {key.algorithm} key of {key.host}:{key.port}:{' '}
+                <code className="fingerprint">{key.fingerprint}</code> (confirmed{' '}
+                {key.pinnedAt.slice(0, 16).replace('T', ' ')})
+              </span>
+            ))}
+      </p>
       <button type="submit" disabled={store.readOnlyReason !== null}>
         Save {server}
       </button>{' '}

@@ -27,7 +27,20 @@ export function StepDetail({ stepId, state }: { stepId: StepId; state: SessionSt
       )}
       {(step.tapesIn.length > 0 || step.tapesOut.length > 0) && (
         <p>
-          {step.tapesIn.length > 0 && <>Tapes used: {step.tapesIn.join(', ')}. </>}
+          {step.tapesIn.length > 0 && (
+            <>
+              Tapes to insert:{' '}
+              {step.tapesIn
+                .map((role) => {
+                  const ids = Object.values(state.tapes)
+                    .filter((tape) => tape.role === role)
+                    .map((tape) => tape.id);
+                  return `${role} (${ids.length > 0 ? ids.join(', ') : 'not written yet'})`;
+                })
+                .join(', ')}
+              .{' '}
+            </>
+          )}
           {step.tapesOut.length > 0 && <>Tapes written: {step.tapesOut.join(', ')}.</>}
         </p>
       )}
