@@ -227,6 +227,11 @@ export class AppService {
         });
         if (transcript && stepId) {
           await transcript.close();
+          // Several terminals in one attempt append to the same file: it is evidence once.
+          const recorded = journal.state.steps[stepId].evidence.some(
+            (evidence) => evidence.kind === 'transcript' && evidence.path === transcript.relativePath,
+          );
+          if (recorded) return;
           await journal
             .append({
               type: 'evidence-recorded',
@@ -383,7 +388,7 @@ export class AppService {
     kind: 'confirm' | 'ask',
     text: string,
     stepId: StepId | null,
-    details: Partial<Pick<Question, 'server' | 'tape' | 'hostKey' | 'secret'>> = {},
+    details: Partial<Pick<Question, 'server' | 'tape' | 'hostKey' | 'secret' | 'checklistItem'>> = {},
   ): Promise<string | boolean | null> {
     const id = randomUUID();
     return new Promise((resolve) => {
@@ -400,6 +405,7 @@ export class AppService {
         tape: details.tape ?? null,
         hostKey: details.hostKey ?? null,
         secret: details.secret ?? false,
+        checklistItem: details.checklistItem ?? null,
       };
       this.openQuestions.set(id, question);
       this.emit('technician.question', question);
@@ -410,9 +416,9 @@ export class AppService {
     const answerOrInterrupt = async (
       kind: 'confirm' | 'ask',
       text: string,
-      tape: Question['tape'] = null,
+      details: Partial<Pick<Question, 'tape' | 'checklistItem'>> = {},
     ) => {
-      const answer = await this.ask(kind, text, stepId, { tape });
+      const answer = await this.ask(kind, text, stepId, details);
       if (this.interruptReason) throw new StepInterrupted(this.interruptReason);
       return answer;
     };
@@ -423,13 +429,14 @@ export class AppService {
         this.runningProgress.set(update.server, report);
         this.emit('step.progress', report);
       },
-      confirm: async (text) => (await answerOrInterrupt('confirm', text)) === true,
+      confirm: async (text, item) =>
+        (await answerOrInterrupt('confirm', text, { checklistItem: item?.itemId ?? null })) === true,
       ask: async (question, request) => {
         const tape =
           request?.kind === 'insert-tape'
             ? { purpose: request.purpose, tapeNumber: request.tapeNumber, device: request.device }
             : null;
-        const answer = await answerOrInterrupt('ask', question, tape);
+        const answer = await answerOrInterrupt('ask', question, { tape });
         return typeof answer === 'string' ? answer : null;
       },
     };

@@ -50,31 +50,43 @@ export function App() {
       {store.directory === null ? (
         <SessionStart store={store} />
       ) : (
-        <>
-          <SessionClocks state={store.state} />
-          <PlanSwimlanes state={store.state} onSelect={setSelected} />
-          <section aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">Timeline</h2>
-            <TimelineChart attempts={attempts} state={store.state} now={Date.now()} />
-          </section>
-          <div className="session">
-            <StepBoard store={store} onSelect={setSelected} />
-            <div>
-              <TechnicianInbox store={store} />
-              {shownStep && (
-                <>
-                  <StepDetail stepId={shownStep} state={store.state} />
-                  <StepActions stepId={shownStep} store={store} />
-                  <StepRecord stepId={shownStep} store={store} />
-                </>
-              )}
+        <div className="workspace">
+          <div className="views">
+            <nav aria-label="Views">
+              <a href="#plan-heading">Plan</a> <a href="#timeline-heading">Timeline</a>{' '}
+              <a href="#steps-heading">Steps</a> <a href="#terminal-heading">Terminal</a>{' '}
+              {session?.training && <a href="#tape-box-heading">Tape box</a>}{' '}
+              <a href="#tapes-heading">Tapes</a> <a href="#servers-heading">Servers</a>
+            </nav>
+            <PlanSwimlanes state={store.state} onSelect={setSelected} />
+            <section aria-labelledby="timeline-heading">
+              <h2 id="timeline-heading">Timeline</h2>
+              <TimelineChart attempts={attempts} state={store.state} now={Date.now()} />
+            </section>
+            <h2 id="steps-heading">Steps</h2>
+            <div className="session">
+              <StepBoard store={store} onSelect={setSelected} />
+              <div>
+                {shownStep && (
+                  <>
+                    <StepDetail stepId={shownStep} state={store.state} />
+                    <StepActions stepId={shownStep} store={store} />
+                    <StepRecord stepId={shownStep} store={store} />
+                  </>
+                )}
+              </div>
             </div>
+            <TerminalPanel store={store} />
+            {session?.training && <TrainingTapeBox store={store} />}
+            <TapeRegister store={store} />
+            <ServersView store={store} />
           </div>
-          <TerminalPanel store={store} />
-          {session?.training && <TrainingTapeBox store={store} />}
-          <TapeRegister store={store} />
-          <ServersView store={store} />
-        </>
+          {/* The running step's questions stay in view wherever the technician has scrolled to. */}
+          <aside className="sidebar" aria-label="Clocks and the running step">
+            <SessionClocks state={store.state} />
+            <TechnicianInbox store={store} />
+          </aside>
+        </div>
       )}
     </main>
   );

@@ -25,6 +25,8 @@ const questionSchema = z.object({
       device: z.string().nullable(),
     })
     .nullable(),
+  /** The checklist item of the step that a confirmation ticks. */
+  checklistItem: z.string().nullable(),
   /** The answer is a secret (a password): typed hidden, never shown again. */
   secret: z.boolean(),
   /** A server's host key shown for confirmation before it is pinned. */

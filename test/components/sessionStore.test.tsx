@@ -57,6 +57,7 @@ describe('the session store', () => {
       tape: null,
       hostKey: null,
       secret: false,
+      checklistItem: null,
     });
     expect(store.getState().questions).toHaveLength(1);
   });

@@ -18,6 +18,7 @@ const confirmQuestion: Question = {
   tape: null,
   hostKey: null,
   secret: false,
+  checklistItem: null,
 };
 const askQuestion: Question = {
   id: 'q2',
@@ -28,6 +29,7 @@ const askQuestion: Question = {
   tape: null,
   hostKey: null,
   secret: false,
+  checklistItem: null,
 };
 
 describe('TechnicianInbox', () => {

@@ -44,7 +44,7 @@ export function PlanSwimlanes({ state, onSelect }: { state: SessionState; onSele
             const run = state.steps[step.id];
             return (
               <div role="row" key={step.id} className="lane-row">
-                <span role="rowheader" className="manual-step">
+                <span role="rowheader" className="manual-step" style={{ gridColumn: 1 }}>
                   {step.manualStepNumber}
                 </span>
                 <span

@@ -62,7 +62,12 @@ function QuestionForm({ question, answer }: { question: Question; answer: Sessio
   }
   if (question.kind === 'confirm') {
     return (
-      <div role="group" aria-label="Confirmation" className="question">
+      <div
+        role="group"
+        aria-label="Confirmation"
+        className="question"
+        data-item={question.checklistItem ?? ''}
+      >
         <p>{question.text}</p>
         <button type="button" onClick={() => void answer(question, true)}>
           Yes, done

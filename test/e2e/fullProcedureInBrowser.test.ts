@@ -1,0 +1,307 @@
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserHarness, type BrowserHarness } from '../../electron/harness/browserHarness.ts';
+import { STEP_IDS, type ServerRole, type StepId } from '../../shared/procedure/types.ts';
+import { chromiumUnavailableReason, launchChromium } from '../support/chromium.ts';
+import { CMS_KEYS } from '../support/trainingTechnician.ts';
+
+const skipReason = chromiumUnavailableReason();
+if (skipReason) console.warn(`fullProcedureInBrowser: ${skipReason}`);
+
+/** Screenshots of the main views, kept after the run for a person to look at. */
+const ARTIFACTS = path.resolve('test-artifacts', 'screenshots');
+const HOSTNAME: Record<ServerRole, string> = { ORIG: 'cms-orig', NEW: 'cms-new' };
+const ENDED = new Set(['passed', 'failed', 'interrupted', 'skipped']);
+
+/**
+ * A trainee working through the whole upgrade in the app, in Chromium: tapes moved with the training
+ * tape box, CMS menu work typed into the app's terminal, every question answered in the inbox.
+ */
+class TraineeAtTheWindow {
+  /** Which tape the trainee put into each drive. */
+  readonly drives: Record<ServerRole, string | null> = { ORIG: null, NEW: null };
+  private readonly actions = new Map<string, () => Promise<void>>();
+  /** Tapes for the CMSADM backups, by step and server, in the order they are asked for. */
+  readonly cmsadmTapes: Record<string, string[]> = {};
+  answered = 0;
+
+  constructor(public page: Page) {}
+
+  on(key: string, action: () => Promise<void>): this {
+    this.actions.set(key, action);
+    return this;
+  }
+
+  stepState(stepId: StepId): Locator {
+    return this.page.locator(`tr[data-step="${stepId}"] td[data-status]`);
+  }
+
+  async moveTape(tape: string, server: ServerRole | null): Promise<void> {
+    const row = this.page.locator(`[data-training-tape="${tape}"]`);
+    const where = server ? `${server} drive` : 'on the desk';
+    if (((await row.locator('td').nth(1).textContent()) ?? '') !== where) {
+      await row
+        .getByRole('button', { name: server ? `Put ${tape} into the ${server} drive` : `Take ${tape} out` })
+        .click();
+      await expect.poll(() => row.locator('td').nth(1).textContent()).toBe(where);
+    }
+    for (const drive of ['ORIG', 'NEW'] as const) if (this.drives[drive] === tape) this.drives[drive] = null;
+    if (server) this.drives[server] = tape;
+  }
+
+  /** Types a command line, and the menu keys if it is `cms`, into a fresh terminal; waits for the shell to come back. */
+  async terminal(server: ServerRole, command: string, keys: readonly string[] = []): Promise<void> {
+    await this.page.getByRole('button', { name: `Open a terminal on ${server}` }).click();
+    const rows = this.page.locator('.xterm-rows > div');
+    await expect
+      .poll(() => this.page.locator('.xterm-rows').textContent(), { timeout: 15_000 })
+      .toContain(`${HOSTNAME[server]}#`);
+    await this.page.locator('.terminal-screen').click();
+    // `hostname` after the work prints the host's name once the shell is back (after the prompt, as the
+    // command was typed ahead and echoed earlier).
+    const finished = new RegExp(`(^|# )${HOSTNAME[server]}\\s*$`);
+    await this.page.keyboard.type([command, ...keys, 'hostname'].join('\r') + '\r');
+    await expect
+      .poll(async () => (await rows.allTextContents()).some((row) => finished.test(row)), {
+        timeout: 30_000,
+      })
+      .toBe(true)
+      .catch(async (error: Error) => {
+        throw new Error(
+          `${error.message}\nThe terminal shows:\n${(await rows.allTextContents()).join('\n')}`,
+        );
+      });
+    await this.page.getByRole('button', { name: 'Close the terminal' }).click();
+  }
+
+  /** Runs a step from the step list and answers the app until the step has ended. */
+  async run(stepId: StepId, onQuestion?: (question: Locator) => Promise<boolean>): Promise<string> {
+    await this.page.getByRole('button', { name: new RegExp(`^Run (again )?${stepId}$`) }).click();
+    const question = this.page.locator('.inbox .question').first();
+    for (;;) {
+      if (await question.isVisible()) {
+        if (!(await onQuestion?.(question))) await this.answer(stepId, question);
+        this.answered++;
+        continue;
+      }
+      const status = (await this.stepState(stepId).textContent()) ?? '';
+      if (ENDED.has(status) && !(await this.page.getByRole('heading', { name: `Running ${stepId}` }).count()))
+        return status;
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  private async answer(stepId: StepId, question: Locator): Promise<void> {
+    const page = this.page;
+    if ((await question.getAttribute('role')) === 'dialog') {
+      await page.getByRole('button', { name: 'It matches: trust this server' }).click();
+      return;
+    }
+    if ((await question.getAttribute('role')) === 'group') {
+      const item = (await question.getAttribute('data-item')) ?? '';
+      await this.actions.get(`${stepId}:${item}`)?.();
+      await question.getByRole('button', { name: 'Yes, done' }).click();
+      return;
+    }
+    const text = (await question.textContent()) ?? '';
+    const tapeButton = question.getByRole('button', { name: /^Tape \d+ is in: continue$/ });
+    if (await tapeButton.count()) {
+      const server: ServerRole = text.startsWith('NEW') ? 'NEW' : 'ORIG';
+      const number = Number(/^Tape (\d+)/.exec((await tapeButton.textContent()) ?? '')![1]);
+      const tape = this.cmsadmTapes[`${stepId}:${server}`]![number - 1]!;
+      await this.moveTape(tape, server);
+      const name = question.getByLabel(/^Name written on tape/);
+      if (await name.count()) await name.fill(tape);
+      await tapeButton.click();
+      return;
+    }
+    const input = question.getByRole('textbox');
+    if (text.startsWith('Id written on this cartridge')) {
+      await input.fill(this.drives[stepId === 'D9' ? 'NEW' : 'ORIG']!);
+    } else if (text.startsWith('Cut-off time')) {
+      await input.fill('2026-11-24T07:00:00+01:00');
+    } else if (text.startsWith('Press Enter to check the archiving status again')) {
+      await this.terminal('ORIG', 'simctl archive-now');
+    } else if (!text.startsWith('Which server is the primary')) {
+      throw new Error(`The trainee does not know how to answer: ${text}`);
+    }
+    await question.getByRole('button', { name: 'Answer' }).click();
+  }
+}
+
+describe.skipIf(skipReason !== null)('the whole training upgrade through the app in Chromium', () => {
+  let harness: BrowserHarness;
+  let browser: Browser;
+  let root = '';
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'cms-ha-full-ui-'));
+    await mkdir(ARTIFACTS, { recursive: true });
+    harness = await startBrowserHarness({ sessionsRoot: root });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it(
+    'runs P1 to D11 with tape swaps, refuses a wrong tape, and survives a reload in the middle of a backup',
+    { timeout: 300_000 },
+    async () => {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      await page.goto(harness.url);
+      await page.getByLabel('Site').fill('Acme Leeds');
+      await page.getByLabel('Technician').fill('R. Tech');
+      await page.getByRole('button', { name: 'Start a training upgrade on the simulated pair' }).click();
+      await page.locator('[data-training-tape="DDS4-01"]').waitFor();
+
+      const trainee = new TraineeAtTheWindow(page);
+      let d2Attempts = 0;
+      trainee
+        .on('P4b:full-backup-run', async () => {
+          await trainee.moveTape('DDS4-02', 'ORIG');
+          await trainee.terminal('ORIG', 'cms', CMS_KEYS.fullBackup);
+        })
+        .on('D1:admin-backup-run', async () => {
+          await trainee.moveTape('DDS4-03', 'ORIG');
+          await trainee.terminal('ORIG', 'cms', CMS_KEYS.adminOnlyBackup);
+        })
+        .on('D2:single-user-mode', () => trainee.terminal('NEW', 'cms', CMS_KEYS.singleUser))
+        // The first time, the trainee picks up the full backup instead of the admin tape.
+        .on('D2:admin-tape-inserted', () =>
+          trainee.moveTape(++d2Attempts === 1 ? 'DDS4-02' : 'DDS4-03', 'NEW'),
+        )
+        .on('D2:migrate-system-admin', () => trainee.terminal('NEW', 'cms', CMS_KEYS.migrate('s')))
+        .on('D2:migrate-agent-admin', () => trainee.terminal('NEW', 'cms', CMS_KEYS.migrate('g')))
+        .on('D5:incremental-backup-run', async () => {
+          await trainee.moveTape('DDS4-04', 'ORIG');
+          await trainee.terminal('ORIG', 'cms', CMS_KEYS.incrementalBackup);
+        })
+        .on('D6:cue-upgrade-done', () => trainee.terminal('ORIG', 'simctl cue-upgrade r3v11ak.g'))
+        .on('D7:incremental-tape-inserted', () => trainee.moveTape('DDS4-04', 'NEW'))
+        .on('D7:migrate-historical-incremental', () => trainee.terminal('NEW', 'cms', CMS_KEYS.migrate('h')))
+        .on('D7:full-tape-inserted', () => trainee.moveTape('DDS4-02', 'NEW'))
+        .on('D7:migrate-historical-full', () => trainee.terminal('NEW', 'cms', CMS_KEYS.migrate('h')))
+        .on('D8:admin-tape-inserted', () => trainee.moveTape('DDS4-03', 'ORIG'))
+        .on('D8:single-user-mode', () => trainee.terminal('ORIG', 'cms', CMS_KEYS.singleUser))
+        .on('D8:migrate-admin-back', () => trainee.terminal('ORIG', 'cms', CMS_KEYS.migrate('sg')))
+        .on('D8:multi-user-mode', () => trainee.terminal('ORIG', 'cms', CMS_KEYS.multiUser))
+        .on('D9:full-backup-run', async () => {
+          await trainee.moveTape('DDS4-05', 'NEW');
+          await trainee.terminal('NEW', 'cms', CMS_KEYS.fullBackup);
+        })
+        .on('D10:full-new-inserted', () => trainee.moveTape('DDS4-05', 'ORIG'))
+        .on('D10:restore-run', () => trainee.terminal('ORIG', 'cms', CMS_KEYS.restoreHistoricalAndNonCms));
+
+      // ORIG's CMSADM backup does not fit on one short tape: the app asks for a second one.
+      for (const tape of ['SHORT-1', 'SHORT-2']) {
+        await page.getByLabel('New tape name').fill(tape);
+        await page.getByLabel('Capacity in blocks').fill('1000000');
+        await page.getByRole('button', { name: 'Unpack a blank tape' }).click();
+        await page.locator(`[data-training-tape="${tape}"]`).waitFor();
+      }
+      trainee.cmsadmTapes['P4a:ORIG'] = ['SHORT-1', 'SHORT-2'];
+      trainee.cmsadmTapes['D11:NEW'] = ['DDS4-06'];
+      trainee.cmsadmTapes['D11:ORIG'] = ['DDS4-07'];
+
+      await trainee.moveTape('DDS4-08', 'ORIG');
+      await trainee.moveTape('DDS4-01', 'NEW');
+      let reloaded = false;
+      for (const stepId of STEP_IDS) {
+        const status = await trainee.run(stepId, async (question) => {
+          // Mid-backup: the window reloads while the app waits for tape 2 and comes back to the same place.
+          if (stepId !== 'P4a' || reloaded || !/insert tape 2/.test((await question.textContent()) ?? ''))
+            return false;
+          reloaded = true;
+          await expect
+            .poll(() => page.getByRole('list', { name: 'Progress' }).textContent())
+            .toContain('ORIG: Writing tape 1');
+          await page.screenshot({
+            path: path.join(ARTIFACTS, 'step-view-tape-question.png'),
+            fullPage: true,
+          });
+          const before = await trainee.stepState('P4a').textContent();
+          await page.reload();
+          await page.getByRole('heading', { name: 'Running P4a' }).waitFor();
+          await expect
+            .poll(() => page.locator('.inbox .question').first().textContent())
+            .toMatch(/insert tape 2/);
+          expect(await page.getByRole('list', { name: 'Progress' }).textContent()).toContain(
+            'ORIG: Writing tape 1',
+          );
+          expect(await trainee.stepState('P4a').textContent()).toBe(before);
+          return false;
+        });
+        if (stepId === 'D2' && status === 'failed') {
+          await expect
+            .poll(() => page.getByRole('alert').first().textContent())
+            .toMatch(/D2 failed: wrong tape in the drive of NEW .*ADMIN-ORIG must be XSMC-F/);
+          await page.getByRole('button', { name: 'Dismiss' }).click();
+          expect(await trainee.run('D2')).toBe('passed');
+          continue;
+        }
+        expect({ stepId, status }).toEqual({ stepId, status: 'passed' });
+        if (stepId === 'P2') {
+          await trainee.moveTape('DDS4-08', null);
+          await trainee.moveTape('DDS4-01', null);
+        }
+      }
+      expect(reloaded).toBe(true);
+      expect(d2Attempts).toBe(2);
+
+      // Every tape in the register, with the two-tape CMSADM set of ORIG.
+      const tapeRows = await page
+        .locator('tr[data-tape]')
+        .evaluateAll((rows) =>
+          rows.map((row) => [row.getAttribute('data-tape'), row.querySelectorAll('td')[0]?.textContent]),
+        );
+      expect(tapeRows).toEqual([
+        ['SHORT-1', 'CMSADM-ORIG'],
+        ['SHORT-2', 'CMSADM-ORIG'],
+        ['DDS4-02', 'FULL-ORIG'],
+        ['DDS4-03', 'ADMIN-ORIG'],
+        ['DDS4-04', 'INCR-ORIG'],
+        ['DDS4-05', 'FULL-NEW'],
+        ['DDS4-06', 'CMSADM-NEW'],
+        ['DDS4-07', 'CMSADM-ORIG-FINAL'],
+      ]);
+      expect(await page.locator('tr[data-tape="SHORT-2"]').textContent()).toContain('2 of 2');
+      expect(await page.getByText('Can start next:').count()).toBe(0);
+      expect(await page.locator('[data-lane-step][data-status="passed"]').count()).toBe(17);
+      expect(await page.locator('svg.timeline rect.bar[data-outcome="failed"]').count()).toBe(1);
+      expect(await page.locator('svg.timeline rect.outage').count()).toBe(1);
+      expect(await page.getByLabel('HA roles').textContent()).toContain('NEW is the primary server');
+
+      // The step view reads the transcript of the backup it ran.
+      await page.getByRole('button', { name: 'Details of P4a' }).click();
+      await page.getByRole('button', { name: 'Show P4a-ORIG-1.log' }).click();
+      await expect
+        .poll(() => page.getByRole('region', { name: 'Transcript transcripts/P4a-ORIG-1.log' }).textContent())
+        .toContain('Tape Verification');
+
+      for (const [name, view] of [
+        ['plan', 'section[aria-labelledby="plan-heading"]'],
+        ['timeline', 'section[aria-labelledby="timeline-heading"]'],
+        ['tapes', 'section[aria-labelledby="tapes-heading"]'],
+        ['servers', 'section[aria-labelledby="servers-heading"]'],
+        ['step-view', 'section[aria-labelledby="step-detail-heading"]'],
+      ] as const) {
+        await page.locator(view).screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+      }
+      expect(
+        (await readdir(ARTIFACTS)).filter((file) => file.endsWith('.png')).length,
+      ).toBeGreaterThanOrEqual(6);
+      expect(errors).toEqual([]);
+    },
+  );
+});
