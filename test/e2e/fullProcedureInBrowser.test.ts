@@ -260,11 +260,12 @@ describe.skipIf(skipReason !== null)('the whole training upgrade through the app
       expect(d2Attempts).toBe(2);
 
       // Every tape in the register, with the two-tape CMSADM set of ORIG.
-      const tapeRows = await page
-        .locator('tr[data-tape]')
-        .evaluateAll((rows) =>
-          rows.map((row) => [row.getAttribute('data-tape'), row.querySelectorAll('td')[0]?.textContent]),
-        );
+      const tapeRows = await Promise.all(
+        (await page.locator('tr[data-tape]').all()).map(async (row) => [
+          await row.getAttribute('data-tape'),
+          await row.locator('td').first().textContent(),
+        ]),
+      );
       expect(tapeRows).toEqual([
         ['SHORT-1', 'CMSADM-ORIG'],
         ['SHORT-2', 'CMSADM-ORIG'],
