@@ -197,8 +197,7 @@ export class AppService {
         at: new Date().toISOString(),
       });
       this.credentials.set(server, password === null ? {} : { password });
-      (await this.connections.get(server)?.catch(() => null))?.close();
-      this.connections.delete(server);
+      await this.closeConnections([server]);
       return {};
     },
     'servers.probe': async ({ server }) => {
@@ -335,8 +334,7 @@ export class AppService {
     for (const terminal of this.terminals.values()) terminal.close();
     this.unsubscribe?.();
     this.unsubscribe = null;
-    for (const connection of this.connections.values()) (await connection.catch(() => null))?.close();
-    this.connections.clear();
+    await this.closeConnections();
     await this.journal?.close();
     this.journal = null;
   }
@@ -353,6 +351,19 @@ export class AppService {
       await action();
     } catch (error) {
       throw new UserFacingError((error as Error).message);
+    }
+  }
+
+  /** Closes connections on purpose (the session closes, settings changed, a step is interrupted). */
+  private async closeConnections(
+    servers: readonly ServerRole[] = [...this.connections.keys()],
+  ): Promise<void> {
+    for (const server of servers) {
+      const connection = await this.connections.get(server)?.catch(() => null);
+      this.connections.delete(server);
+      if (!connection) continue;
+      connection.close();
+      this.emit('server.connection', { server, state: 'closed', reason: null, at: new Date().toISOString() });
     }
   }
 
@@ -456,8 +467,7 @@ export class AppService {
     this.interruptReason = reason;
     for (const resolve of this.pendingQuestions.values()) resolve(null);
     this.pendingQuestions.clear();
-    for (const connection of this.connections.values()) (await connection.catch(() => null))?.close();
-    this.connections.clear();
+    await this.closeConnections();
     await this.runningStepDone;
     this.interruptReason = null;
   }
@@ -493,6 +503,9 @@ export class AppService {
         return answers;
       },
     };
+    const report = (state: ApiEventPayload<'server.connection'>['state'], reason: string | null = null) =>
+      this.emit('server.connection', { server, state, reason, at: new Date().toISOString() });
+    report('connecting');
     const connection = SshConnection.connect({
       target: {
         host: configured.host,
@@ -505,6 +518,15 @@ export class AppService {
       pins,
     });
     this.connections.set(server, connection);
+    connection.then(
+      (connected) => {
+        report('connected');
+        connected.onLost((reason) =>
+          report('lost', `${reason}; the app connects again when it next needs ${server}`),
+        );
+      },
+      (error: Error) => report('failed', error.message),
+    );
     return connection;
   }
 }

@@ -5,6 +5,7 @@ import { chooseApi } from './api/chooseApi.ts';
 import { LargeTextToggle } from './LargeTextToggle.tsx';
 import { PlanSwimlanes } from './plan/PlanSwimlanes.tsx';
 import { TimelineChart } from './plan/TimelineChart.tsx';
+import { ConnectionStatus } from './servers/ConnectionStatus.tsx';
 import { ServersView } from './servers/ServersView.tsx';
 import { SessionClocks } from './session/SessionClocks.tsx';
 import { SessionStart } from './session/SessionStart.tsx';
@@ -84,6 +85,7 @@ export function App() {
           {/* The running step's questions stay in view wherever the technician has scrolled to. */}
           <aside className="sidebar" aria-label="Clocks and the running step">
             <SessionClocks state={store.state} />
+            <ConnectionStatus store={store} />
             <TechnicianInbox store={store} />
           </aside>
         </div>

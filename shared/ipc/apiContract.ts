@@ -230,6 +230,13 @@ export const API_EVENTS = {
   'terminal.closed': z.object({ terminalId: z.string(), reason: z.string() }),
   /** Something the technician should read: an instruction, a caution, a verdict. */
   'technician.message': z.object({ text: z.string(), stepId: z.enum(STEP_IDS).nullable() }),
+  /** A server connection came up, dropped or could not be made; a dropped one is made again on next use. */
+  'server.connection': z.object({
+    server: z.enum(SERVER_ROLES),
+    state: z.enum(['connecting', 'connected', 'lost', 'failed', 'closed']),
+    reason: z.string().nullable(),
+    at: z.string(),
+  }),
   /** How a long operation of the running step is getting on (a backup's tapes and blocks). */
   'step.progress': progressSchema,
 } as const;

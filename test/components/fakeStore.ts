@@ -14,6 +14,7 @@ export function storeWith(overrides: Partial<SessionStore>): SessionStore {
     questions: [],
     messages: [],
     progress: {},
+    connections: {},
     runningStep: null,
     probes: {},
     error: null,

@@ -89,12 +89,17 @@ describe('the app core behind the typed API', () => {
 
   it('configures a server (password in memory only) and tests the connection to it', async () => {
     const root = await tempDir();
+    const connectionStates: string[] = [];
     const service: AppService = new AppService(root, (event, payload) => {
       if (event === 'technician.question')
         void service.handlers['technician.answer']({
           questionId: (payload as { id: string }).id,
           answer: true,
         });
+      if (event === 'server.connection') {
+        const report = payload as { server: string; state: string; reason: string | null };
+        connectionStates.push(`${report.server} ${report.state}${report.reason ? `: ${report.reason}` : ''}`);
+      }
     });
     try {
       const directory = await openTrainingSession(service, 'Acme');
@@ -116,6 +121,21 @@ describe('the app core behind the typed API', () => {
         cmsVersion: { version: 'r3v11ak.g' },
       });
       expect(await readFile(path.join(directory, 'journal.jsonl'), 'utf8')).not.toContain('"cms"');
+      // The window hears of every connection: up, closed when the settings change, refused when nothing listens.
+      await service.handlers['servers.configure']({
+        server: 'NEW',
+        host: '127.0.0.1',
+        port: 9,
+        user: 'root',
+        platform: 'blade150',
+        tapeDevice: '/dev/rmt/0',
+        legacyAlgorithms: false,
+        password: 'cms',
+      });
+      await expect(service.handlers['servers.probe']({ server: 'NEW' })).rejects.toThrow();
+      expect(connectionStates.slice(0, 3)).toEqual(['NEW connecting', 'NEW connected', 'NEW closed']);
+      expect(connectionStates[3]).toBe('NEW connecting');
+      expect(connectionStates[4]).toMatch(/^NEW failed: .*(refused|ECONNREFUSED)/i);
       await expect(
         service.handlers['servers.configure']({
           server: 'ORIG',

@@ -9,6 +9,7 @@ export type Question = ApiEventPayload<'technician.question'>;
 export type ServerSettings = ApiRequest<'servers.configure'>;
 export type ServerProbe = ApiResponse<'servers.probe'>;
 export type StepProgress = ApiEventPayload<'step.progress'>;
+export type ConnectionReport = ApiEventPayload<'server.connection'>;
 /** How much transcript one read brings: enough for a screenful of context, small enough to stay quick. */
 const TRANSCRIPT_CHUNK_BYTES = 64 * 1024;
 export type TrainingTape = ApiResponse<'training.tapes'>['tapes'][number];
@@ -22,6 +23,8 @@ export interface SessionStore {
   events: SessionEvent[];
   questions: Question[];
   messages: ApiEventPayload<'technician.message'>[];
+  /** Each server's connection as last reported by the core. */
+  connections: Partial<Record<ServerRole, ConnectionReport>>;
   /** The running step's long operations, latest report per server. */
   progress: Partial<Record<ServerRole, StepProgress>>;
   runningStep: StepId | null;
@@ -87,6 +90,7 @@ export function createSessionStore(api: CmsHaApi) {
       questions: [],
       messages: [],
       progress: {},
+      connections: {},
       runningStep: null,
       probes: {},
       terminal: null,
@@ -261,6 +265,9 @@ export function createSessionStore(api: CmsHaApi) {
     store.setState((current) =>
       current.terminal?.id === terminalId ? { terminal: { ...current.terminal, closedBecause: reason } } : {},
     ),
+  );
+  api.on('server.connection', (report) =>
+    store.setState((current) => ({ connections: { ...current.connections, [report.server]: report } })),
   );
   api.on('step.progress', (update) =>
     store.setState((current) =>

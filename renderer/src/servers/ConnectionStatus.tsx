@@ -1,0 +1,26 @@
+import type { ConnectionReport, SessionStore } from '../session/sessionStore.ts';
+
+const DESCRIPTION: Record<ConnectionReport['state'], string> = {
+  connecting: 'connecting…',
+  connected: 'connected',
+  lost: 'connection lost',
+  failed: 'could not connect',
+  closed: 'not connected',
+};
+
+/** Each server's SSH connection as the core last reported it, with the reason when it dropped. */
+export function ConnectionStatus({ store }: { store: SessionStore }) {
+  return (
+    <ul className="connections" aria-label="Connections">
+      {(['ORIG', 'NEW'] as const).map((server) => {
+        const report = store.connections[server];
+        return (
+          <li key={server} data-connection={report?.state ?? 'closed'}>
+            {server}: {report ? DESCRIPTION[report.state] : 'not connected yet'}
+            {report?.reason ? ` — ${report.reason}` : ''}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
