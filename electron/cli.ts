@@ -24,6 +24,7 @@ import {
   terminalTechnician,
 } from './cli/sessionCommands.ts';
 import { probe } from './cli/probeCommand.ts';
+import { reportCommand, verifyCommand } from './cli/reportCommands.ts';
 import { DEFAULT_SIM_PORT, defaultSimStateDir, startSimulatedPair } from './cli/simServeCommand.ts';
 import { UnsafeRemoteValueError } from './ssh/remoteCommand.ts';
 import { SshConnectError } from './ssh/sshConnection.ts';
@@ -53,6 +54,13 @@ Commands:
   resetup <session-dir> <ORIG|NEW> --by NAME --note TEXT
                                 Record that CMS was turned off and set up again on that server, which
                                 allows its data to be migrated once more.
+  report <session-dir> --format html|pdf|json|csv|labels [--out F]
+                                Export the upgrade report (csv: steps.csv and tapes.csv in folder F;
+                                labels: printable tape labels and the tape checklist) and print the
+                                paths written. Default: the session's exports/ folder.
+  verify <session-dir> <report.json>
+                                Check a JSON report against the session's journal: exit 0 when it
+                                matches, 1 with the reasons when it does not.
   parse <kind> [file]           Parse pasted console output (stdin without a file) and print it as JSON;
                                 exit 0 recognised, 3 unrecognised. Kinds: ${Object.keys(PARSERS).join(', ')}.
   help                          Print this help.
@@ -234,6 +242,17 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         await recordResetup(directory, server, values.by ?? '', values.note ?? '');
         io.out(`Recorded: CMS on ${server} was turned off and set up again.\n`);
         return 0;
+      }
+      case 'report': {
+        const { written, warning } = await reportCommand(rest);
+        if (warning) io.err(`cms-ha report: warning: ${warning}\n`);
+        io.out(written.map((file) => `${file}\n`).join(''));
+        return 0;
+      }
+      case 'verify': {
+        const { ok, findings } = await verifyCommand(rest);
+        (ok ? io.out : io.err)(findings.map((finding) => `${finding}\n`).join(''));
+        return ok ? 0 : 1;
       }
       case 'parse': {
         const { positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true });

@@ -11,6 +11,14 @@ export interface TranscriptChunk {
 
 const TRANSCRIPT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.log$/;
 
+/** The file behind a transcript path a journal names; anything outside the transcripts folder is refused. */
+export function transcriptFilePath(sessionDirectory: string, relativePath: string): string {
+  const [folder, name, ...rest] = relativePath.split('/');
+  if (folder !== TRANSCRIPTS_DIR || !name || rest.length > 0 || !TRANSCRIPT_NAME.test(name))
+    throw new Error(`Not a transcript of this session: ${relativePath}`);
+  return path.join(sessionDirectory, TRANSCRIPTS_DIR, name);
+}
+
 /**
  * Reads a transcript of a session backwards, a chunk at a time: the latest output first, earlier
  * output on demand. A transcript of 200,000 lines is never read whole. The path must name a file in
@@ -22,10 +30,7 @@ export async function readTranscriptChunk(
   endOffset: number | null,
   maxBytes: number,
 ): Promise<TranscriptChunk> {
-  const [folder, name, ...rest] = relativePath.split('/');
-  if (folder !== TRANSCRIPTS_DIR || !name || rest.length > 0 || !TRANSCRIPT_NAME.test(name))
-    throw new Error(`Not a transcript of this session: ${relativePath}`);
-  const file = await open(path.join(sessionDirectory, TRANSCRIPTS_DIR, name), 'r');
+  const file = await open(transcriptFilePath(sessionDirectory, relativePath), 'r');
   try {
     const totalBytes = (await file.stat()).size;
     const end = Math.min(endOffset ?? totalBytes, totalBytes);

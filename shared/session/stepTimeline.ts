@@ -16,6 +16,8 @@ export interface StepAttempt {
   startedAt: string;
   endedAt: string | null;
   outcome: AttemptOutcome;
+  /** Why a failed or interrupted attempt ended. */
+  reason: string | null;
 }
 
 export function lanesOfTarget(target: StepTarget): TimelineLane[] {
@@ -58,6 +60,7 @@ export function stepTimeline(events: Iterable<SessionEvent>): StepAttempt[] {
         startedAt: event.at,
         endedAt: null,
         outcome: 'running',
+        reason: null,
       });
       continue;
     }
@@ -65,7 +68,8 @@ export function stepTimeline(events: Iterable<SessionEvent>): StepAttempt[] {
     if (!outcome || !('stepId' in event) || event.stepId === null) continue;
     const index = open.get(event.stepId);
     if (index === undefined) continue;
-    attempts[index] = { ...attempts[index]!, endedAt: event.at, outcome };
+    const reason = 'reason' in event ? event.reason : null;
+    attempts[index] = { ...attempts[index]!, endedAt: event.at, outcome, reason };
     open.delete(event.stepId);
   }
   return attempts;

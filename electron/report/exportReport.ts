@@ -1,0 +1,109 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { renderLabelSheet } from '../../shared/report/labelSheet.ts';
+import { stepsCsv, tapesCsv } from '../../shared/report/reportCsv.ts';
+import { renderReportHtml } from '../../shared/report/reportHtml.ts';
+import { buildUpgradeReport, type UpgradeReport } from '../../shared/report/upgradeReport.ts';
+import { reduceSession } from '../../shared/session/reduceSession.ts';
+import { EXPORTS_DIR } from '../journal/sessionFolders.ts';
+import { transcriptFilePath } from '../journal/transcriptReader.ts';
+import type { SessionRecord } from './sessionRecord.ts';
+import { transcriptExcerpts } from './transcriptExcerpts.ts';
+
+export const REPORT_FORMATS = ['html', 'pdf', 'json', 'csv', 'labels'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Turns self-contained HTML into PDF bytes: Chromium under Node, `printToPDF` in Electron. */
+export type PdfPrinter = (html: string) => Promise<Uint8Array>;
+
+/** The JSON export: the report, the journal's events it was built from, and every transcript in full. */
+export interface ReportRecordFile {
+  report: UpgradeReport;
+  generatedAt: string;
+  events: SessionRecord['events'];
+  transcripts: Record<string, string>;
+}
+
+export interface ExportOptions {
+  format: ReportFormat;
+  /** A file (a folder for csv, which writes steps.csv and tapes.csv); default: the session's exports folder. */
+  out?: string | null;
+  printPdf?: PdfPrinter;
+  now?: Date;
+}
+
+const DEFAULT_NAMES: Record<Exclude<ReportFormat, 'csv'>, string> = {
+  html: 'upgrade-report.html',
+  pdf: 'upgrade-report.pdf',
+  json: 'upgrade-report.json',
+  labels: 'tape-labels.html',
+};
+
+/** Writes one export of a session (complete or not) and resolves with the paths written. */
+export async function exportReport(record: SessionRecord, options: ExportOptions): Promise<string[]> {
+  const generatedAt = (options.now ?? new Date()).toISOString();
+  const report = buildUpgradeReport(record.events, record.chainFingerprint, record.problem);
+  const exportsDir = path.join(record.directory, EXPORTS_DIR);
+  const target = (name: string) => path.resolve(options.out ?? path.join(exportsDir, name));
+  switch (options.format) {
+    case 'html': {
+      const html = renderReportHtml(report, await transcriptExcerpts(record.directory, report), generatedAt);
+      return [await writeAtomically(target(DEFAULT_NAMES.html), html)];
+    }
+    case 'pdf': {
+      if (!options.printPdf)
+        throw new Error('PDF export needs a browser to print with; none is available here.');
+      const html = renderReportHtml(report, await transcriptExcerpts(record.directory, report), generatedAt);
+      return [await writeAtomically(target(DEFAULT_NAMES.pdf), await options.printPdf(html))];
+    }
+    case 'json': {
+      const file: ReportRecordFile = {
+        report,
+        generatedAt,
+        events: record.events,
+        transcripts: await fullTranscripts(record.directory, report),
+      };
+      return [await writeAtomically(target(DEFAULT_NAMES.json), `${JSON.stringify(file, null, 1)}\n`)];
+    }
+    case 'csv': {
+      const folder = path.resolve(options.out ?? exportsDir);
+      return [
+        await writeAtomically(path.join(folder, 'steps.csv'), stepsCsv(report)),
+        await writeAtomically(path.join(folder, 'tapes.csv'), tapesCsv(report)),
+      ];
+    }
+    case 'labels': {
+      const state = reduceSession(record.events);
+      const hosts = { ORIG: state.servers.ORIG?.host, NEW: state.servers.NEW?.host };
+      return [await writeAtomically(target(DEFAULT_NAMES.labels), renderLabelSheet(state, hosts))];
+    }
+    default: {
+      const unknown: never = options.format;
+      throw new Error(`Unknown report format ${String(unknown)}`);
+    }
+  }
+}
+
+async function fullTranscripts(directory: string, report: UpgradeReport): Promise<Record<string, string>> {
+  const transcripts: Record<string, string> = {};
+  for (const step of report.steps) {
+    for (const { path: relative } of step.transcripts) {
+      if (relative in transcripts) continue;
+      try {
+        transcripts[relative] = await readFile(transcriptFilePath(directory, relative), 'utf8');
+      } catch (error) {
+        transcripts[relative] = `(transcript not readable: ${(error as Error).message})`;
+      }
+    }
+  }
+  return transcripts;
+}
+
+/** A reader never sees half a report: written beside the target, then renamed over it. */
+async function writeAtomically(file: string, content: string | Uint8Array): Promise<string> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, content);
+  await rename(temporary, file);
+  return file;
+}

@@ -1,0 +1,68 @@
+import { isDeepStrictEqual } from 'node:util';
+import { buildUpgradeReport, REPORT_FORMAT } from '../../shared/report/upgradeReport.ts';
+import type { ReportRecordFile } from './exportReport.ts';
+import { readSessionRecord } from './sessionRecord.ts';
+
+export interface VerifyResult {
+  ok: boolean;
+  /** What was checked and found, one sentence each. */
+  findings: string[];
+}
+
+/**
+ * Checks a JSON report against the session folder it claims to come from: the journal's chain intact,
+ * the report's fingerprint a point in that chain, and the report's content exactly what the journal's
+ * events up to that point produce. A journal or a report edited by hand fails.
+ */
+export async function verifyReport(sessionDirectory: string, reportText: string): Promise<VerifyResult> {
+  let file: ReportRecordFile;
+  try {
+    file = JSON.parse(reportText) as ReportRecordFile;
+  } catch {
+    return { ok: false, findings: ['The report file is not JSON.'] };
+  }
+  if (file?.report?.format !== REPORT_FORMAT || typeof file.report.journal?.chainFingerprint !== 'string')
+    return { ok: false, findings: ['The file is not a CMS HA upgrade report (JSON export).'] };
+  const record = await readSessionRecord(sessionDirectory);
+  const findings: string[] = [];
+  if (record.problem) findings.push(`The session's journal is damaged: ${record.problem}.`);
+  const { events: count, chainFingerprint } = file.report.journal;
+  if (record.eventHashes[count - 1] !== chainFingerprint) {
+    findings.push(
+      `The report's chain fingerprint ${chainFingerprint} is not in this session's journal: the report comes from another session or another history of it.`,
+    );
+    return { ok: false, findings };
+  }
+  const events = record.events.slice(0, count);
+  if (!isDeepStrictEqual(file.events, events))
+    findings.push("The events in the report differ from the journal's.");
+  const rebuilt = buildUpgradeReport(events, chainFingerprint, file.report.journal.problem);
+  const differences = differingPaths(JSON.parse(JSON.stringify(rebuilt)), file.report, 'report');
+  if (differences.length > 0)
+    findings.push(
+      `The report's content differs from what the journal records at: ${differences.slice(0, 5).join(', ')}.`,
+    );
+  if (findings.length > 0) return { ok: false, findings };
+  const later = record.events.length - count;
+  return {
+    ok: true,
+    findings: [
+      `The report matches the journal after ${count} events (fingerprint ${chainFingerprint}).`,
+      ...(later > 0 ? [`The session has ${later} more events since the report was made.`] : []),
+    ],
+  };
+}
+
+function differingPaths(expected: unknown, actual: unknown, at: string): string[] {
+  if (isDeepStrictEqual(expected, actual)) return [];
+  if (typeof expected !== 'object' || typeof actual !== 'object' || expected === null || actual === null)
+    return [at];
+  const keys = new Set([...Object.keys(expected), ...Object.keys(actual)]);
+  return [...keys].flatMap((key) =>
+    differingPaths(
+      (expected as Record<string, unknown>)[key],
+      (actual as Record<string, unknown>)[key],
+      Array.isArray(expected) ? `${at}[${key}]` : `${at}.${key}`,
+    ),
+  );
+}

@@ -1,0 +1,160 @@
+import { escapeHtml as e, reportDuration, reportTime } from './reportFormat.ts';
+import { timelineSvg } from './timelineSvg.ts';
+import type { ReportStep, UpgradeReport } from './upgradeReport.ts';
+
+/** The last lines of each transcript, by its path in the session; the full text goes into the JSON export. */
+export type TranscriptExcerpts = Readonly<Record<string, string>>;
+
+const STYLE = `
+body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt; color: #1b1f24; margin: 1.5rem; }
+h1 { font-size: 18pt; margin: 0 0 .25rem; } h2 { font-size: 13pt; margin: 1.25rem 0 .4rem; border-bottom: 2px solid #2b6cb0; }
+h3 { font-size: 11pt; margin: .8rem 0 .3rem; }
+table { border-collapse: collapse; width: 100%; margin: .3rem 0; }
+th, td { border: 1px solid #c3c9d1; padding: .2rem .35rem; text-align: left; vertical-align: top; }
+th { background: #edf2f7; }
+.status-passed { color: #276749; font-weight: bold; } .status-failed, .status-interrupted { color: #9b2c2c; font-weight: bold; }
+.muted { color: #4a5568; } .fingerprint { font-family: "DejaVu Sans Mono", monospace; word-break: break-all; }
+pre { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; background: #f6f7f9; border: 1px solid #d0d5dc; padding: .3rem; white-space: pre-wrap; word-break: break-all; margin: .2rem 0; }
+.step { border: 1px solid #c3c9d1; padding: .4rem .6rem; margin: .5rem 0; }
+td.time { white-space: nowrap; font-size: 9pt; }
+.summary td:first-child { width: 14rem; font-weight: bold; }
+svg.timeline { width: 100%; height: auto; }
+@page { size: A4; margin: 14mm 12mm; }
+@media print { body { margin: 0; } h2, h3 { break-after: avoid-page; } tr, pre, li { break-inside: avoid-page; } }
+`;
+
+/** A self-contained HTML report: no scripts, no external resources; it opens offline and prints on A4. */
+export function renderReportHtml(
+  report: UpgradeReport,
+  excerpts: TranscriptExcerpts,
+  generatedAt: string,
+): string {
+  const title = `CMS HA upgrade report — ${report.session.site}`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${e(title)}</title><style>${STYLE}</style></head>
+<body>
+<h1>${e(title)}</h1>
+<p class="muted">Generated ${e(reportTime(generatedAt))}${report.session.training ? ' — a training session on the simulated pair' : ''}. ${report.complete ? 'Every step of the procedure is done.' : '<strong>The upgrade is not complete</strong>: see the steps below.'}</p>
+${report.journal.problem ? `<p><strong>The session's journal is damaged (${e(report.journal.problem)}); this report covers only what was recorded before that point.</strong></p>` : ''}
+${summary(report)}
+${servers(report)}
+<h2>Timeline</h2>
+${timelineSvg(report.timeline, report.clocks.outageWindow, Date.parse(generatedAt))}
+<p class="muted">One bar per step attempt (green passed, red failed or interrupted); the outage window is shaded.</p>
+${plan(report)}
+${report.steps.map((step) => stepSection(step, excerpts)).join('\n')}
+${tapes(report)}
+${migrations(report)}
+${deviations(report)}
+${maintenance(report)}
+<h2>Checking this report</h2>
+<p>Journal: ${report.journal.events} events, chain fingerprint <span class="fingerprint">${e(report.journal.chainFingerprint)}</span>.
+Check the report against the session it came from with <code>cms-ha verify &lt;session folder&gt; &lt;report.json&gt;</code>.</p>
+</body></html>
+`;
+}
+
+function summary(report: UpgradeReport): string {
+  const { session, clocks } = report;
+  const rows: [string, string][] = [
+    ['Site', session.site],
+    ['Technician', session.technician],
+    ['Customer contact', session.customerContact || '—'],
+    ['Session started', reportTime(session.createdAt)],
+    ['Cut-off (no administration changes after)', reportTime(clocks.cutOff)],
+    [
+      'Admin freeze',
+      `${reportTime(clocks.adminFreeze.startedAt)} to ${reportTime(clocks.adminFreeze.endedAt)} (${reportDuration(clocks.adminFreeze.durationMs)})`,
+    ],
+    [
+      'Outage window (busy-out to data collection on NEW)',
+      `${reportTime(clocks.outageWindow.startedAt)} to ${reportTime(clocks.outageWindow.endedAt)} (${reportDuration(clocks.outageWindow.durationMs)})`,
+    ],
+  ];
+  return `<h2>Summary</h2><table class="summary">${rows.map(([k, v]) => `<tr><td>${e(k)}</td><td>${e(v)}</td></tr>`).join('')}</table>`;
+}
+
+function servers(report: UpgradeReport): string {
+  const rows = report.servers
+    .map(
+      (server) =>
+        `<tr><th scope="row">${server.role}</th><td>${e(server.user)}@${e(server.host)}:${server.port}</td><td>${e(server.platform ?? 'not set')}</td><td>${e(server.cmsVersion ?? 'unknown')}</td><td>${e(server.haRole ?? 'not agreed')}</td><td>${server.legacyAlgorithms ? 'yes' : 'no'}</td><td>${server.hostKeys.map((key) => `${e(key.algorithm)} <span class="fingerprint">${e(key.fingerprint)}</span> (pinned ${e(reportTime(key.pinnedAt))})`).join('<br>') || 'none pinned'}</td></tr>`,
+    )
+    .join('');
+  return `<h2>Servers</h2><table><thead><tr><th>Server</th><th>Login</th><th>Platform</th><th>CMS version</th><th>HA role</th><th>Legacy SSH algorithms</th><th>Host key</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function plan(report: UpgradeReport): string {
+  const rows = report.steps
+    .map(
+      (step) =>
+        `<tr><th scope="row">${step.id}</th><td>${e(step.title)}</td><td>${step.target}</td><td class="status-${step.status}">${step.status}</td><td>${step.attempts}</td><td class="time">${e(reportTime(step.startedAt))}</td><td class="time">${e(reportTime(step.endedAt))}</td><td>${e(reportDuration(step.durationMs))}</td><td>${step.signOff ? `${e(step.signOff.initials)}, ${e(reportTime(step.signOff.at))}` : '—'}</td></tr>`,
+    )
+    .join('');
+  return `<h2>The plan</h2><table><thead><tr><th>Step</th><th>What</th><th>Where</th><th>State</th><th>Attempts</th><th>Started</th><th>Ended</th><th>Duration</th><th>Signed off</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function stepSection(step: ReportStep, excerpts: TranscriptExcerpts): string {
+  const checklist = step.checklist
+    .map((item) => `<li>${item.ticked ? '☑' : '☐'} ${e(item.text)}</li>`)
+    .join('');
+  const evidence = step.evidence
+    .map(
+      (item) =>
+        `<li><strong>${e(item.parser)}</strong>${item.server ? ` (${item.server})` : ''}: ${e(item.summary)}</li>`,
+    )
+    .join('');
+  const transcripts = step.transcripts
+    .map(
+      (transcript) =>
+        `<h3>Transcript ${e(transcript.path)}${transcript.server ? ` (${transcript.server})` : ''}, last lines</h3><pre>${e(excerpts[transcript.path] ?? '(not available)')}</pre>`,
+    )
+    .join('');
+  return `<section class="step" id="step-${step.id}">
+<h3>${step.id}: ${e(step.title)} — <span class="status-${step.status}">${step.status}</span></h3>
+<p class="muted">${e(step.target)} · ${e(step.kind)} · manual: ${e(step.manual)}${step.reason ? ` · ${e(step.reason)}` : ''}</p>
+${checklist ? `<ul>${checklist}</ul>` : ''}
+${step.tapesLoaded.length ? `<p>Tapes loaded: ${step.tapesLoaded.map((load) => `${e(load.tapeId)} on ${load.server} (${e(reportTime(load.at))})`).join('; ')}</p>` : ''}
+${evidence ? `<ul>${evidence}</ul>` : ''}
+${transcripts}
+</section>`;
+}
+
+function tapes(report: UpgradeReport): string {
+  if (report.tapes.length === 0) return '<h2>Tapes</h2><p>No tape written.</p>';
+  const rows = report.tapes
+    .map(
+      (tape) =>
+        `<tr><th scope="row">${e(tape.id)}</th><td>${e(tape.roleTitle)}</td><td>${e(tape.labelText)}</td><td>${tape.sequence.number} of ${tape.sequence.of}</td><td>${tape.server}, ${e(tape.backupDate)}, CMS ${e(tape.cmsVersion)}</td><td>${tape.writeProtected ? 'yes' : 'NO'}</td><td>${tape.verified ? 'yes' : 'no'}</td><td>${e(tape.location)}</td><td>${tape.afterUpgrade === 'keep' ? 'keep' : 'may return to nightly rotation'}</td><td><ul>${tape.history.map((entry) => `<li>${e(reportTime(entry.at))}: ${e(entry.text)}</li>`).join('')}</ul></td></tr>`,
+    )
+    .join('');
+  return `<h2>Tapes</h2><table><thead><tr><th>Tape</th><th>Role</th><th>Label</th><th>n of N</th><th>Written</th><th>Write-protected</th><th>Verified</th><th>Where</th><th>After the upgrade</th><th>History</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function migrations(report: UpgradeReport): string {
+  if (report.migrations.length === 0) return '<h2>Data migrations</h2><p>None yet.</p>';
+  return `<h2>Data migrations</h2><table><thead><tr><th>Step</th><th>Server</th><th>Data</th><th>From tape</th><th>At</th></tr></thead><tbody>${report.migrations
+    .map(
+      (m) =>
+        `<tr><td>${m.stepId}</td><td>${m.server}</td><td>${e(m.dataType)}</td><td>${e(m.tapeId)}</td><td>${e(reportTime(m.at))}</td></tr>`,
+    )
+    .join('')}</tbody></table>`;
+}
+
+function deviations(report: UpgradeReport): string {
+  if (report.deviations.length === 0) return '<h2>Deviations</h2><p>None: the procedure ran as written.</p>';
+  return `<h2>Deviations</h2><table><thead><tr><th>When</th><th>Step</th><th>Kind</th><th>What</th></tr></thead><tbody>${report.deviations
+    .map(
+      (d) =>
+        `<tr><td>${e(reportTime(d.at))}</td><td>${d.stepId ?? '—'}</td><td>${d.kind}</td><td>${e(d.text)}</td></tr>`,
+    )
+    .join('')}</tbody></table>`;
+}
+
+function maintenance(report: UpgradeReport): string {
+  return `<h2>Maintenance schedule to adopt</h2><table><thead><tr><th>Task</th><th>Server</th><th>How often</th></tr></thead><tbody>${report.maintenanceSchedule
+    .map((task) => `<tr><td>${e(task.task)}</td><td>${e(task.server)}</td><td>${e(task.frequency)}</td></tr>`)
+    .join('')}</tbody></table>`;
+}

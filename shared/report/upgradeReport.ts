@@ -1,0 +1,335 @@
+import { PLATFORM_NAMES } from '../procedure/platforms.ts';
+import { PROCEDURE_STEPS } from '../procedure/steps.ts';
+import { MAINTENANCE_SCHEDULE } from '../procedure/siteConsiderations.ts';
+import { tapeRoleDefinition } from '../procedure/tapeRoles.ts';
+import type { Phase, ServerRole, StepId, StepKind, StepTarget, TapeRole } from '../procedure/types.ts';
+import { SERVER_ROLES } from '../procedure/types.ts';
+import { reduceSession } from '../session/reduceSession.ts';
+import type { SessionEvent } from '../session/sessionEvents.ts';
+import type { Clock, SessionState, StepStatus } from '../session/sessionState.ts';
+import { stepTimeline, type StepAttempt } from '../session/stepTimeline.ts';
+import { summariseEvidence } from './evidenceSummary.ts';
+
+export const REPORT_FORMAT = 'cms-ha-upgrade-report';
+export const REPORT_VERSION = 1;
+
+export interface ReportServer {
+  role: ServerRole;
+  host: string;
+  port: number;
+  user: string;
+  platform: string | null;
+  cmsVersion: string | null;
+  haRole: 'primary' | 'secondary' | null;
+  legacyAlgorithms: boolean;
+  hostKeys: { algorithm: string; fingerprint: string; pinnedAt: string }[];
+}
+
+export interface ReportStep {
+  id: StepId;
+  title: string;
+  phase: Phase;
+  target: StepTarget;
+  kind: StepKind;
+  manual: string;
+  status: StepStatus;
+  attempts: number;
+  startedAt: string | null;
+  endedAt: string | null;
+  durationMs: number | null;
+  reason: string | null;
+  signOff: { initials: string; at: string } | null;
+  checklist: { id: string; text: string; ticked: boolean }[];
+  evidence: { server: ServerRole | null; parser: string; summary: string; at: string }[];
+  transcripts: { server: ServerRole | null; path: string }[];
+  tapesLoaded: { tapeId: string; server: ServerRole; at: string }[];
+}
+
+export interface ReportTape {
+  id: string;
+  role: TapeRole;
+  roleTitle: string;
+  producedBy: StepId;
+  server: ServerRole;
+  labelText: string;
+  sequence: { number: number; of: number };
+  backupDate: string;
+  cmsVersion: string;
+  writeProtected: boolean;
+  verified: boolean;
+  labelled: boolean;
+  location: string;
+  afterUpgrade: 'keep' | 'reusable';
+  history: { at: string; text: string }[];
+}
+
+export interface ReportClock {
+  startedAt: string | null;
+  endedAt: string | null;
+  durationMs: number | null;
+}
+
+export type DeviationKind = 'skipped' | 'failed' | 'interrupted' | 're-setup' | 'discrepancy' | 'note';
+
+export interface ReportDeviation {
+  at: string | null;
+  stepId: StepId | null;
+  kind: DeviationKind;
+  text: string;
+}
+
+/** Everything the customer and the support centre keep of an upgrade, derived from the journal alone. */
+export interface UpgradeReport {
+  format: typeof REPORT_FORMAT;
+  version: typeof REPORT_VERSION;
+  session: {
+    site: string;
+    technician: string;
+    customerContact: string;
+    training: boolean;
+    createdAt: string;
+  };
+  complete: boolean;
+  servers: ReportServer[];
+  steps: ReportStep[];
+  tapes: ReportTape[];
+  migrations: { stepId: StepId; server: ServerRole; dataType: string; tapeId: string; at: string }[];
+  clocks: { cutOff: string | null; adminFreeze: ReportClock; outageWindow: ReportClock };
+  deviations: ReportDeviation[];
+  maintenanceSchedule: { task: string; server: string; frequency: string }[];
+  timeline: StepAttempt[];
+  /** `problem`: where the journal stopped being trustworthy; the report covers only what came before. */
+  journal: { events: number; chainFingerprint: string; problem: string | null };
+}
+
+const duration = (start: string | null, end: string | null) =>
+  start && end ? Date.parse(end) - Date.parse(start) : null;
+
+const clock = (value: Clock): ReportClock => ({
+  ...value,
+  durationMs: duration(value.startedAt, value.endedAt),
+});
+
+/**
+ * The upgrade report of a session, complete or not, built from its journal's events and the chain
+ * fingerprint that ties it to them (`cms-ha verify` rebuilds it and compares).
+ */
+export function buildUpgradeReport(
+  events: readonly SessionEvent[],
+  chainFingerprint: string,
+  journalProblem: string | null = null,
+): UpgradeReport {
+  const state = reduceSession(events);
+  if (!state.session) throw new Error('The journal does not start with the session it belongs to.');
+  const steps = PROCEDURE_STEPS.map((step) => reportStep(state, step.id));
+  return {
+    format: REPORT_FORMAT,
+    version: REPORT_VERSION,
+    session: { ...state.session },
+    complete: steps.every((step) => step.status === 'passed' || step.status === 'skipped'),
+    servers: SERVER_ROLES.flatMap((role) => reportServer(state, events, role)),
+    steps,
+    tapes: Object.values(state.tapes).map((tape) => ({
+      id: tape.id,
+      role: tape.role,
+      roleTitle: tapeRoleDefinition(tape.role).title,
+      producedBy: tape.producedBy,
+      server: tape.server,
+      labelText: tape.labelText,
+      sequence: tape.sequence,
+      backupDate: tape.backupDate,
+      cmsVersion: tape.cmsVersion,
+      writeProtected: tape.writeProtected,
+      verified: tape.verified,
+      labelled: tape.labelled,
+      location: tape.location,
+      afterUpgrade: tapeRoleDefinition(tape.role).afterUpgrade,
+      history: tapeHistory(events, tape.id),
+    })),
+    migrations: state.migrations.map(({ stepId, server, dataType, tapeId, at }) => ({
+      stepId,
+      server,
+      dataType,
+      tapeId,
+      at,
+    })),
+    clocks: {
+      cutOff: state.cutOff,
+      adminFreeze: clock(state.clocks['admin-freeze']),
+      outageWindow: clock(state.clocks['outage-window']),
+    },
+    deviations: deviations(events, state),
+    maintenanceSchedule: MAINTENANCE_SCHEDULE.map((task) => ({
+      task: task.task,
+      server: serverWithHaRole(state, task.server),
+      frequency: task.frequency,
+    })),
+    timeline: stepTimeline(events),
+    journal: { events: events.length, chainFingerprint, problem: journalProblem },
+  };
+}
+
+function reportStep(state: SessionState, id: StepId): ReportStep {
+  const step = PROCEDURE_STEPS.find((candidate) => candidate.id === id)!;
+  const run = state.steps[id];
+  return {
+    id,
+    title: step.title,
+    phase: step.phase,
+    target: step.target,
+    kind: step.kind,
+    manual: step.manual.map((ref) => `${ref.section} (p. ${ref.page})`).join('; '),
+    status: run.status,
+    attempts: run.attempts,
+    startedAt: run.startedAt,
+    endedAt: run.endedAt,
+    durationMs: duration(run.startedAt, run.endedAt),
+    reason: run.reason,
+    signOff: run.signOff,
+    checklist: step.checklist.map((item) => ({
+      id: item.id,
+      text: item.text,
+      ticked: run.checkedItems.includes(item.id),
+    })),
+    evidence: run.evidence.flatMap((evidence) =>
+      evidence.kind === 'parsed'
+        ? [
+            {
+              server: evidence.server,
+              parser: evidence.parser,
+              summary: summariseEvidence(evidence.result),
+              at: evidence.at,
+            },
+          ]
+        : [],
+    ),
+    transcripts: run.evidence.flatMap((evidence) =>
+      evidence.kind === 'transcript' ? [{ server: evidence.server, path: evidence.path }] : [],
+    ),
+    tapesLoaded: [...run.tapesLoaded],
+  };
+}
+
+function reportServer(
+  state: SessionState,
+  events: readonly SessionEvent[],
+  role: ServerRole,
+): ReportServer[] {
+  const server = state.servers[role];
+  if (!server) return [];
+  return [
+    {
+      role,
+      host: server.host,
+      port: server.port,
+      user: server.user,
+      platform: server.platform ? PLATFORM_NAMES[server.platform] : null,
+      cmsVersion: latestCmsVersion(state, events, role),
+      haRole: server.haRole,
+      legacyAlgorithms: server.legacyAlgorithms,
+      hostKeys: state.hostKeys
+        .filter((key) => key.server === role)
+        .map(({ algorithm, fingerprint, pinnedAt }) => ({ algorithm, fingerprint, pinnedAt })),
+    },
+  ];
+}
+
+/** The newest CMS version the session saw on a server: a version check, else the newest tape written there. */
+function latestCmsVersion(
+  state: SessionState,
+  events: readonly SessionEvent[],
+  role: ServerRole,
+): string | null {
+  for (const event of [...events].reverse()) {
+    if (event.type === 'evidence-recorded' && event.evidence.kind === 'parsed') {
+      if (event.evidence.parser === 'cms-versions') {
+        const version = (event.evidence.result as Partial<Record<ServerRole, unknown>>)[role];
+        if (typeof version === 'string') return version;
+      }
+    }
+    if (event.type === 'tape-registered' && event.server === role) return event.cmsVersion;
+  }
+  return state.servers[role]?.cmsVersion ?? null;
+}
+
+function tapeHistory(events: readonly SessionEvent[], tapeId: string): { at: string; text: string }[] {
+  const history: { at: string; text: string }[] = [];
+  for (const event of events) {
+    if (!('tapeId' in event) || event.tapeId !== tapeId) continue;
+    switch (event.type) {
+      case 'tape-registered':
+        history.push({
+          at: event.at,
+          text: `written by ${event.producedBy} on ${event.server} (tape ${event.sequence.number} of ${event.sequence.of}, ${event.verified ? 'verified' : 'not verified'})`,
+        });
+        break;
+      case 'tape-updated': {
+        const changes = [
+          event.labelled === undefined ? null : event.labelled ? 'label written' : 'label not written',
+          event.writeProtected === undefined
+            ? null
+            : event.writeProtected
+              ? 'write-protected'
+              : 'write-protect off',
+          event.verified === undefined ? null : event.verified ? 'verified' : 'not verified',
+          event.location === undefined ? null : `now ${event.location}`,
+        ].filter((change) => change !== null);
+        history.push({ at: event.at, text: changes.join(', ') });
+        break;
+      }
+      case 'tape-loaded':
+        history.push({ at: event.at, text: `loaded on ${event.server} for ${event.stepId}` });
+        break;
+      case 'migration-recorded':
+        history.push({
+          at: event.at,
+          text: `${event.dataType} data migrated from it on ${event.server} (${event.stepId})`,
+        });
+        break;
+      default:
+        break;
+    }
+  }
+  return history;
+}
+
+function deviations(events: readonly SessionEvent[], state: SessionState): ReportDeviation[] {
+  const found: ReportDeviation[] = [];
+  for (const event of events) {
+    switch (event.type) {
+      case 'step-skipped':
+        found.push({ at: event.at, stepId: event.stepId, kind: 'skipped', text: event.reason });
+        break;
+      case 'step-failed':
+        found.push({ at: event.at, stepId: event.stepId, kind: 'failed', text: event.reason });
+        break;
+      case 'step-interrupted':
+        found.push({ at: event.at, stepId: event.stepId, kind: 'interrupted', text: event.reason });
+        break;
+      case 'cms-resetup-confirmed':
+        found.push({
+          at: event.at,
+          stepId: null,
+          kind: 're-setup',
+          text: `CMS on ${event.server} turned off and set up again before a re-migration (confirmed by ${event.confirmedBy}): ${event.note}`,
+        });
+        break;
+      case 'note-added':
+        found.push({ at: event.at, stepId: event.stepId, kind: 'note', text: event.text });
+        break;
+      default:
+        break;
+    }
+  }
+  for (const step of PROCEDURE_STEPS) {
+    if (state.steps[step.id].attempts === 0) continue;
+    for (const note of step.notes.filter((candidate) => candidate.kind === 'discrepancy'))
+      found.push({ at: null, stepId: step.id, kind: 'discrepancy', text: note.text });
+  }
+  return found;
+}
+
+function serverWithHaRole(state: SessionState, haRole: 'primary' | 'secondary'): string {
+  const server = SERVER_ROLES.find((role) => state.servers[role]?.haRole === haRole);
+  return server ? `${haRole} (${server})` : `${haRole} (not agreed yet)`;
+}
