@@ -22,7 +22,7 @@ export async function readSessionRecord(directory: string): Promise<SessionRecor
     text = await readFile(path.join(directory, JOURNAL_FILE), 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new Error(`${directory} is not a session folder: it has no ${JOURNAL_FILE}.`);
+      throw new Error(`${directory} is not a session folder: it has no ${JOURNAL_FILE}.`, { cause: error });
     throw error;
   }
   const read = readJournalText(text);

@@ -19,7 +19,6 @@ export const RECORDED_SESSION = path.resolve(import.meta.dirname, '../fixtures/s
 export async function recordFullTrainingSession(destination: string): Promise<void> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'cms-ha-record-'));
   let current: StepId = 'P1';
-  let hands: Hands | null = null;
   let trainee: ReturnType<typeof manualFollowingTrainee> | null = null;
   const answering: Promise<unknown>[] = [];
   const service: AppService = new AppService(
@@ -56,7 +55,7 @@ export async function recordFullTrainingSession(destination: string): Promise<vo
     await service.handlers['session.open']({ directory });
     const { ports } = await service.handlers['training.connect']({});
     const connections = new Map<ServerRole, ReturnType<typeof connect>>();
-    hands = new Hands((server) => {
+    const hands = new Hands((server) => {
       if (!connections.has(server))
         connections.set(server, connect(ports[server], 'root', { password: 'cms' }));
       return connections.get(server)!;
