@@ -16,7 +16,7 @@ th { background: #edf2f7; }
 .muted { color: #4a5568; } .fingerprint { font-family: "DejaVu Sans Mono", monospace; word-break: break-all; }
 pre { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; background: #f6f7f9; border: 1px solid #d0d5dc; padding: .3rem; white-space: pre-wrap; word-break: break-all; margin: .2rem 0; }
 .step { border: 1px solid #c3c9d1; padding: .4rem .6rem; margin: .5rem 0; }
-td.time { white-space: nowrap; font-size: 9pt; }
+td.time { white-space: nowrap; font-size: 9pt; } .nowrap { white-space: nowrap; }
 .summary td:first-child { width: 14rem; font-weight: bold; }
 svg.timeline { width: 100%; height: auto; }
 @page { size: A4; margin: 14mm 12mm; }
@@ -127,10 +127,17 @@ function tapes(report: UpgradeReport): string {
   const rows = report.tapes
     .map(
       (tape) =>
-        `<tr><th scope="row">${e(tape.id)}</th><td>${e(tape.roleTitle)}</td><td>${e(tape.labelText)}</td><td>${tape.sequence.number} of ${tape.sequence.of}</td><td>${tape.server}, ${e(tape.backupDate)}, CMS ${e(tape.cmsVersion)}</td><td>${tape.writeProtected ? 'yes' : 'NO'}</td><td>${tape.verified ? 'yes' : 'no'}</td><td>${e(tape.location)}</td><td>${tape.afterUpgrade === 'keep' ? 'keep' : 'may return to nightly rotation'}</td><td><ul>${tape.history.map((entry) => `<li>${e(reportTime(entry.at))}: ${e(entry.text)}</li>`).join('')}</ul></td></tr>`,
+        `<tr><th scope="row" class="nowrap">${e(tape.id)}</th><td>${e(tape.roleTitle)}</td><td>${tape.sequence.number} of ${tape.sequence.of}</td><td>${tape.server}, ${e(tape.backupDate)}, CMS ${e(tape.cmsVersion)}</td><td>${tape.writeProtected ? 'yes' : 'NO'}</td><td>${tape.verified ? 'yes' : 'no'}</td><td>${e(tape.location)}</td><td>${tape.afterUpgrade === 'keep' ? 'keep' : 'may return to nightly rotation'}</td></tr>`,
     )
     .join('');
-  return `<h2>Tapes</h2><table><thead><tr><th>Tape</th><th>Role</th><th>Label</th><th>n of N</th><th>Written</th><th>Write-protected</th><th>Verified</th><th>Where</th><th>After the upgrade</th><th>History</th></tr></thead><tbody>${rows}</tbody></table>`;
+  const histories = report.tapes
+    .map(
+      (tape) =>
+        `<h3>${e(tape.id)}: ${e(tape.labelText)}</h3><ul>${tape.history.map((entry) => `<li>${e(reportTime(entry.at))}: ${e(entry.text)}</li>`).join('')}</ul>`,
+    )
+    .join('');
+  return `<h2>Tapes</h2><table><thead><tr><th>Tape</th><th>Role</th><th>n of N</th><th>Written</th><th>Write-protected</th><th>Verified</th><th>Where</th><th>After the upgrade</th></tr></thead><tbody>${rows}</tbody></table>
+<h2>Tape histories</h2>${histories}`;
 }
 
 function migrations(report: UpgradeReport): string {

@@ -1,20 +1,6 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { STEP_IDS } from '../../shared/procedure/types.ts';
-
-const run = promisify(execFile);
-const CLI = new URL('../../bin/cms-ha.js', import.meta.url).pathname;
-
-async function cmsHa(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+import { CMS_HA_CLI, cmsHa } from '../support/runCmsHa.ts';
 
 describe('cms-ha plan', () => {
   it('prints one JSON object per step with id, title, server, kind, prerequisites and tapes', async () => {
@@ -53,7 +39,9 @@ describe('cms-ha plan', () => {
 describe('cms-ha parse', () => {
   async function parse(args: string[], stdin: string): Promise<{ code: number; stdout: string }> {
     const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [CLI, 'parse', ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [CMS_HA_CLI, 'parse', ...args], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     child.stdin.end(stdin);
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
