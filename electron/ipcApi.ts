@@ -1,7 +1,23 @@
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { ipcMain } from 'electron';
-import { API_CALLS, API_EVENTS, isApiCall } from '../shared/ipc/apiContract.ts';
+import {
+  API_CALLS,
+  API_EVENTS,
+  isApiCall,
+  type ApiEvent,
+  type ApiEventPayload,
+} from '../shared/ipc/apiContract.ts';
 import { AppService } from './app/appService.ts';
+import type { PdfPrinter } from './report/exportReport.ts';
+
+/** Pushes one contract event to the window, validated like everything that crosses the boundary. */
+export function sendApiEvent<E extends ApiEvent>(
+  contents: WebContents | null,
+  event: E,
+  payload: ApiEventPayload<E>,
+): void {
+  contents?.send('cms-ha:event', event, API_EVENTS[event].parse(payload));
+}
 
 /**
  * The typed API on Electron's IPC: the same AppService handlers as the browser harness. Calls are
@@ -11,11 +27,13 @@ export function serveApiOverIpc(options: {
   sessionsRoot: string;
   rendererUrl: string;
   contents: () => WebContents | null;
+  printPdf: PdfPrinter;
 }): AppService {
   const service = new AppService(
     options.sessionsRoot,
-    (event, payload) => options.contents()?.send('cms-ha:event', event, API_EVENTS[event].parse(payload)),
+    (event, payload) => sendApiEvent(options.contents(), event, payload),
     true,
+    options.printPdf,
   );
   ipcMain.handle('cms-ha:call', async (event: IpcMainInvokeEvent, channel: unknown, payload: unknown) => {
     const frame = event.senderFrame;

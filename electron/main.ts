@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import type { AppService } from './app/appService.ts';
-import { serveApiOverIpc } from './ipcApi.ts';
+import { sendApiEvent, serveApiOverIpc } from './ipcApi.ts';
 import { readWindowBoundsSync, writeWindowBoundsSync } from './windowBounds.ts';
 
 /**
@@ -14,6 +14,27 @@ const RENDERER_INDEX = fileURLToPath(new URL('../../renderer/dist/index.html', i
 const PRELOAD = fileURLToPath(new URL('./preload.cjs', import.meta.url));
 
 let mainWindow: BrowserWindow | null = null;
+
+/** The report printed by Electron's own Chromium: a hidden window without scripts, destroyed after. */
+async function printPdfInElectron(html: string): Promise<Uint8Array> {
+  const window = new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+  });
+  try {
+    await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+    return await window.webContents.printToPDF({
+      pageSize: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+    });
+  } finally {
+    window.destroy();
+  }
+}
+
+const command = (name: 'new-session' | 'open-session' | 'export-report') => () =>
+  sendApiEvent(mainWindow?.webContents ?? null, 'app.command', { command: name });
 
 function createMainWindow(service: AppService): BrowserWindow {
   const window = new BrowserWindow({
@@ -71,12 +92,22 @@ void app.whenReady().then(() => {
     sessionsRoot: path.join(app.getPath('userData'), 'sessions'),
     rendererUrl: pathToFileURL(RENDERER_INDEX).href,
     contents: () => mainWindow?.webContents ?? null,
+    printPdf: printPdfInElectron,
   });
   app.on('will-quit', () => void service.close());
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
       ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-      { role: 'fileMenu' },
+      {
+        label: 'File',
+        submenu: [
+          { label: 'New session…', accelerator: 'CmdOrCtrl+N', click: command('new-session') },
+          { label: 'Open session…', accelerator: 'CmdOrCtrl+O', click: command('open-session') },
+          { label: 'Export report…', accelerator: 'CmdOrCtrl+E', click: command('export-report') },
+          { type: 'separator' },
+          { role: 'quit' },
+        ],
+      },
       { role: 'editMenu' },
       {
         label: 'View',

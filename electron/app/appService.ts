@@ -12,6 +12,7 @@ import type { ServerRole, StepId } from '../../shared/procedure/types.ts';
 import { RedactedTranscript } from '../journal/redactedTranscript.ts';
 import { createSessionFolder } from '../journal/sessionFolders.ts';
 import { readTranscriptChunk } from '../journal/transcriptReader.ts';
+import { exportReport, type PdfPrinter } from '../report/exportReport.ts';
 import { JOURNAL_FILE, SessionJournal } from '../journal/sessionJournal.ts';
 import { defaultPair } from '../simulator/defaultPair.ts';
 import { generateSimHostKey } from '../simulator/simHostKeys.ts';
@@ -40,6 +41,11 @@ export type EmitEvent = <E extends ApiEvent>(event: E, payload: ApiEventPayload<
 /** Training logins of the simulated pair (never a real server's). */
 const TRAINING_USER = 'root';
 const TRAINING_PASSWORD = 'cms';
+
+function journalProblem(journal: SessionJournal): string | null {
+  const problem = journal.openReport.problem;
+  return problem ? `line ${problem.line}: ${problem.reason}` : null;
+}
 
 export class UserFacingError extends Error {
   override readonly name = 'UserFacingError';
@@ -70,6 +76,8 @@ export class AppService {
     private readonly emit: EmitEvent,
     /** Open a training session on the simulated pair when there is no session yet (the desktop app's first start). */
     private readonly trainingWhenEmpty = false,
+    /** How this shell prints the report to PDF (Electron's printToPDF, or Chromium under Node). */
+    private readonly printPdf?: PdfPrinter,
   ) {}
 
   readonly handlers: ApiHandlers = {
@@ -119,9 +127,7 @@ export class AppService {
         directory: resolved,
         events: [...journal.events],
         readOnly: journal.readOnly,
-        problem: journal.openReport.problem
-          ? `line ${journal.openReport.problem.line}: ${journal.openReport.problem.reason}`
-          : null,
+        problem: journalProblem(journal),
         droppedTornLine: journal.openReport.droppedTornLine !== null,
         runningStep: this.runningStep,
         pendingQuestions: [...this.openQuestions.values()],
@@ -311,6 +317,20 @@ export class AppService {
     'tape.update': async (update) => {
       await this.requireSession().append({ type: 'tape-updated', ...update, at: new Date().toISOString() });
       return {};
+    },
+    'report.export': async ({ format }) => {
+      const journal = this.requireSession();
+      if (format === 'pdf' && !this.printPdf)
+        throw new UserFacingError(
+          'PDF needs a browser to print with, and none is available here; export HTML and print it.',
+        );
+      const record = {
+        directory: journal.directory,
+        events: [...journal.events],
+        chainFingerprint: journal.chainFingerprint,
+        problem: journalProblem(journal),
+      };
+      return { files: await exportReport(record, { format, printPdf: this.printPdf }) };
     },
     'technician.answer': async ({ questionId, answer }) => {
       const resolve = this.pendingQuestions.get(questionId);

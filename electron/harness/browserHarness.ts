@@ -9,6 +9,7 @@ import { build } from 'vite';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { API_EVENTS } from '../../shared/ipc/apiContract.ts';
 import { AppService } from '../app/appService.ts';
+import { chromiumPdfPrinter } from '../report/chromiumPdf.ts';
 import { broadcastEvent, serveApiOnSocket } from './apiOverWebSocket.ts';
 
 export interface BrowserHarness {
@@ -29,9 +30,12 @@ export async function startBrowserHarness(options: {
 }): Promise<BrowserHarness> {
   const token = randomBytes(24).toString('base64url');
   const sockets = new Set<WebSocket>();
-  const service = new AppService(options.sessionsRoot, (event, payload) => {
-    broadcastEvent(sockets, event, API_EVENTS[event].parse(payload));
-  });
+  const service = new AppService(
+    options.sessionsRoot,
+    (event, payload) => broadcastEvent(sockets, event, API_EVENTS[event].parse(payload)),
+    false,
+    chromiumPdfPrinter(),
+  );
   // The renderer as Electron loads it: built once, then served as static files (no dev-server client).
   const rendererDir = await mkdtemp(path.join(os.tmpdir(), 'cms-ha-renderer-'));
   await build({

@@ -40,7 +40,10 @@ const DEFAULT_NAMES: Record<Exclude<ReportFormat, 'csv'>, string> = {
 };
 
 /** Writes one export of a session (complete or not) and resolves with the paths written. */
-export async function exportReport(record: SessionRecord, options: ExportOptions): Promise<string[]> {
+export async function exportReport(
+  record: Omit<SessionRecord, 'eventHashes'>,
+  options: ExportOptions,
+): Promise<string[]> {
   const generatedAt = (options.now ?? new Date()).toISOString();
   const report = buildUpgradeReport(record.events, record.chainFingerprint, record.problem);
   const exportsDir = path.join(record.directory, EXPORTS_DIR);

@@ -6,6 +6,7 @@ import { LargeTextToggle } from './LargeTextToggle.tsx';
 import { PlanSwimlanes } from './plan/PlanSwimlanes.tsx';
 import { TimelineChart } from './plan/TimelineChart.tsx';
 import { ConnectionStatus } from './servers/ConnectionStatus.tsx';
+import { ReportExport } from './report/ReportExport.tsx';
 import { ServersView } from './servers/ServersView.tsx';
 import { SessionClocks } from './session/SessionClocks.tsx';
 import { SessionStart } from './session/SessionStart.tsx';
@@ -57,7 +58,11 @@ export function App() {
               <a href="#plan-heading">Plan</a> <a href="#timeline-heading">Timeline</a>{' '}
               <a href="#steps-heading">Steps</a> <a href="#terminal-heading">Terminal</a>{' '}
               {session?.training && <a href="#tape-box-heading">Tape box</a>}{' '}
-              <a href="#tapes-heading">Tapes</a> <a href="#servers-heading">Servers</a>
+              <a href="#tapes-heading">Tapes</a> <a href="#servers-heading">Servers</a>{' '}
+              <a href="#report-heading">Report</a>{' '}
+              <button type="button" className="link" onClick={() => void store.leaveSession()}>
+                Other sessions
+              </button>
             </nav>
             <PlanSwimlanes state={store.state} onSelect={setSelected} />
             <section aria-labelledby="timeline-heading">
@@ -81,6 +86,7 @@ export function App() {
             {session?.training && <TrainingTapeBox store={store} />}
             <TapeRegister store={store} />
             <ServersView store={store} />
+            <ReportExport store={store} />
           </div>
           {/* The running step's questions stay in view wherever the technician has scrolled to. */}
           <aside className="sidebar" aria-label="Clocks and the running step">

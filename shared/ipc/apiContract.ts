@@ -212,6 +212,11 @@ export const API_CALLS = {
     }),
     response: z.object({}),
   },
+  /** Exports the open session's report (complete or not) into its exports folder; the paths written come back. */
+  'report.export': {
+    request: z.object({ format: z.enum(['html', 'pdf', 'json', 'csv', 'labels']) }),
+    response: z.object({ files: z.array(z.string()) }),
+  },
   'technician.answer': {
     request: z.object({
       questionId: z.string().min(1).max(64),
@@ -230,6 +235,8 @@ export const API_EVENTS = {
   'terminal.closed': z.object({ terminalId: z.string(), reason: z.string() }),
   /** Something the technician should read: an instruction, a caution, a verdict. */
   'technician.message': z.object({ text: z.string(), stepId: z.enum(STEP_IDS).nullable() }),
+  /** A native menu command for the window (the desktop shell's File menu). */
+  'app.command': z.object({ command: z.enum(['new-session', 'open-session', 'export-report']) }),
   /** A server connection came up, dropped or could not be made; a dropped one is made again on next use. */
   'server.connection': z.object({
     server: z.enum(SERVER_ROLES),

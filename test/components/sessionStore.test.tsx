@@ -78,4 +78,33 @@ describe('the session store', () => {
     await store.getState().loadSessions();
     expect(store.getState().error).toBe('sessions.list failed in the core');
   });
+
+  it('exports a report and follows the menu: export, and back to the sessions (never under a running step)', async () => {
+    const exported: string[] = [];
+    const { api, push } = fakeCore({
+      'session.open': openedWithCreatedOnly,
+      'sessions.list': () => ({ sessions: [] }),
+      'report.export': ({ format }) => {
+        exported.push(format);
+        return { files: [`/sessions/acme/exports/upgrade-report.${format}`] };
+      },
+    });
+    const store = createSessionStore(api);
+    await store.getState().openSession('/sessions/acme');
+    await store.getState().exportReport('html');
+    expect(store.getState().exports.map((e) => e.files)).toEqual([
+      ['/sessions/acme/exports/upgrade-report.html'],
+    ]);
+    push('app.command', { command: 'export-report' });
+    await expect.poll(() => exported).toEqual(['html', 'pdf']);
+
+    store.setState({ runningStep: 'P4a' });
+    push('app.command', { command: 'open-session' });
+    await expect.poll(() => store.getState().error).toContain('P4a is running');
+    expect(store.getState().directory).toBe('/sessions/acme');
+    store.setState({ runningStep: null });
+    push('app.command', { command: 'new-session' });
+    await expect.poll(() => store.getState().directory).toBeNull();
+    expect(store.getState().exports).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHarness, type BrowserHarness } from '../../electron/harness/browserHarness.ts';
 import { STEP_IDS, type ServerRole, type StepId } from '../../shared/procedure/types.ts';
 import { chromiumUnavailableReason, launchChromium } from '../support/chromium.ts';
+import { cmsHa } from '../support/runCmsHa.ts';
 import { CMS_KEYS } from '../support/trainingTechnician.ts';
 
 const skipReason = chromiumUnavailableReason();
@@ -150,7 +151,7 @@ describe.skipIf(skipReason !== null)('the whole training upgrade through the app
   });
 
   it(
-    'runs P1 to D11 with tape swaps, refuses a wrong tape, and survives a reload in the middle of a backup',
+    'runs P1 to D11 with tape swaps, refuses a wrong tape, survives a reload mid-backup, and exports every report',
     { timeout: 300_000 },
     async () => {
       const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -302,6 +303,46 @@ describe.skipIf(skipReason !== null)('the whole training upgrade through the app
       expect(
         (await readdir(ARTIFACTS)).filter((file) => file.endsWith('.png')).length,
       ).toBeGreaterThanOrEqual(6);
+
+      // The finished upgrade exports every form of its report from the app; the JSON verifies against the session.
+      for (const name of [
+        'Export HTML report',
+        'Export PDF report',
+        'Export JSON record (with transcripts)',
+        'Export CSV of steps and tapes',
+        'Export Tape labels and checklist',
+      ]) {
+        await page.getByRole('button', { name }).click();
+        await page.getByRole('button', { name }).waitFor();
+        await expect.poll(() => page.getByRole('button', { name }).isEnabled()).toBe(true);
+      }
+      const files = (
+        await page.getByRole('list', { name: 'Exported files' }).locator('code').allTextContents()
+      ).sort();
+      expect(files.map((file) => path.basename(file))).toEqual([
+        'steps.csv',
+        'tape-labels.html',
+        'tapes.csv',
+        'upgrade-report.html',
+        'upgrade-report.json',
+        'upgrade-report.pdf',
+      ]);
+      const sessionDirectory = path.dirname(path.dirname(files[0]!));
+      expect((await readFile(files.find((f) => f.endsWith('.pdf'))!)).subarray(0, 5).toString()).toBe(
+        '%PDF-',
+      );
+      const verified = await cmsHa(
+        'verify',
+        sessionDirectory,
+        files.find((f) => f.endsWith('.json'))!,
+      );
+      expect(verified.stdout).toMatch(/^The report matches the journal after \d+ events/);
+      expect(
+        await readFile(
+          files.find((f) => f.endsWith('upgrade-report.html'))!,
+          'utf8',
+        ),
+      ).toContain('Every step of the procedure is done.');
       expect(errors).toEqual([]);
     },
   );

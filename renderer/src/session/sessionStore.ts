@@ -12,6 +12,7 @@ export type StepProgress = ApiEventPayload<'step.progress'>;
 export type ConnectionReport = ApiEventPayload<'server.connection'>;
 /** How much transcript one read brings: enough for a screenful of context, small enough to stay quick. */
 const TRANSCRIPT_CHUNK_BYTES = 64 * 1024;
+export type ReportFormat = ApiRequest<'report.export'>['format'];
 export type TrainingTape = ApiResponse<'training.tapes'>['tapes'][number];
 
 export interface SessionStore {
@@ -32,6 +33,9 @@ export interface SessionStore {
   terminal: { id: string; server: ServerRole; closedBecause: string | null } | null;
   /** The training tape box (training sessions): the simulated tapes and where they are. */
   trainingTapes: TrainingTape[] | null;
+  /** Reports exported in this window, newest first: the format and the files written. */
+  exports: { format: ReportFormat; files: string[]; at: string }[];
+  exporting: ReportFormat | null;
   /** The transcript shown in the step view: the chunks read so far, from `startOffset` to the end. */
   transcript: { path: string; text: string; startOffset: number; totalBytes: number } | null;
   error: string | null;
@@ -59,6 +63,9 @@ export interface SessionStore {
   showEarlierTranscript(): Promise<void>;
   closeTranscript(): void;
   addNote(stepId: StepId | null, text: string): Promise<void>;
+  exportReport(format: ReportFormat): Promise<void>;
+  /** Back to the list of sessions (to open another or start a new one); refused while a step runs. */
+  leaveSession(): Promise<void>;
   updateTape(update: ApiRequest<'tape.update'>): Promise<void>;
   moveTrainingTape(tapeId: string, to: ServerRole | null): Promise<void>;
   unpackTrainingTape(tapeId: string, capacityBlocks: number): Promise<void>;
@@ -96,6 +103,8 @@ export function createSessionStore(api: CmsHaApi) {
       terminal: null,
       trainingTapes: null,
       transcript: null,
+      exports: [],
+      exporting: null,
       error: null,
       loadSessions: () =>
         attempt(async () => set({ sessions: (await api.call('sessions.list', {})).sessions })),
@@ -216,6 +225,24 @@ export function createSessionStore(api: CmsHaApi) {
         }),
       closeTranscript: () => set({ transcript: null }),
       updateTape: (update) => attempt(async () => void (await api.call('tape.update', update))),
+      exportReport: (format) =>
+        attempt(async () => {
+          set({ exporting: format });
+          try {
+            const { files } = await api.call('report.export', { format });
+            set({ exports: [{ format, files, at: new Date().toISOString() }, ...get().exports] });
+          } finally {
+            set({ exporting: null });
+          }
+        }),
+      leaveSession: () =>
+        attempt(async () => {
+          const running = get().runningStep;
+          if (running)
+            throw new Error(`${running} is running: wait for it to finish before leaving the session.`);
+          set({ directory: null, state: initialSessionState(), events: [], exports: [], transcript: null });
+          await get().loadSessions();
+        }),
       addNote: (stepId, text) => attempt(async () => void (await api.call('note.add', { stepId, text }))),
       refreshTrainingTapes: () => attempt(async () => set({ trainingTapes: await trainingTapesNow() })),
       moveTrainingTape: (tapeId, to) =>
@@ -266,6 +293,10 @@ export function createSessionStore(api: CmsHaApi) {
       current.terminal?.id === terminalId ? { terminal: { ...current.terminal, closedBecause: reason } } : {},
     ),
   );
+  api.on('app.command', ({ command }) => {
+    if (command === 'export-report') void store.getState().exportReport('pdf');
+    else void store.getState().leaveSession();
+  });
   api.on('server.connection', (report) =>
     store.setState((current) => ({ connections: { ...current.connections, [report.server]: report } })),
   );

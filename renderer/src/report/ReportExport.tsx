@@ -1,0 +1,45 @@
+import type { ReportFormat, SessionStore } from '../session/sessionStore.ts';
+
+const FORMATS: { format: ReportFormat; label: string }[] = [
+  { format: 'html', label: 'HTML report' },
+  { format: 'pdf', label: 'PDF report' },
+  { format: 'json', label: 'JSON record (with transcripts)' },
+  { format: 'csv', label: 'CSV of steps and tapes' },
+  { format: 'labels', label: 'Tape labels and checklist' },
+];
+
+/** The upgrade report and the tape labels, exported from the session as it stands (complete or not). */
+export function ReportExport({ store }: { store: SessionStore }) {
+  return (
+    <section aria-labelledby="report-heading">
+      <h2 id="report-heading">Report</h2>
+      <p>
+        Exports go into the session&apos;s exports folder. Check a JSON report later with{' '}
+        <code>cms-ha verify</code>.
+      </p>
+      <div className="export-buttons">
+        {FORMATS.map(({ format, label }) => (
+          <button
+            key={format}
+            type="button"
+            disabled={store.exporting !== null}
+            onClick={() => void store.exportReport(format)}
+          >
+            {store.exporting === format ? `Exporting ${label}…` : `Export ${label}`}
+          </button>
+        ))}
+      </div>
+      {store.exports.length > 0 && (
+        <ul aria-label="Exported files">
+          {store.exports.flatMap((done) =>
+            done.files.map((file) => (
+              <li key={`${done.at}-${file}`}>
+                {done.format.toUpperCase()}: <code>{file}</code>
+              </li>
+            )),
+          )}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { cleanup, render, screen } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ReportExport } from '../../renderer/src/report/ReportExport.tsx';
+import { storeWith } from './fakeStore.ts';
+
+afterEach(cleanup);
+
+describe('ReportExport', () => {
+  it('exports each format and lists the files written', async () => {
+    const store = storeWith({
+      exports: [
+        {
+          format: 'csv',
+          files: ['/s/exports/steps.csv', '/s/exports/tapes.csv'],
+          at: '2026-11-24T12:00:00Z',
+        },
+      ],
+    });
+    render(<ReportExport store={store} />);
+    for (const [name, format] of [
+      ['Export HTML report', 'html'],
+      ['Export PDF report', 'pdf'],
+      ['Export JSON record (with transcripts)', 'json'],
+      ['Export CSV of steps and tapes', 'csv'],
+      ['Export Tape labels and checklist', 'labels'],
+    ] as const) {
+      await userEvent.click(screen.getByRole('button', { name }));
+      expect(store.exportReport).toHaveBeenLastCalledWith(format);
+    }
+    expect(screen.getByRole('list', { name: 'Exported files' }).textContent).toBe(
+      'CSV: /s/exports/steps.csvCSV: /s/exports/tapes.csv',
+    );
+  });
+
+  it('shows the export under way and takes no second one meanwhile', () => {
+    render(<ReportExport store={storeWith({ exporting: 'pdf' })} />);
+    expect(screen.getByRole('button', { name: 'Exporting PDF report…' })).toBeTruthy();
+    expect(screen.getAllByRole('button').every((button) => (button as HTMLButtonElement).disabled)).toBe(
+      true,
+    );
+  });
+});
