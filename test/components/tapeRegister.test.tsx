@@ -70,4 +70,20 @@ describe('TapeRegister', () => {
     render(<TapeRegister store={storeWith({ state: done })} />);
     expect(screen.getByText('Every tape is labelled and write-protected.')).toBeTruthy();
   });
+
+  it('says which tapes each day writes and brings, and which are kept or reused afterwards', () => {
+    render(<TapeRegister store={storeWith({ state: reduceSession(registered) })} />);
+    const dayBefore = within(screen.getByRole('group', { name: 'The day before' }));
+    expect(
+      dayBefore.getByText(/CMSADM backup of ORIG \(day before\): written in P4a — DDS4-01/),
+    ).toBeTruthy();
+    const upgradeDay = within(screen.getByRole('group', { name: 'Upgrade day' }));
+    expect(upgradeDay.getByText('Bring from the day before')).toBeTruthy();
+    expect(
+      upgradeDay.getByText(
+        /Full maintenance backup of ORIG \(day before\): written in P4b, read in D7 — not written yet/,
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText('May go back into the nightly rotation (once D9 is done)')).toBeTruthy();
+  });
 });

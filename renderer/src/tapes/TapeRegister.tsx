@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { tapeRoleDefinition } from '../../../shared/procedure/tapeRoles.ts';
 import type { Tape } from '../../../shared/session/sessionState.ts';
 import type { SessionStore } from '../session/sessionStore.ts';
+import { TapeDayChecklist } from './TapeDayChecklist.tsx';
 
 /** Every tape of the session, then the labelling checklist: what to write on each, its switch, where it is. */
 export function TapeRegister({ store }: { store: SessionStore }) {
@@ -10,6 +11,7 @@ export function TapeRegister({ store }: { store: SessionStore }) {
   return (
     <section aria-labelledby="tapes-heading">
       <h2 id="tapes-heading">Tapes</h2>
+      <TapeDayChecklist state={store.state} />
       {tapes.length === 0 ? (
         <p>No tape written yet.</p>
       ) : (
