@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -20,12 +23,16 @@ describe.skipIf(binary === null)('the Electron shell (smoke)', () => {
       execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build'], {
         cwd: root,
       });
-      const app = await _electron.launch({ executablePath: binary!, args: ['.'], cwd: root });
+      const userData = await mkdtemp(path.join(os.tmpdir(), 'cms-ha-electron-'));
+      const app = await _electron.launch({
+        executablePath: binary!,
+        args: ['.', `--user-data-dir=${userData}`],
+        cwd: root,
+      });
       try {
         const window = await app.firstWindow();
-        await window
-          .getByRole('button', { name: 'Start a training upgrade on the simulated pair' })
-          .waitFor();
+        // The first start opens a training session on the simulated pair.
+        await window.getByRole('button', { name: 'Run P1' }).waitFor({ timeout: 60_000 });
         expect(app.windows()).toHaveLength(1);
         expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe(
           'undefined',
@@ -40,9 +47,15 @@ describe.skipIf(binary === null)('the Electron shell (smoke)', () => {
             }
           ).cmsHa.call('sessions.list', {}),
         );
-        expect(Array.isArray(listed.sessions)).toBe(true);
+        expect(listed.sessions).toHaveLength(1);
+        // The report prints to PDF with Electron's own printToPDF.
+        await window.getByRole('button', { name: 'Export PDF report' }).click();
+        await expect
+          .poll(() => window.getByRole('list', { name: 'Exported files' }).textContent(), { timeout: 30_000 })
+          .toMatch(/upgrade-report\.pdf/);
       } finally {
         await app.close();
+        await rm(userData, { recursive: true, force: true });
       }
     },
   );
