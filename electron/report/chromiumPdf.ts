@@ -5,6 +5,17 @@ import type { PdfPrinter } from './exportReport.ts';
 /** Where Chromium usually is on the machines the CLI runs on; CMS_HA_CHROMIUM names another. */
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
+/** Headless, and nothing that reaches for the network (the laptop is offline, the report self-contained). */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+] as const;
+
 export function findChromium(): string | null {
   const configured = process.env.CMS_HA_CHROMIUM;
   if (configured) return existsSync(configured) ? configured : null;
@@ -20,15 +31,7 @@ export function chromiumPdfPrinter(executablePath: string | null = findChromium(
   return async (html) => {
     const browser = await chromium.launch({
       executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
+      args: [...CHROMIUM_FLAGS],
     });
     try {
       const context = await browser.newContext({ offline: true, javaScriptEnabled: false });

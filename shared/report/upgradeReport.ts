@@ -2,11 +2,11 @@ import { PLATFORM_NAMES } from '../procedure/platforms.ts';
 import { PROCEDURE_STEPS } from '../procedure/steps.ts';
 import { MAINTENANCE_SCHEDULE } from '../procedure/siteConsiderations.ts';
 import { tapeRoleDefinition } from '../procedure/tapeRoles.ts';
-import type { Phase, ServerRole, StepId, StepKind, StepTarget, TapeRole } from '../procedure/types.ts';
+import type { Phase, ServerRole, StepId, StepKind, StepTarget } from '../procedure/types.ts';
 import { SERVER_ROLES } from '../procedure/types.ts';
 import { reduceSession } from '../session/reduceSession.ts';
 import type { SessionEvent } from '../session/sessionEvents.ts';
-import type { Clock, SessionState, StepStatus } from '../session/sessionState.ts';
+import type { Clock, SessionState, StepStatus, Tape } from '../session/sessionState.ts';
 import { stepTimeline, type StepAttempt } from '../session/stepTimeline.ts';
 import { summariseEvidence } from './evidenceSummary.ts';
 
@@ -45,20 +45,8 @@ export interface ReportStep {
   tapesLoaded: { tapeId: string; server: ServerRole; at: string }[];
 }
 
-export interface ReportTape {
-  id: string;
-  role: TapeRole;
+export interface ReportTape extends Tape {
   roleTitle: string;
-  producedBy: StepId;
-  server: ServerRole;
-  labelText: string;
-  sequence: { number: number; of: number };
-  backupDate: string;
-  cmsVersion: string;
-  writeProtected: boolean;
-  verified: boolean;
-  labelled: boolean;
-  location: string;
   afterUpgrade: 'keep' | 'reusable';
   history: { at: string; text: string }[];
 }
@@ -130,19 +118,8 @@ export function buildUpgradeReport(
     servers: SERVER_ROLES.flatMap((role) => reportServer(state, events, role)),
     steps,
     tapes: Object.values(state.tapes).map((tape) => ({
-      id: tape.id,
-      role: tape.role,
+      ...tape,
       roleTitle: tapeRoleDefinition(tape.role).title,
-      producedBy: tape.producedBy,
-      server: tape.server,
-      labelText: tape.labelText,
-      sequence: tape.sequence,
-      backupDate: tape.backupDate,
-      cmsVersion: tape.cmsVersion,
-      writeProtected: tape.writeProtected,
-      verified: tape.verified,
-      labelled: tape.labelled,
-      location: tape.location,
       afterUpgrade: tapeRoleDefinition(tape.role).afterUpgrade,
       history: tapeHistory(events, tape.id),
     })),

@@ -1,40 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHarness, type BrowserHarness } from '../../electron/harness/browserHarness.ts';
-import { chromiumUnavailableReason, launchChromium } from '../support/chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useAppInChromium } from '../support/appInChromium.ts';
+import { chromiumUnavailableReason } from '../support/chromium.ts';
 
 const skipReason = chromiumUnavailableReason();
 if (skipReason) console.warn(`appInBrowser: ${skipReason}`);
 
 describe.skipIf(skipReason !== null)('the app in Chromium through the browser harness', () => {
-  let harness: BrowserHarness;
-  let browser: Browser;
-  let root = '';
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    root = await mkdtemp(path.join(os.tmpdir(), 'cms-ha-ui-'));
-    harness = await startBrowserHarness({ sessionsRoot: root });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
-    await rm(root, { recursive: true, force: true });
-  });
-
-  async function openApp(): Promise<Page> {
-    const page = await browser.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    await page.goto(harness.url);
-    return page;
-  }
+  const app = useAppInChromium();
+  const openApp = () => app().openApp();
 
   const stepState = (page: Page, stepId: string) => page.locator(`tr[data-step="${stepId}"] td[data-status]`);
 
@@ -101,14 +75,13 @@ describe.skipIf(skipReason !== null)('the app in Chromium through the browser ha
       await expect.poll(() => stepState(page, 'P1').textContent()).toBe('passed');
       expect(await stepState(page, 'P3b').textContent()).toBe('passed');
       expect(await stepState(page, 'P3a').textContent()).toBe('failed');
-      await page.screenshot({ path: path.join(root, 'plan.png') });
-      expect(errors).toEqual([]);
+      expect(app().errors).toEqual([]);
     },
   );
 
   it('refuses a WebSocket without the per-run token', async () => {
-    const page = await browser.newPage();
-    await page.goto(harness.url.replace(/#token=.*/, ''));
+    const page = await app().browser.newPage();
+    await page.goto(app().harness.url.replace(/#token=.*/, ''));
     const refused = await page.evaluate(
       (port) =>
         new Promise<boolean>((resolve) => {
@@ -116,7 +89,7 @@ describe.skipIf(skipReason !== null)('the app in Chromium through the browser ha
           socket.onopen = () => resolve(false);
           socket.onerror = () => resolve(true);
         }),
-      harness.port,
+      app().harness.port,
     );
     expect(refused).toBe(true);
   });

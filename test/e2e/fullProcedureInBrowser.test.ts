@@ -1,11 +1,10 @@
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHarness, type BrowserHarness } from '../../electron/harness/browserHarness.ts';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { STEP_IDS, type ServerRole, type StepId } from '../../shared/procedure/types.ts';
-import { chromiumUnavailableReason, launchChromium } from '../support/chromium.ts';
+import { useAppInChromium } from '../support/appInChromium.ts';
+import { chromiumUnavailableReason } from '../support/chromium.ts';
 import { cmsHa } from '../support/runCmsHa.ts';
 import { CMS_KEYS } from '../support/trainingTechnician.ts';
 
@@ -134,33 +133,14 @@ class TraineeAtTheWindow {
 }
 
 describe.skipIf(skipReason !== null)('the whole training upgrade through the app in Chromium', () => {
-  let harness: BrowserHarness;
-  let browser: Browser;
-  let root = '';
-
-  beforeAll(async () => {
-    root = await mkdtemp(path.join(os.tmpdir(), 'cms-ha-full-ui-'));
-    await mkdir(ARTIFACTS, { recursive: true });
-    harness = await startBrowserHarness({ sessionsRoot: root });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
-    await rm(root, { recursive: true, force: true });
-  });
+  const app = useAppInChromium();
+  beforeAll(() => mkdir(ARTIFACTS, { recursive: true }));
 
   it(
     'runs P1 to D11 with tape swaps, refuses a wrong tape, survives a reload mid-backup, and exports every report',
     { timeout: 300_000 },
     async () => {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(message.text());
-      });
-      await page.goto(harness.url);
+      const page = await app().openApp({ width: 1400, height: 1000 });
       await page.getByLabel('Site').fill('Acme Leeds');
       await page.getByLabel('Technician').fill('R. Tech');
       await page.getByRole('button', { name: 'Start a training upgrade on the simulated pair' }).click();
@@ -343,7 +323,7 @@ describe.skipIf(skipReason !== null)('the whole training upgrade through the app
           'utf8',
         ),
       ).toContain('Every step of the procedure is done.');
-      expect(errors).toEqual([]);
+      expect(app().errors).toEqual([]);
     },
   );
 });
