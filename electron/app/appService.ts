@@ -30,6 +30,7 @@ import { validateTapeDevice } from '../ssh/remoteCommand.ts';
 import { parseTargetSpec } from '../ssh/sshTarget.ts';
 import { probeServer } from '../steps/probeServer.ts';
 import { runProcedureStep } from '../steps/procedureRunner.ts';
+import { interruptStepsLeftRunning } from '../steps/interruptOnConnectionLoss.ts';
 import { StepInterrupted } from '../steps/tapeWork.ts';
 import { StepContext } from '../steps/stepContext.ts';
 import type { Technician } from '../steps/technician.ts';
@@ -44,7 +45,8 @@ const TRAINING_PASSWORD = 'cms';
 
 function journalProblem(journal: SessionJournal): string | null {
   const problem = journal.openReport.problem;
-  return problem ? `line ${problem.line}: ${problem.reason}` : null;
+  if (!problem) return null;
+  return problem.line > 0 ? `line ${problem.line}: ${problem.reason}` : problem.reason;
 }
 
 export class UserFacingError extends Error {
@@ -120,6 +122,7 @@ export class AppService {
         }
         await this.closeSession();
         journal = await SessionJournal.open(resolved);
+        await interruptStepsLeftRunning(journal);
         this.journal = journal;
         this.unsubscribe = journal.subscribe((event) => this.emit('session.event', { event }));
       }

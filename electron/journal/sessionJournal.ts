@@ -7,6 +7,7 @@ import { initialSessionState, type SessionState } from '../../shared/session/ses
 import { GroupCommitFile } from './groupCommitFile.ts';
 import { encodeJournalLine, GENESIS_HASH, sha256Hex } from './journalLine.ts';
 import { readJournalText, type JournalBreak } from './readJournal.ts';
+import { acquireSessionLock, releaseSessionLock } from './sessionLock.ts';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 
@@ -38,6 +39,7 @@ export class SessionJournal {
   private readonly listeners = new Set<Listener>();
   private writeFailure: Error | null = null;
   private readonly durableEvents: SessionEvent[];
+  private closed = false;
 
   private constructor(
     readonly directory: string,
@@ -90,6 +92,22 @@ export class SessionJournal {
     if (problem) {
       const headHash = trusted === 0 ? GENESIS_HASH : read.entries[trusted - 1]!.hash;
       return new SessionJournal(directory, null, state, trusted + 1, headHash, report, events);
+    }
+    const { heldBy } = await acquireSessionLock(directory);
+    if (heldBy) {
+      const busy = {
+        line: 0,
+        reason: `the session is open in another app or command (${heldBy}); it opens read-only here`,
+      };
+      return new SessionJournal(
+        directory,
+        null,
+        state,
+        trusted + 1,
+        read.headHash,
+        { ...report, problem: busy },
+        events,
+      );
     }
     if (read.tornTail) await truncate(journalPath, read.intactBytes);
     const handle = await open(journalPath, 'a');
@@ -161,6 +179,9 @@ export class SessionJournal {
   }
 
   async close(): Promise<void> {
-    await this.file?.close();
+    if (!this.file || this.closed) return;
+    this.closed = true;
+    await this.file.close();
+    await releaseSessionLock(this.directory);
   }
 }

@@ -1,10 +1,10 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
-import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCmsHaSim, type RunningCmsHaSim } from '../support/cmsHaSim.ts';
 
 const run = promisify(execFile);
 const CLI = new URL('../../bin/cms-ha.js', import.meta.url).pathname;
@@ -31,7 +31,7 @@ async function cmsHaWithInput(args: string[], env: Record<string, string>, input
 }
 
 describe('cms-ha sim, probe and exec, as a new user tries them from the README', () => {
-  let sim: ChildProcess;
+  let sim: RunningCmsHaSim;
   let banner = '';
   let origPort = 0;
   let pins = '';
@@ -41,17 +41,12 @@ describe('cms-ha sim, probe and exec, as a new user tries them from the README',
     root = await mkdtemp(path.join(os.tmpdir(), 'cms-ha-cli-'));
     const state = path.join(root, 'state');
     pins = path.join(root, 'pins.json');
-    sim = spawn(process.execPath, [CLI, 'sim', '--port', '0', '--state', state], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    for await (const line of createInterface({ input: sim.stdout! })) {
-      banner += `${line}\n`;
-      if (line.startsWith('Press Ctrl+C')) break;
-    }
-    origPort = Number(/ORIG {2}ssh -p (\d+)/.exec(banner)![1]);
+    sim = await startCmsHaSim(state);
+    banner = sim.banner;
+    origPort = sim.ports.ORIG;
   });
   afterAll(async () => {
-    sim?.kill('SIGINT');
+    sim?.stop();
     await rm(root, { recursive: true, force: true });
   });
 
@@ -159,7 +154,7 @@ describe('cms-ha sim, probe and exec, as a new user tries them from the README',
   });
 
   it('session new and run: steps run headless against the simulated pair and are journaled', async () => {
-    const newPort = Number(/NEW {3}ssh -p (\d+)/.exec(banner)![1]);
+    const newPort = sim.ports.NEW;
     const created = await cmsHa(
       [
         'session',
