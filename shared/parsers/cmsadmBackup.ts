@@ -17,7 +17,8 @@ export type CmsadmBackup =
 /** Parses the console transcript of a `cmsadm` backup (manual pp. 25-26). */
 export function parseCmsadmBackup(raw: string): CmsadmBackup {
   const text = raw.replace(/\r/g, '');
-  const problem = /(\S+: (?:write protected or reserved\.|no tape loaded or drive offline))/.exec(text);
+  // The device name is bounded: an unbounded \S+ here made crafted output take quadratic time.
+  const problem = /(\S{1,255}: (?:write protected or reserved\.|no tape loaded or drive offline))/.exec(text);
   const label =
     /Please label the backup tape\(s\) with the date and the current CMS\s*\nversion \(([^)]+)\)/.exec(text);
   if (!label) {

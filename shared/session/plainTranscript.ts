@@ -10,9 +10,16 @@ const OTHER_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 export function plainTranscript(raw: string): string {
   return raw
     .replace(ESCAPE_SEQUENCE, '')
-    .replace(/\r+\n/g, '\n')
     .split('\n')
-    .map((line) => line.slice(line.lastIndexOf('\r') + 1))
+    .map(lastVersionOfLine)
     .join('\n')
     .replace(OTHER_CONTROLS, '');
+}
+
+/** A line without its trailing carriage returns, from its last carriage return on (linear: no regex to backtrack). */
+function lastVersionOfLine(line: string): string {
+  let end = line.length;
+  while (end > 0 && line[end - 1] === '\r') end--;
+  const kept = line.slice(0, end);
+  return kept.slice(kept.lastIndexOf('\r') + 1);
 }
