@@ -1,13 +1,8 @@
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { ipcMain } from 'electron';
-import {
-  API_CALLS,
-  API_EVENTS,
-  isApiCall,
-  type ApiEvent,
-  type ApiEventPayload,
-} from '../shared/ipc/apiContract.ts';
+import { API_EVENTS, type ApiEvent, type ApiEventPayload } from '../shared/ipc/apiContract.ts';
 import { AppService } from './app/appService.ts';
+import { dispatchApiCall } from './app/dispatchApiCall.ts';
 import type { PdfPrinter } from './report/exportReport.ts';
 
 /** Pushes one contract event to the window, validated like everything that crosses the boundary. */
@@ -40,13 +35,9 @@ export function serveApiOverIpc(options: {
     if (!frame || frame.parent !== null || frame.url.split('#')[0] !== options.rendererUrl) {
       throw new Error('Refused: the call does not come from the app window.');
     }
-    if (typeof channel !== 'string' || !isApiCall(channel))
-      throw new Error(`Unknown call ${String(channel)}.`);
-    const request = API_CALLS[channel].request.safeParse(payload);
-    if (!request.success)
-      throw new Error(`Invalid ${channel} request: ${request.error.issues[0]?.message ?? ''}`);
-    const handler = service.handlers[channel] as (request: unknown) => Promise<unknown>;
-    return handler(request.data);
+    const outcome = await dispatchApiCall(service.handlers, channel, payload);
+    if (!outcome.ok) throw new Error(outcome.error);
+    return outcome.value;
   });
   return service;
 }
