@@ -323,6 +323,10 @@ export class AppService {
     },
     'report.export': async ({ format }) => {
       const journal = this.requireSession();
+      if (!journal.state.session)
+        throw new UserFacingError(
+          `Nothing in this session's journal can be trusted (${journalProblem(journal) ?? 'it is empty'}): there is nothing to report.`,
+        );
       if (format === 'pdf' && !this.printPdf)
         throw new UserFacingError(
           'PDF needs a browser to print with, and none is available here; export HTML and print it.',

@@ -23,6 +23,18 @@ export class JournalReadOnlyError extends Error {
   override readonly name = 'JournalReadOnlyError';
 }
 
+const KNOWN_EVENT_TYPES = new Set<string>(
+  sessionEventSchema.options.map((option) => option.shape.type.value),
+);
+
+/** Why a well-chained line holds no event this version understands: a newer app, or an edited file. */
+function invalidEventReason(event: unknown, detail: string | undefined): string {
+  const type = (event as { type?: unknown } | null)?.type;
+  if (typeof type === 'string' && !KNOWN_EVENT_TYPES.has(type))
+    return `the event type "${type.slice(0, 60)}" is unknown to this version of the app (was the session written by a newer version?)`;
+  return `the event is not valid: ${detail ?? 'unknown'}`;
+}
+
 type Listener = (event: SessionEvent, state: SessionState) => void;
 
 /**
@@ -74,7 +86,7 @@ export class SessionJournal {
       if (!parsed.success) {
         problem = {
           line: entry.line,
-          reason: `the event is not valid: ${parsed.error.issues[0]?.message ?? 'unknown'}`,
+          reason: invalidEventReason(entry.event, parsed.error.issues[0]?.message),
         };
         break;
       }
