@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   mtStatusCommand,
@@ -59,5 +61,60 @@ describe('values put into remote commands', () => {
     expect(() => parseTargetSpec('cms-orig')).toThrow('write user@host');
     expect(() => parseTargetSpec('root@host:70000')).toThrow('out of range');
     expect(() => parseTargetSpec('root@bad_host!')).toThrow('not a valid host');
+  });
+
+  it('a quoted value reaches a real Bourne shell as exactly itself, whatever it holds', () => {
+    const hostile = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 60 }),
+      fc
+        .array(
+          fc.constantFrom(
+            ';',
+            '&',
+            '|',
+            '$',
+            '`',
+            '(',
+            ')',
+            '<',
+            '>',
+            "'",
+            '"',
+            '\\',
+            '*',
+            '?',
+            '~',
+            ' ',
+            'x',
+            '#',
+            '!',
+            '{',
+            '}',
+          ),
+          { maxLength: 30 },
+        )
+        .map((chars) => chars.join('')),
+    );
+    fc.assert(
+      fc.property(hostile, (value) => {
+        fc.pre(!value.includes('\0') && !value.includes('\n'));
+        const echoed = execFileSync('/bin/sh', ['-c', `printf '%s' ${shQuote(value)}`], { encoding: 'utf8' });
+        expect(echoed).toBe(value);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('no tape device with a shell metacharacter, space or path trick is ever accepted', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 30 }),
+        fc.constantFrom(';', '&', '|', '$', '`', ' ', '\n', "'", '..', '/'),
+        (tail, bad) => {
+          expect(() => validateTapeDevice(`/dev/rmt/0${bad}${tail}`)).toThrow(UnsafeRemoteValueError);
+          expect(() => validateTapeDevice(`${bad}/dev/rmt/0`)).toThrow(UnsafeRemoteValueError);
+        },
+      ),
+    );
   });
 });
