@@ -13,6 +13,7 @@ import {
   migrateHistoricalToNew,
   restoreOnOrig,
 } from './migrationSteps.ts';
+import { inspectAfterInterruption } from './inspectAfterInterruption.ts';
 import { StepFailure, type StepContext } from './stepContext.ts';
 import { readTapeDrive } from './tapeDriveCheck.ts';
 import { StepInterrupted, tapeDeviceOf } from './tapeWork.ts';
@@ -23,8 +24,11 @@ import { StepInterrupted, tapeDeviceOf } from './tapeWork.ts';
  * and how it ended (passed, failed with the reason, or interrupted by a lost connection).
  */
 export async function runProcedureStep(context: StepContext): Promise<StepRun> {
+  const previous = context.state.steps[context.stepId];
   await context.record({ type: 'step-started', stepId: context.stepId });
   try {
+    if (previous.status === 'interrupted')
+      await inspectAfterInterruption(context, previous.reason ?? 'unknown');
     await STEP_WORK(context.stepId)(context);
     await context.closeTranscripts();
     await context.record({ type: 'step-passed', stepId: context.stepId });

@@ -56,6 +56,7 @@ export class TrainingTechnician implements Technician {
   readonly progressReports: StepProgress[] = [];
   readonly questions: { question: string; request?: TechnicianRequest }[] = [];
   private readonly actions = new Map<string, Action>();
+  private readonly refusals: ((text: string) => boolean)[] = [];
   private readonly answers: ((
     question: string,
     request?: TechnicianRequest,
@@ -95,7 +96,16 @@ export class TrainingTechnician implements Technician {
     this.progressReports.push(update);
   }
 
-  async confirm(_text: string, item?: { stepId: string; itemId: string }): Promise<boolean> {
+  /** Answers "no" to the confirmations `matches` picks, until the returned function is called. */
+  refuseConfirmation(matches: (text: string) => boolean): () => void {
+    this.refusals.push(matches);
+    return () => {
+      this.refusals.splice(this.refusals.indexOf(matches), 1);
+    };
+  }
+
+  async confirm(text: string, item?: { stepId: string; itemId: string }): Promise<boolean> {
+    if (this.refusals.some((matches) => matches(text))) return false;
     const action = item ? this.actions.get(`${item.stepId}:${item.itemId}`) : undefined;
     if (action) await action(this.hands);
     return true;

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { skipWithoutSshd, useSimulatedPairBehindSshd } from '../../support/sshd.ts';
 import { useTrainingSession } from '../../support/trainingRun.ts';
@@ -28,8 +30,49 @@ describe.skipIf(skip)('steps that go wrong, on the simulated pair behind real ss
     expect(dropped).toMatchObject({ status: 'interrupted', attempts: 1 });
     expect(journal.state.steps.P4a.reason).toMatch(/closed|lost/);
 
+    // The transcript keeps what the console showed up to the cut.
+    const cut = await readFile(path.join(journal.directory, 'transcripts/P4a-ORIG-1.log'), 'utf8');
+    expect(cut).toContain('Please insert the first cartridge tape into /dev/rmt/0.');
+    expect(cut).not.toContain('Tape Verification');
+
+    // Run again: the app first looks at ORIG and its drive, says what it found, and asks.
+    const told = trainee.told.length;
     const again = await run('P4a');
     expect(again).toMatchObject({ status: 'passed', attempts: 2 });
+    const inspection = trainee.told
+      .slice(told)
+      .find((text) => text.startsWith('P4a was interrupted last time'));
+    expect(inspection).toMatch(
+      /^P4a was interrupted last time \(.*(closed|lost).*\)\. ORIG answers \(cms-orig\); /,
+    );
+    expect(inspection).toContain('A backup cut short leaves an incomplete tape set');
+    expect(
+      journal.state.steps.P4a.evidence.some((e) => e.kind === 'parsed' && e.parser === 'mt-status'),
+    ).toBe(true);
+  });
+
+  it('an interrupted step is not run again when the technician says no after the inspection', async () => {
+    const { run, trainee, journal } = session();
+    // An earlier attempt of P4b was cut off (the app was killed while it ran).
+    const at = new Date().toISOString();
+    await journal.append({ type: 'step-started', stepId: 'P4b', at });
+    await journal.append({
+      type: 'step-interrupted',
+      stepId: 'P4b',
+      reason: 'the app stopped while this step ran',
+      at,
+    });
+    const refuse = trainee.refuseConfirmation((text) => text === 'Run P4b again from its start?');
+    const refused = await run('P4b');
+    refuse();
+    expect(refused).toMatchObject({ status: 'failed' });
+    expect(refused.reason).toMatch(
+      /^not run again after the interruption \(the app stopped while this step ran\)$/,
+    );
+    expect(trainee.told.at(-1)).toMatch(
+      /^P4b was interrupted last time \(the app stopped while this step ran\)\. ORIG answers \(cms-orig\); (a tape is in its drive at file \d+, block \d+|its drive: )/,
+    );
+    expect(journal.state.steps.P4b.checkedItems).toEqual([]);
   });
 
   it('a migration with the wrong tape in the drive stops before anything is migrated', async () => {
