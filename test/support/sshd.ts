@@ -39,6 +39,8 @@ export interface SshdOptions {
   keyboardInteractive?: boolean;
   /** Serve a simulated CMS host: the pair's state folder and which host this sshd is. */
   simulator?: { stateDir: string; commandDir: string; host: SimHostName };
+  /** Run inside this network namespace, listening on its address (a link a test can cut). */
+  netns?: { name: string; address: string };
 }
 
 export interface RunningSshd {
@@ -47,8 +49,14 @@ export interface RunningSshd {
   clientKey: Buffer;
   hostKeyFingerprint: string;
   log(): string;
+  /** Where clients connect: 127.0.0.1, or the namespace's address. */
+  address: string;
   /** Kills every connection (the per-connection sshd processes), as a dropped network would. */
   killConnections(): Promise<void>;
+  /** Sends a signal to every connection's sshd processes (SIGSTOP freezes them, SIGCONT resumes). */
+  signalConnections(signal: NodeJS.Signals): Promise<void>;
+  /** The server reboots: every connection dies, the listener stops, then starts again with the same keys. */
+  reboot(downtimeMs: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -137,7 +145,7 @@ export async function startSshd(options: SshdOptions = {}): Promise<RunningSshd>
     : '';
   const config = [
     `Port ${port}`,
-    'ListenAddress 127.0.0.1',
+    `ListenAddress ${options.netns?.address ?? '127.0.0.1'}`,
     `HostKey ${hostKey}`,
     `PidFile ${path.join(directory, 'sshd.pid')}`,
     'LogLevel INFO',
@@ -165,58 +173,80 @@ export async function startSshd(options: SshdOptions = {}): Promise<RunningSshd>
   const configPath = path.join(directory, 'sshd_config');
   await writeFile(configPath, config);
 
-  const child: ChildProcess = spawn(SSHD, ['-D', '-e', '-f', configPath], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const command = options.netns ? ['ip', 'netns', 'exec', options.netns.name, SSHD] : [SSHD];
   let log = '';
-  child.stderr!.setEncoding('utf8');
-  await new Promise<void>((resolve, reject) => {
-    const timeout = setTimeout(() => reject(new Error(`sshd did not start:\n${log}`)), 10_000);
-    child.stderr!.on('data', (text: string) => {
-      log += text;
-      if (log.includes('Server listening')) {
-        clearTimeout(timeout);
-        resolve();
-      }
+  const listen = async (): Promise<ChildProcess> => {
+    const started = spawn(command[0]!, [...command.slice(1), '-D', '-e', '-f', configPath], {
+      stdio: ['ignore', 'ignore', 'pipe'],
     });
-    child.once('exit', (code) => reject(new Error(`sshd exited with ${code}:\n${log}`)));
-  });
+    started.stderr!.setEncoding('utf8');
+    const from = log.length;
+    await new Promise<void>((resolve, reject) => {
+      const timeout = setTimeout(() => reject(new Error(`sshd did not start:\n${log}`)), 10_000);
+      started.stderr!.on('data', (text: string) => {
+        log += text;
+        if (log.slice(from).includes('Server listening')) {
+          clearTimeout(timeout);
+          resolve();
+        }
+      });
+      started.once('exit', (code) => reject(new Error(`sshd exited with ${code}:\n${log}`)));
+    });
+    return started;
+  };
+  let child = await listen();
+
+  /** Every process under the listener: the privileged and the user-side sshd of each connection. */
+  const connectionProcesses = async (): Promise<number[]> => {
+    const { stdout } = await run('ps', ['-e', '-o', 'pid=,ppid=']);
+    const children = new Map<number, number[]>();
+    for (const line of stdout.trim().split('\n')) {
+      const [pid, ppid] = line.trim().split(/\s+/).map(Number);
+      children.set(ppid!, [...(children.get(ppid!) ?? []), pid!]);
+    }
+    // `ip netns exec` executes sshd in its own place: the spawned process is the listener either way.
+    const found: number[] = [];
+    const pending = [...(children.get(child.pid!) ?? [])];
+    while (pending.length > 0) {
+      const pid = pending.pop()!;
+      found.push(pid);
+      pending.push(...(children.get(pid) ?? []));
+    }
+    return found;
+  };
+  const signalConnections = async (signal: NodeJS.Signals) => {
+    for (const pid of await connectionProcesses()) {
+      try {
+        process.kill(pid, signal);
+      } catch {
+        // already gone
+      }
+    }
+  };
+  const stopListener = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  };
 
   return {
     port,
     directory,
+    address: options.netns?.address ?? '127.0.0.1',
     clientKey: await readFile(clientKeyPath),
     hostKeyFingerprint: fingerprintLine.split(' ')[1]!,
     log: () => log,
-    killConnections: async () => {
-      // Every process under the listener: the privileged and the user-side sshd of each connection.
-      const { stdout } = await run('ps', ['-e', '-o', 'pid=,ppid=']);
-      const children = new Map<number, number[]>();
-      for (const line of stdout.trim().split('\n')) {
-        const [pid, ppid] = line.trim().split(/\s+/).map(Number);
-        children.set(ppid!, [...(children.get(ppid!) ?? []), pid!]);
-      }
-      const doomed: number[] = [];
-      const pending = [...(children.get(child.pid!) ?? [])];
-      while (pending.length > 0) {
-        const pid = pending.pop()!;
-        doomed.push(pid);
-        pending.push(...(children.get(pid) ?? []));
-      }
-      for (const pid of doomed) {
-        try {
-          process.kill(pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }
+    killConnections: () => signalConnections('SIGKILL'),
+    signalConnections,
+    reboot: async (downtimeMs) => {
+      await signalConnections('SIGKILL');
+      await stopListener();
+      await new Promise((resolve) => setTimeout(resolve, downtimeMs));
+      child = await listen();
     },
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await stopListener();
       await rm(directory, { recursive: true, force: true });
     },
   };
