@@ -32,6 +32,11 @@ export class RedactedTranscript {
 
   readonly addSecret = (secret: string): void => this.sink.addSecret(secret);
 
+  /** Resolves once everything written so far is in the file: a fast producer waits on it (back-pressure). */
+  flushed(): Promise<void> {
+    return this.pending;
+  }
+
   async close(): Promise<void> {
     this.sink.flush();
     await this.pending;

@@ -21,7 +21,8 @@ let created = 0;
  * killing the sshd session, which is a cut the other side notices at once.
  */
 export async function createIsolatedNetwork(): Promise<IsolatedNetwork | { unavailable: string }> {
-  if (process.env.CMS_HA_NO_NETNS === '1') return { unavailable: 'network namespaces turned off (CMS_HA_NO_NETNS=1)' };
+  if (process.env.CMS_HA_NO_NETNS === '1')
+    return { unavailable: 'network namespaces turned off (CMS_HA_NO_NETNS=1)' };
   const index = (process.pid % 200) + created++;
   const name = `cmsha-${process.pid}-${index}`;
   const host = `vh${index}x${process.pid % 1000}`.slice(0, 15);
