@@ -14,7 +14,9 @@ export async function execRemote(
     await connection.savePins();
     const result = await ssh.exec(command, {
       timeoutMs,
-      onOutput: (chunk, stream) => (stream === 'stdout' ? out(chunk) : err(chunk)),
+      onOutput: (chunk, stream) => void (stream === 'stdout' ? out(chunk) : err(chunk)),
+      // Streamed to the terminal only: a long output is not also held in memory.
+      keepOutput: false,
     });
     switch (result.kind) {
       case 'exited':

@@ -75,8 +75,13 @@ export type ExecResult =
 
 export interface ExecOptions {
   timeoutMs?: number;
-  /** Called with each chunk as it arrives (for transcripts). */
-  onOutput?: (chunk: Buffer, stream: 'stdout' | 'stderr') => void;
+  /**
+   * Called with each chunk as it arrives (for transcripts). A returned promise pauses the channel until
+   * it settles: a slow transcript holds the server back instead of filling memory.
+   */
+  onOutput?: (chunk: Buffer, stream: 'stdout' | 'stderr') => void | Promise<void>;
+  /** Keep the output for the result (default). Off for long outputs that only go to a transcript. */
+  keepOutput?: boolean;
   /** Written to the command's standard input, which is then closed. */
   input?: string;
 }
@@ -340,14 +345,17 @@ export class SshConnection {
         channel = stream;
         if (options.input !== undefined) stream.end(options.input);
         let exit: { code: number | null; signal: string | null } | null = null;
-        stream.on('data', (chunk: Buffer) => {
-          stdout.push(chunk);
-          options.onOutput?.(chunk, 'stdout');
-        });
-        stream.stderr.on('data', (chunk: Buffer) => {
-          stderr.push(chunk);
-          options.onOutput?.(chunk, 'stderr');
-        });
+        const keep = options.keepOutput ?? true;
+        const deliver = (chunk: Buffer, kind: 'stdout' | 'stderr') => {
+          (kind === 'stdout' ? stdout : stderr).push(...(keep ? [chunk] : []));
+          const pending = options.onOutput?.(chunk, kind);
+          if (pending instanceof Promise) {
+            stream.pause();
+            void pending.finally(() => stream.resume());
+          }
+        };
+        stream.on('data', (chunk: Buffer) => deliver(chunk, 'stdout'));
+        stream.stderr.on('data', (chunk: Buffer) => deliver(chunk, 'stderr'));
         stream.on('exit', (code: number | null, signal?: string) => {
           exit = { code, signal: signal ?? null };
         });

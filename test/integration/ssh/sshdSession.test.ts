@@ -37,6 +37,27 @@ describe.skipIf(skip)('commands and dialogs on the simulated pair behind real ss
     connection.close();
   });
 
+  it('streams a long output to a slow consumer without holding it in memory', async () => {
+    const connection = await asTechnician('orig');
+    let received = 0;
+    let chunks = 0;
+    let last = '';
+    const result = await connection.exec('yes 0123456789abcdef | head -c 8388608', {
+      keepOutput: false,
+      timeoutMs: 60_000,
+      onOutput: (chunk) => {
+        received += chunk.length;
+        last = chunk.toString('utf8').slice(-17);
+        // A consumer that falls behind now and then (a transcript waiting for the disk).
+        if (++chunks % 8 === 0) return new Promise((resolve) => setTimeout(resolve, 5));
+      },
+    });
+    expect(result).toMatchObject({ kind: 'exited', code: 0, stdout: '', stderr: '' });
+    expect(received).toBe(8 * 1024 * 1024);
+    expect(last).toMatch(/^[0-9a-f\n]+$/);
+    connection.close();
+  });
+
   it('stops waiting for a command at its timeout', async () => {
     const connection = await asTechnician('orig');
     const result = await connection.exec('sleep 5', { timeoutMs: 300 });
