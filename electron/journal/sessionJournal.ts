@@ -2,8 +2,8 @@ import { open, readFile, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import { sessionEventSchema, type SessionEvent } from '../../shared/session/sessionEvents.ts';
 import { SessionGuardError } from '../../shared/session/sessionGuardError.ts';
-import { applySessionEvent } from '../../shared/session/reduceSession.ts';
-import { initialSessionState, type SessionState } from '../../shared/session/sessionState.ts';
+import { applySessionEvent, SessionFold } from '../../shared/session/reduceSession.ts';
+import type { SessionState } from '../../shared/session/sessionState.ts';
 import { GroupCommitFile } from './groupCommitFile.ts';
 import { encodeJournalLine, GENESIS_HASH, sha256Hex } from './journalLine.ts';
 import { readJournalText, type JournalBreak } from './readJournal.ts';
@@ -77,7 +77,7 @@ export class SessionJournal {
       throw error;
     });
     const read = readJournalText(text);
-    let state = initialSessionState();
+    const fold = new SessionFold();
     let problem = read.chainBreak;
     let trusted = 0;
     const events: SessionEvent[] = [];
@@ -91,7 +91,7 @@ export class SessionJournal {
         break;
       }
       try {
-        state = applySessionEvent(state, parsed.data);
+        fold.apply(parsed.data);
       } catch (error) {
         if (!(error instanceof SessionGuardError)) throw error;
         problem = { line: entry.line, reason: `the event breaks the session rules: ${error.message}` };
@@ -103,7 +103,7 @@ export class SessionJournal {
     const report: JournalOpenReport = { droppedTornLine: problem ? null : read.tornTail, problem };
     if (problem) {
       const headHash = trusted === 0 ? GENESIS_HASH : read.entries[trusted - 1]!.hash;
-      return new SessionJournal(directory, null, state, trusted + 1, headHash, report, events);
+      return new SessionJournal(directory, null, fold.state, trusted + 1, headHash, report, events);
     }
     const { heldBy } = await acquireSessionLock(directory);
     if (heldBy) {
@@ -114,7 +114,7 @@ export class SessionJournal {
       return new SessionJournal(
         directory,
         null,
-        state,
+        fold.state,
         trusted + 1,
         read.headHash,
         { ...report, problem: busy },
@@ -126,7 +126,7 @@ export class SessionJournal {
     return new SessionJournal(
       directory,
       new GroupCommitFile(handle),
-      state,
+      fold.state,
       trusted + 1,
       read.headHash,
       report,

@@ -10,9 +10,44 @@ import { initialSessionState } from './sessionState.ts';
 
 /** The session as the fold of its events. Throws SessionGuardError on the first event the rules refuse. */
 export function reduceSession(events: Iterable<SessionEvent>): SessionState {
-  let state = initialSessionState();
-  for (const event of events) state = applySessionEvent(state, event);
-  return state;
+  const fold = new SessionFold();
+  for (const event of events) fold.apply(event);
+  return fold.state;
+}
+
+/** Lists this fold created; only those may grow in place. */
+let ownedLists: WeakSet<readonly unknown[]> | null = null;
+
+/** `list` with `item` at the end: a new list, or, inside a fold, the fold's own list grown in place. */
+function appended<T>(list: readonly T[], item: T): T[] {
+  if (ownedLists?.has(list)) {
+    (list as T[]).push(item);
+    return list as T[];
+  }
+  const copy = [...list, item];
+  ownedLists?.add(copy);
+  return copy;
+}
+
+/**
+ * Folds many events in linear time: the intermediate states of a fold are never handed out, so the
+ * lists it created itself (notes, evidence, tapes loaded) grow in place instead of being copied for
+ * every event (which made reopening a 100,000-event journal quadratic). A refused event leaves the
+ * state as it was: every list grows only after the event's checks passed.
+ */
+export class SessionFold {
+  private readonly owned = new WeakSet<readonly unknown[]>();
+  state: SessionState = initialSessionState();
+
+  apply(event: SessionEvent): SessionState {
+    ownedLists = this.owned;
+    try {
+      this.state = applySessionEvent(this.state, event);
+    } finally {
+      ownedLists = null;
+    }
+    return this.state;
+  }
 }
 
 export type ApplyResult = { ok: true; state: SessionState } | { ok: false; error: SessionGuardError };
@@ -26,7 +61,7 @@ export function tryApplySessionEvent(state: SessionState, event: SessionEvent): 
   }
 }
 
-/** Pure: returns a new state and never mutates `state`. */
+/** Pure (outside a SessionFold): returns a new state and never mutates `state`. */
 export function applySessionEvent(state: SessionState, event: SessionEvent): SessionState {
   if (event.type !== 'session-created' && state.session === null) {
     throw new SessionGuardError(
@@ -163,10 +198,16 @@ function applyChecked(state: SessionState, event: SessionEvent): SessionState {
               result: event.evidence.result,
               at: event.at,
             };
-      return updateStep(state, event.stepId, (run) => ({ ...run, evidence: [...run.evidence, evidence] }));
+      return updateStep(state, event.stepId, (run) => ({
+        ...run,
+        evidence: appended(run.evidence, evidence),
+      }));
     }
     case 'note-added':
-      return { ...state, notes: [...state.notes, { stepId: event.stepId, text: event.text, at: event.at }] };
+      return {
+        ...state,
+        notes: appended(state.notes, { stepId: event.stepId, text: event.text, at: event.at }),
+      };
     default:
       return assertNever(event, 'session event');
   }
@@ -271,7 +312,7 @@ function tickChecklistItem(
   }
   requireStatus(state, event.stepId, ['running', 'awaiting-technician'], 'tick a checklist item of');
   const ticked = updateStep(state, event.stepId, (run) =>
-    run.checkedItems.includes(item.id) ? run : { ...run, checkedItems: [...run.checkedItems, item.id] },
+    run.checkedItems.includes(item.id) ? run : { ...run, checkedItems: appended(run.checkedItems, item.id) },
   );
   return item.clock ? applyClockEdges(ticked, [item.clock], item.clock.edge, event.at) : ticked;
 }
@@ -323,7 +364,7 @@ function loadTape(state: SessionState, event: SessionEventOf<'tape-loaded'>): Se
   requireStatus(state, event.stepId, ['running', 'awaiting-technician'], 'load a tape for');
   return updateStep(state, event.stepId, (run) => ({
     ...run,
-    tapesLoaded: [...run.tapesLoaded, { tapeId: tape.id, server: event.server, at: event.at }],
+    tapesLoaded: appended(run.tapesLoaded, { tapeId: tape.id, server: event.server, at: event.at }),
   }));
 }
 

@@ -6,6 +6,8 @@ import { eventCandidates, progressCandidates } from './eventCandidates.ts';
 
 export interface LiveRun {
   accepted: SessionEvent[];
+  /** Every event offered, accepted or refused, in order. */
+  proposed: SessionEvent[];
   /** snapshots[k] is the live state after the first k accepted events. */
   snapshots: SessionState[];
   refused: number;
@@ -15,6 +17,7 @@ export interface LiveRun {
 export function liveRun(choices: readonly number[]): LiveRun {
   let state = initialSessionState();
   const accepted: SessionEvent[] = [];
+  const proposed: SessionEvent[] = [];
   const snapshots = [state];
   let refused = 0;
   choices.forEach((choice, index) => {
@@ -25,6 +28,7 @@ export function liveRun(choices: readonly number[]): LiveRun {
       ...candidates[choice % candidates.length]!,
       at: new Date(Date.UTC(2026, 10, 23) + index * 1000).toISOString(),
     } as SessionEvent;
+    proposed.push(event);
     const result = tryApplySessionEvent(state, event);
     if (!result.ok) {
       refused++;
@@ -34,7 +38,7 @@ export function liveRun(choices: readonly number[]): LiveRun {
     accepted.push(event);
     snapshots.push(state);
   });
-  return { accepted, snapshots, refused };
+  return { accepted, proposed, snapshots, refused };
 }
 
 export const choicesArbitrary = fc.array(fc.nat({ max: 10_000 }), {

@@ -15,6 +15,7 @@ const USAGE = `usage: simctl <command>
   archive-now                        an interval archive finishes now on every ACD
   cue-upgrade <cms-version>          the CUE upgrade: new CMS version, Solaris 9, a fresh CMS setup
   write-maintenance <tape> <LLLL> <F|I>   a maintenance backup of this host, as the CMS menu writes it
+  noise <bytes>                      print that much console output (to try a long transcript)
 `;
 
 /** The technician's hands on the simulated pair: tapes in and out, switches, drive trouble. */
@@ -38,6 +39,16 @@ export const simctl: Program = async ({ args, io, store, host, now }) => {
         `${tape.id}\t${tape.capacityBlocks} blocks\t${tape.writeProtected ? 'write-protected' : 'writable'}\t${content}\t${where}\n`,
       );
     }
+    return 0;
+  }
+  if (command === 'noise') {
+    const bytes = Number(rest[0]);
+    if (!Number.isInteger(bytes) || bytes < 1 || bytes > 1024 ** 3)
+      return fail('usage: noise <bytes> (1 to 1 GiB)');
+    const line = 'simulated console output 0123456789 abcdefghijklmnopqrstuvwxyz\n';
+    const block = line.repeat(1024);
+    for (let written = 0; written < bytes; written += block.length) io.write(block.slice(0, bytes - written));
+    io.write('noise done\n');
     return 0;
   }
   return store.update((state) => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { reduceSession } from '../../../shared/session/reduceSession.ts';
+import { reduceSession, SessionFold } from '../../../shared/session/reduceSession.ts';
+import { SessionGuardError } from '../../../shared/session/sessionGuardError.ts';
 import { choicesArbitrary, liveRun } from '../../support/liveRun.ts';
 
 describe('replaying the journal', () => {
@@ -12,6 +13,26 @@ describe('replaying the journal', () => {
         for (const k of prefixes) {
           expect(reduceSession(run.accepted.slice(0, k))).toEqual(run.snapshots[k]);
         }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a fold offered refused events along the way ends where the live run ended, and leaves the live states untouched', () => {
+    fc.assert(
+      fc.property(choicesArbitrary, (choices) => {
+        const run = liveRun(choices);
+        const before = JSON.stringify(run.snapshots);
+        const fold = new SessionFold();
+        for (const event of run.proposed) {
+          try {
+            fold.apply(event);
+          } catch (error) {
+            expect(error).toBeInstanceOf(SessionGuardError);
+          }
+        }
+        expect(fold.state).toEqual(run.snapshots.at(-1));
+        expect(JSON.stringify(run.snapshots)).toBe(before);
       }),
       { numRuns: 200 },
     );
