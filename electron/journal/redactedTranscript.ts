@@ -10,6 +10,8 @@ export class RedactedTranscript {
   private readonly file: TranscriptFile;
   private readonly sink: RedactingSink;
   private pending: Promise<void> = Promise.resolve();
+  /** Characters handed to the file and not yet written. */
+  private queued = 0;
 
   constructor(
     sessionDirectory: string,
@@ -19,9 +21,7 @@ export class RedactedTranscript {
     label?: 'terminal',
   ) {
     this.file = TranscriptFile.open(sessionDirectory, stepId, server, attempt, label);
-    this.sink = new RedactingSink((text) => {
-      this.pending = this.pending.then(() => this.file.write(text));
-    });
+    this.sink = new RedactingSink((text) => this.enqueue(text));
   }
 
   get relativePath(): string {
@@ -30,12 +30,33 @@ export class RedactedTranscript {
 
   readonly write = (text: string): void => this.sink.write(text);
 
+  /** Raw console bytes: written as they are while there is no secret to redact (no decoding, no copy). */
+  readonly writeBytes = (chunk: Buffer): void => {
+    if (this.sink.passThrough) this.enqueue(chunk);
+    else this.sink.write(chunk.toString('utf8'));
+  };
+
+  private enqueue(data: string | Buffer): void {
+    this.queued += data.length;
+    this.pending = this.pending.then(async () => {
+      await this.file.write(data);
+      this.queued -= data.length;
+    });
+  }
+
   readonly addSecret = (secret: string): void => this.sink.addSecret(secret);
 
   /** Resolves once everything written so far is in the file: a fast producer waits on it (back-pressure). */
   flushed(): Promise<void> {
     return this.pending;
   }
+
+  /** Whether the file has fallen far enough behind that the producer should wait for `flushed()`. */
+  get behind(): boolean {
+    return this.queued > RedactedTranscript.BEHIND_CHARACTERS;
+  }
+
+  private static readonly BEHIND_CHARACTERS = 8 * 1024 * 1024;
 
   async close(): Promise<void> {
     this.sink.flush();

@@ -21,6 +21,11 @@ export class RedactingSink {
     if (ready) this.out(ready);
   }
 
+  /** True when output can go straight through: no secret to look for and nothing held back. */
+  get passThrough(): boolean {
+    return this.secrets.size === 0 && this.pending === '';
+  }
+
   flush(): void {
     if (this.pending) this.out(this.redact(this.pending));
     this.pending = '';

@@ -165,6 +165,8 @@ export class SshConnection {
         if (settled) return;
         settled = true;
         timer.clear();
+        // Short commands one after the other would otherwise wait on Nagle and delayed ACKs (~40 ms each way).
+        client.setNoDelay(true);
         resolve(new SshConnection(client, target, negotiated!, seenKey!));
       });
       client.on('error', (error: Error & { level?: string }) => {

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { stepTimeline } from '../../shared/session/stepTimeline.ts';
 import type { StepId } from '../../shared/procedure/types.ts';
 import { chooseApi } from './api/chooseApi.ts';
@@ -24,6 +24,9 @@ import { TechnicianInbox } from './steps/TechnicianInbox.tsx';
 export function App() {
   const useStore = useMemo(() => createSessionStore(chooseApi()), []);
   const store = useStore();
+  const { startup } = store;
+  // Once per window: back to the session the core has open (a reload), or the list, or a training session.
+  useEffect(() => void startup(), [startup]);
   const [selected, setSelected] = useState<StepId | null>(null);
   const shownStep = store.runningStep ?? selected;
   const session = store.state.session;

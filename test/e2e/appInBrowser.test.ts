@@ -75,6 +75,14 @@ describe.skipIf(skipReason !== null)('the app in Chromium through the browser ha
       await expect.poll(() => stepState(page, 'P1').textContent()).toBe('passed');
       expect(await stepState(page, 'P3b').textContent()).toBe('passed');
       expect(await stepState(page, 'P3a').textContent()).toBe('failed');
+
+      // Back to the list of sessions, and into the same one again.
+      await page.getByRole('button', { name: 'Other sessions' }).click();
+      await page.getByRole('heading', { name: 'Start' }).waitFor();
+      await page.waitForTimeout(300);
+      expect(await page.getByRole('heading', { name: 'Start' }).count()).toBe(1);
+      await page.getByRole('button', { name: /Acme Leeds/ }).click();
+      await expect.poll(() => stepState(page, 'P1').textContent()).toBe('passed');
       expect(app().errors).toEqual([]);
     },
   );

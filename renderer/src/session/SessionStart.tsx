@@ -5,10 +5,11 @@ import type { SessionStore } from './sessionStore.ts';
 export function SessionStart({ store }: { store: SessionStore }) {
   const [site, setSite] = useState('');
   const [technician, setTechnician] = useState('');
-  const { startup, sessions, startTrainingSession, openSession } = store;
+  const { loadSessions, sessions, startTrainingSession, openSession } = store;
+  // Where the window starts is decided once, by the app; here the list is only brought up to date.
   useEffect(() => {
-    void startup();
-  }, [startup]);
+    void loadSessions();
+  }, [loadSessions]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -38,6 +38,18 @@ describe('the simulated Solaris commands', () => {
     expect(outputs['14gb-8mm']).toMatch(/^Exabyte EXB-8505 8mm Helical Scan tape drive:\n/);
   });
 
+  it('prints as much console noise as asked for (long transcripts for training and benchmarks)', async () => {
+    const store = freshPair();
+    const noise = await runSim(store, 'simctl noise 100000');
+    expect(noise.code).toBe(0);
+    expect(noise.stdout.length).toBe(100_000 + 'noise done\n'.length);
+    expect(noise.stdout.startsWith('simulated console output 0123456789')).toBe(true);
+    expect(noise.stdout.endsWith('noise done\n')).toBe(true);
+    expect((await runSim(store, 'simctl noise lots')).stderr).toBe(
+      'simctl: usage: noise <bytes> (1 to 1 GiB)\n',
+    );
+  });
+
   it('gives the Solaris error lines: no tape, no such device, device busy', async () => {
     const store = freshPair();
     expect(await runSim(store, 'mt -f /dev/rmt/0 status')).toMatchObject({
