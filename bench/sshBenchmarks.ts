@@ -142,7 +142,8 @@ async function smallCommands(sshd: RunningSshd, ssh: (command: string) => string
     const worker = async () => {
       for (let command = queue.shift(); command !== undefined; command = queue.shift()) {
         const result = await connection.exec(command);
-        if (result.kind !== 'exited' || result.code !== 0) throw new Error(`${command}: ${JSON.stringify(result)}`);
+        if (result.kind !== 'exited' || result.code !== 0)
+          throw new Error(`${command}: ${JSON.stringify(result)}`);
       }
     };
     await Promise.all(Array.from({ length: inFlight }, worker));
