@@ -3,21 +3,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppService } from '../../electron/app/appService.ts';
 import type { ApiEvent } from '../../shared/ipc/apiContract.ts';
+import { openNewSession } from '../support/openSession.ts';
 import { useTempDirs } from '../support/tempDir.ts';
 
 const tempDir = useTempDirs();
 
 /** A new training session, opened. */
-async function openTrainingSession(service: AppService, site: string): Promise<string> {
-  const { directory } = await service.handlers['session.create']({
-    site,
-    technician: 'RT',
-    customerContact: '',
-    training: true,
-  });
-  await service.handlers['session.open']({ directory });
-  return directory;
-}
+const openTrainingSession = (service: AppService, site: string) =>
+  openNewSession(service, { site, training: true });
 
 describe('the app core behind the typed API', () => {
   it('opens a training session on the simulated pair at the first start, and the same one afterwards', async () => {

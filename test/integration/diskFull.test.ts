@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppService } from '../../electron/app/appService.ts';
 import { SessionJournal } from '../../electron/journal/sessionJournal.ts';
+import { openNewSession } from '../support/openSession.ts';
 
 /** A small tmpfs, so the disk really fills up; mounting needs root (CI runs as root). */
 function mountSmallDisk(directory: string): string | null {
@@ -44,13 +45,7 @@ describe('the disk fills up while the session is being journaled', () => {
   it('stops taking actions and says why; the journal stays valid with everything acknowledged', async (context) => {
     if (skipReason) return context.skip();
     const service = new AppService(disk, () => undefined);
-    const { directory } = await service.handlers['session.create']({
-      site: 'Acme',
-      technician: 'RT',
-      customerContact: '',
-      training: false,
-    });
-    await service.handlers['session.open']({ directory });
+    const directory = await openNewSession(service);
     await fillDisk(path.join(disk, 'filler'));
 
     const acknowledged: string[] = [];

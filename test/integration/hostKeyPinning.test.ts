@@ -4,6 +4,7 @@ import { SessionJournal } from '../../electron/journal/sessionJournal.ts';
 import { API_CALLS, type ApiEvent } from '../../shared/ipc/apiContract.ts';
 import { skipWithoutSshd, TEST_PASSWORD, TEST_USER, useSimulatedPairBehindSshd } from '../support/sshd.ts';
 import { useTempDirs } from '../support/tempDir.ts';
+import { openNewSession } from '../support/openSession.ts';
 
 const skip = skipWithoutSshd('hostKeyPinning');
 const tempDir = useTempDirs();
@@ -32,13 +33,7 @@ describe.skipIf(skip)('host key pinning seen from the window', () => {
             });
         });
       let service = start();
-      const { directory } = await service.handlers['session.create']({
-        site: 'Acme',
-        technician: 'RT',
-        customerContact: '',
-        training: false,
-      });
-      await service.handlers['session.open']({ directory });
+      const directory = await openNewSession(service);
       await service.handlers['servers.configure']({
         server: 'ORIG',
         host: '127.0.0.1',

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppService } from '../../electron/app/appService.ts';
 import { dispatchApiCall } from '../../electron/app/dispatchApiCall.ts';
 import { API_CALLS, type ApiCall } from '../../shared/ipc/apiContract.ts';
+import { openNewSession } from '../support/openSession.ts';
 const CHANNELS = Object.keys(API_CALLS) as ApiCall[];
 
 /** Payloads a compromised renderer might send: wrong shapes, wrong types, extra keys, huge and hostile strings. */
@@ -43,13 +44,7 @@ describe('every API call fed malformed payloads', () => {
   beforeAll(async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'cms-ha-api-'));
     service = new AppService(root, () => undefined);
-    ({ directory } = await service.handlers['session.create']({
-      site: 'Acme',
-      technician: 'RT',
-      customerContact: '',
-      training: false,
-    }));
-    await service.handlers['session.open']({ directory });
+    directory = await openNewSession(service);
   });
   afterAll(async () => {
     await service.close();

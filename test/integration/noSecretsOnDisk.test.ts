@@ -6,6 +6,7 @@ import type { ApiEventPayload } from '../../shared/ipc/apiContract.ts';
 import { chromiumPdfPrinter, findChromium } from '../../electron/report/chromiumPdf.ts';
 import { skipWithoutSshd, TEST_PASSWORD, TEST_USER, useSimulatedPairBehindSshd } from '../support/sshd.ts';
 import { useTempDirs } from '../support/tempDir.ts';
+import { openNewSession } from '../support/openSession.ts';
 
 const skip = skipWithoutSshd('noSecretsOnDisk');
 const tempDir = useTempDirs();
@@ -37,13 +38,7 @@ describe.skipIf(skip)('credentials never reach the disk', () => {
         chromiumPdfPrinter(findChromium()),
       );
       try {
-        const { directory } = await service.handlers['session.create']({
-          site: 'Acme',
-          technician: 'RT',
-          customerContact: '',
-          training: false,
-        });
-        await service.handlers['session.open']({ directory });
+        await openNewSession(service);
         // ORIG's password is given in the settings; NEW's is typed when the server asks for it.
         for (const [server, sshd, password] of [
           ['ORIG', pair().orig, TEST_PASSWORD],

@@ -7,25 +7,13 @@ import { RedactedTranscript } from '../../electron/journal/redactedTranscript.ts
 import { SessionJournal } from '../../electron/journal/sessionJournal.ts';
 import { readTranscriptChunk } from '../../electron/journal/transcriptReader.ts';
 import type { SessionEvent } from '../../shared/session/sessionEvents.ts';
+import { MiB, withPeakRss } from '../../bench/measure.ts';
 
 const enabled = process.env.CMS_HA_SOAK === '1';
 if (!enabled) console.warn('soak: skipped: set CMS_HA_SOAK=1 to run it (.ci/run does)');
 
 const ATTEMPTS = 1_000;
 const TRANSCRIPT_BYTES = 1024 ** 3;
-const MiB = 1024 * 1024;
-
-/** Peak resident memory while `work` runs, sampled every 25 ms. */
-async function peakRss<T>(work: () => Promise<T>): Promise<{ result: T; peak: number }> {
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
-  try {
-    const result = await work();
-    return { result, peak: Math.max(peak, process.memoryUsage().rss) };
-  } finally {
-    clearInterval(sampler);
-  }
-}
 
 describe.skipIf(!enabled)('soak: a long session through one journal', () => {
   it(
@@ -48,7 +36,7 @@ describe.skipIf(!enabled)('soak: a long session through one journal', () => {
         global.gc?.();
         const baseline = process.memoryUsage().rss;
 
-        const { result: events, peak: journalPeak } = await peakRss(async () => {
+        const { result: events, peakRss: journalPeak } = await withPeakRss(async () => {
           for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
             const batch: SessionEvent[] = [
               { type: 'step-started', stepId: 'P1', at: at() },
@@ -69,7 +57,7 @@ describe.skipIf(!enabled)('soak: a long session through one journal', () => {
           return journal.events.length;
         });
 
-        const { result: written, peak: transcriptPeak } = await peakRss(async () => {
+        const { result: written, peakRss: transcriptPeak } = await withPeakRss(async () => {
           const transcript = new RedactedTranscript(directory, 'P1', 'ORIG', 1);
           transcript.addSecret('Soak-Secret-1');
           const line = `${'output of a long console session '.repeat(3)}block 0000000\r\n`;
@@ -86,7 +74,7 @@ describe.skipIf(!enabled)('soak: a long session through one journal', () => {
         });
         await journal.close();
 
-        const { result: reopened, peak: reopenPeak } = await peakRss(async () => {
+        const { result: reopened, peakRss: reopenPeak } = await withPeakRss(async () => {
           const started = performance.now();
           const again = await SessionJournal.open(directory);
           const tail = await readTranscriptChunk(directory, 'transcripts/P1-ORIG-1.log', null, 64 * 1024);
