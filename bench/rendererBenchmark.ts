@@ -39,13 +39,20 @@ async function longestTaskWhileStreaming(page: Page, bytes: number): Promise<num
       for (const entry of list.getEntries()) window.longest = Math.max(window.longest, entry.duration);
     }).observe({ type: 'longtask', buffered: false });
   })()`);
+  // Self-check: a deliberate 120 ms task must be seen, or the figure below would mean nothing.
+  await page.evaluate(
+    `setTimeout(() => { const end = performance.now() + 120; while (performance.now() < end) {} }, 0)`,
+  );
+  await page.waitForTimeout(200);
+  const seen = (await page.evaluate('window.longest')) as number;
+  if (seen < 100) throw new Error(`the Long Tasks observer did not see a 120 ms task (saw ${seen} ms)`);
+  await page.evaluate('window.longest = 0');
   await page.locator('.terminal-screen').click();
   await page.keyboard.type(`simctl noise ${bytes}\r`);
-  await page.waitForFunction(
-    `[...document.querySelectorAll('.xterm-rows > div')].some((row) => row.textContent.trim() === 'noise done')`,
-    undefined,
-    { timeout: 120_000, polling: 200 },
-  );
+  await page
+    .locator('.xterm-rows > div', { hasText: /noise done\s*$/ })
+    .first()
+    .waitFor({ timeout: 180_000 });
   return page.evaluate('window.longest') as Promise<number>;
 }
 
@@ -96,6 +103,10 @@ export async function rendererBenchmark(): Promise<Figure[]> {
         baselineName: 'the same with 64 KiB',
         target: 'no task over 100 ms',
         met: loud <= 100,
+        notes:
+          loud === 0
+            ? 'no long task at all (the Long Tasks API reports tasks of 50 ms or more; its self-check saw a 120 ms task)'
+            : undefined,
       }),
     ];
   } finally {
