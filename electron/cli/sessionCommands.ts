@@ -9,6 +9,7 @@ import { SshConnection, type SshCredentials, type TechnicianQuestions } from '..
 import { parseTargetSpec } from '../ssh/sshTarget.ts';
 import { runProcedureStep } from '../steps/procedureRunner.ts';
 import { StepContext } from '../steps/stepContext.ts';
+import { interruptStepsLeftRunning } from '../steps/interruptOnConnectionLoss.ts';
 import type { Technician } from '../steps/technician.ts';
 import { CliUsageError } from './cliOptions.ts';
 
@@ -110,6 +111,8 @@ export async function runStepFromCli(options: {
   }
   if (journal.readOnly)
     throw new CliUsageError(`this session is read-only: ${journal.openReport.problem?.reason}`);
+  for (const stepId of await interruptStepsLeftRunning(journal))
+    options.say(`${stepId} was left running by an app or command that stopped; it is marked interrupted.\n`);
   const connections = new Map<ServerRole, Promise<SshConnection>>();
   const serverOfPin = (host: string, port: number): ServerRole =>
     journal.state.servers.NEW?.host === host && journal.state.servers.NEW.port === port ? 'NEW' : 'ORIG';

@@ -118,6 +118,29 @@ describe('the app process killed in the middle of a step, and started again', ()
     await reopened.close();
   });
 
+  it('cms-ha run after a killed run: the step is marked interrupted, inspected, and run again when confirmed', async () => {
+    const session = await newSession();
+    const killed = await stepWaitingForAnswer(session, 'P3b');
+    killed.kill('SIGKILL');
+    await new Promise((resolve) => killed.on('close', resolve));
+    const again = spawn(process.execPath, [CMS_HA_CLI, 'run', session, 'P3b'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let output = '';
+    again.stdout.setEncoding('utf8').on('data', (text: string) => (output += text));
+    again.stderr.setEncoding('utf8').on('data', (text: string) => (output += text));
+    // Yes to running it again, then the cut-off time and the two confirmations of P3b.
+    again.stdin.end('y\n2026-11-24T07:00:00+01:00\ny\ny\n');
+    expect(await new Promise((resolve) => again.on('close', resolve))).toBe(0);
+    expect(output).toContain(
+      'P3b was left running by an app or command that stopped; it is marked interrupted.',
+    );
+    expect(output).toContain('P3b was interrupted last time (the app stopped while this step ran');
+    expect(await journalTypes(session)).toEqual(
+      expect.arrayContaining(['step-interrupted P3b', 'step-passed P3b']),
+    );
+  });
+
   it('takes over a lock whose process is gone, and one written on another machine', async () => {
     const session = await newSession();
     await writeFile(
