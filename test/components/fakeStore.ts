@@ -1,23 +1,12 @@
 import { vi } from 'vitest';
-import type { SessionStore } from '../../renderer/src/session/sessionStore.ts';
+import { initialWindowState, type SessionStore } from '../../renderer/src/session/sessionStore.ts';
 import type { SessionEvent } from '../../shared/session/sessionEvents.ts';
-import { initialSessionState } from '../../shared/session/sessionState.ts';
 
 /** A session store whose actions are spies, for views that only render and dispatch. */
 export function storeWith(overrides: Partial<SessionStore>): SessionStore {
   return {
-    sessions: [],
+    ...initialWindowState(),
     directory: '/sessions/acme',
-    readOnlyReason: null,
-    state: initialSessionState(),
-    events: [],
-    questions: [],
-    messages: [],
-    progress: {},
-    connections: {},
-    runningStep: null,
-    probes: {},
-    error: null,
     loadSessions: vi.fn(),
     startup: vi.fn(),
     startTrainingSession: vi.fn(),
@@ -27,21 +16,16 @@ export function storeWith(overrides: Partial<SessionStore>): SessionStore {
     signOff: vi.fn(),
     configureServer: vi.fn(),
     probeServer: vi.fn(),
-    terminal: null,
     openTerminal: vi.fn(),
     typeInTerminal: vi.fn(),
     closeTerminal: vi.fn(),
     onTerminalData: vi.fn(() => () => undefined),
     answer: vi.fn(),
     dismissError: vi.fn(),
-    trainingTapes: null,
-    transcript: null,
     showTranscript: vi.fn(),
     showEarlierTranscript: vi.fn(),
     closeTranscript: vi.fn(),
     addNote: vi.fn(),
-    exports: [],
-    exporting: null,
     exportReport: vi.fn(),
     leaveSession: vi.fn(),
     updateTape: vi.fn(),

@@ -72,6 +72,35 @@ export interface SessionStore {
   protectTrainingTape(tapeId: string, writeProtected: boolean): Promise<void>;
 }
 
+export type WindowState = {
+  [
+    K in keyof SessionStore as SessionStore[K] extends (...args: never[]) => unknown ? never : K
+  ]: SessionStore[K];
+};
+
+/** What a window holds before it opens a session (the fake store of the view tests starts from it too). */
+export function initialWindowState(): WindowState {
+  return {
+    sessions: [],
+    directory: null,
+    readOnlyReason: null,
+    state: initialSessionState(),
+    events: [],
+    questions: [],
+    messages: [],
+    progress: {},
+    connections: {},
+    runningStep: null,
+    probes: {},
+    terminal: null,
+    trainingTapes: null,
+    transcript: null,
+    exports: [],
+    exporting: null,
+    error: null,
+  };
+}
+
 /** The session as the renderer sees it: the core's events folded with the same reducer, and the technician's inbox. */
 export function createSessionStore(api: CmsHaApi) {
   const terminalOutput = new TerminalOutput();
@@ -89,23 +118,7 @@ export function createSessionStore(api: CmsHaApi) {
       }
     };
     return {
-      sessions: [],
-      directory: null,
-      readOnlyReason: null,
-      state: initialSessionState(),
-      events: [],
-      questions: [],
-      messages: [],
-      progress: {},
-      connections: {},
-      runningStep: null,
-      probes: {},
-      terminal: null,
-      trainingTapes: null,
-      transcript: null,
-      exports: [],
-      exporting: null,
-      error: null,
+      ...initialWindowState(),
       loadSessions: () =>
         attempt(async () => set({ sessions: (await api.call('sessions.list', {})).sessions })),
       startup: () =>
@@ -240,7 +253,8 @@ export function createSessionStore(api: CmsHaApi) {
           const running = get().runningStep;
           if (running)
             throw new Error(`${running} is running: wait for it to finish before leaving the session.`);
-          set({ directory: null, state: initialSessionState(), events: [], exports: [], transcript: null });
+          get().closeTerminal();
+          set({ ...initialWindowState(), sessions: get().sessions });
           await get().loadSessions();
         }),
       addNote: (stepId, text) => attempt(async () => void (await api.call('note.add', { stepId, text }))),
