@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSessionFolder } from '../../electron/journal/sessionFolders.ts';
 import { SessionJournal } from '../../electron/journal/sessionJournal.ts';
 import { defaultPair } from '../../electron/simulator/defaultPair.ts';
@@ -97,6 +97,11 @@ describe.skipIf(skip)('faults between the laptop and a server (ORIG behind its o
       at: new Date().toISOString(),
     });
   }
+  // A failed test never leaves ORIG down or cut off for the next one.
+  afterEach(async () => {
+    await network?.restore();
+    await orig?.powerOn();
+  });
   afterAll(async () => {
     (await connection?.catch(() => null))?.close();
     await journal?.close();
@@ -141,12 +146,11 @@ describe.skipIf(skip)('faults between the laptop and a server (ORIG behind its o
     { timeout: 60_000 },
     async () => {
       await sessionUpToTheBackup('Reboot');
-      let rebooting: Promise<void> | null = null;
       const reboot = trainee.answerFirst(async (_question, request) => {
         if (request?.kind !== 'insert-tape') return null;
-        // The server goes down at the prompt, before the answer could start the tape writing.
-        await orig.killConnections();
-        rebooting = orig.reboot(2_000);
+        // The server goes down at the prompt, before the answer could start the tape writing; it
+        // stays down until the test brings it back.
+        await orig.powerOff();
         return 'DDS4-01';
       });
       const hit = await run('P4a');
@@ -157,7 +161,7 @@ describe.skipIf(skip)('faults between the laptop and a server (ORIG behind its o
       const early = await run('P4a');
       expect(early.status).toBe('interrupted');
       expect(early.reason).toMatch(/^ORIG does not answer yet: .*ECONNREFUSED/);
-      await rebooting;
+      await orig.powerOn();
       const answerTape = trainee.answerFirst((_question, request) =>
         request?.kind === 'insert-tape' ? 'DDS4-01' : null,
       );

@@ -51,10 +51,14 @@ export interface RunningSshd {
   address: string;
   /** Kills every connection (the per-connection sshd processes), as a dropped network would. */
   killConnections(): Promise<void>;
+  /** How many sshd processes serve connections now (none once every client is gone). */
+  connectionProcessCount(): Promise<number>;
   /** Sends a signal to every connection's sshd processes (SIGSTOP freezes them, SIGCONT resumes). */
   signalConnections(signal: NodeJS.Signals): Promise<void>;
-  /** The server reboots: every connection dies, the listener stops, then starts again with the same keys. */
-  reboot(downtimeMs: number): Promise<void>;
+  /** The server goes down: every connection dies and the listener stops, until `powerOn`. */
+  powerOff(): Promise<void>;
+  /** The server is back: the listener starts again with the same keys. */
+  powerOn(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -238,11 +242,14 @@ export async function startSshd(options: SshdOptions = {}): Promise<RunningSshd>
     hostKeyFingerprint: fingerprintLine.split(' ')[1]!,
     log: () => log,
     killConnections: () => signalConnections('SIGKILL'),
+    connectionProcessCount: async () => (await connectionProcesses()).length,
     signalConnections,
-    reboot: async (downtimeMs) => {
+    powerOff: async () => {
       await signalConnections('SIGKILL');
       await stopListener();
-      await new Promise((resolve) => setTimeout(resolve, downtimeMs));
+    },
+    powerOn: async () => {
+      if (child.exitCode === null && child.signalCode === null) return;
       child = await listen();
     },
     stop: async () => {

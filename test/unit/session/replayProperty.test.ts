@@ -4,7 +4,8 @@ import { reduceSession, SessionFold } from '../../../shared/session/reduceSessio
 import { SessionGuardError } from '../../../shared/session/sessionGuardError.ts';
 import { choicesArbitrary, liveRun } from '../../support/liveRun.ts';
 
-describe('replaying the journal', () => {
+// CPU-bound property runs: their duration depends on the machine's load, never on a race.
+describe('replaying the journal', { timeout: 120_000 }, () => {
   it('gives, for every prefix of any journal, the same state as the live fold had at that point', () => {
     fc.assert(
       fc.property(choicesArbitrary, fc.array(fc.nat(), { minLength: 1, maxLength: 5 }), (choices, cuts) => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runDialog, type DialogSpec } from '../../../electron/ssh/dialogEngine.ts';
 import type { PtyChannel, PtyEnd } from '../../../electron/ssh/sshConnection.ts';
 
@@ -93,21 +93,35 @@ describe('the dialog engine', () => {
     });
   });
 
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('times out when no rule matches, quoting the last output, and closes the terminal', async () => {
+    vi.useFakeTimers();
     const t = fakeTerminal();
     const outcome = runDialog(t.channel, spec);
     t.print('Something unexpected');
+    await vi.advanceTimersByTimeAsync(199);
+    expect(t.channel.closed).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
     expect(await outcome).toMatchObject({ kind: 'timed-out', lastOutput: 'Something unexpected' });
     expect(t.channel.closed).toBe(true);
   });
 
   it('does not count the technician thinking time against the timeout', async () => {
+    vi.useFakeTimers();
     const t = fakeTerminal();
+    let answer: (text: string) => void = () => undefined;
     const outcome = runDialog(t.channel, spec, {
-      ask: () => new Promise((resolve) => setTimeout(() => resolve('pw'), 500)),
+      ask: () => new Promise((resolve) => (answer = resolve)),
     });
     t.print('Password: ');
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // The technician thinks for ten times the prompt timeout; nothing times out meanwhile.
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(t.channel.closed).toBe(false);
+    answer('pw');
+    await vi.advanceTimersByTimeAsync(150);
     t.print('All done');
     expect(await outcome).toMatchObject({ kind: 'completed' });
   });

@@ -63,47 +63,54 @@ describe('values put into remote commands', () => {
     expect(() => parseTargetSpec('root@bad_host!')).toThrow('not a valid host');
   });
 
-  it('a quoted value reaches a real Bourne shell as exactly itself, whatever it holds', () => {
-    const hostile = fc.oneof(
-      fc.string({ unit: 'binary', maxLength: 60 }),
-      fc
-        .array(
-          fc.constantFrom(
-            ';',
-            '&',
-            '|',
-            '$',
-            '`',
-            '(',
-            ')',
-            '<',
-            '>',
-            "'",
-            '"',
-            '\\',
-            '*',
-            '?',
-            '~',
-            ' ',
-            'x',
-            '#',
-            '!',
-            '{',
-            '}',
-          ),
-          { maxLength: 30 },
-        )
-        .map((chars) => chars.join('')),
-    );
-    fc.assert(
-      fc.property(hostile, (value) => {
-        fc.pre(!value.includes('\0') && !value.includes('\n'));
-        const echoed = execFileSync('/bin/sh', ['-c', `printf '%s' ${shQuote(value)}`], { encoding: 'utf8' });
-        expect(echoed).toBe(value);
-      }),
-      { numRuns: 200 },
-    );
-  });
+  // 200 real shells: how long that takes depends on the machine's load, so the limit is generous.
+  it(
+    'a quoted value reaches a real Bourne shell as exactly itself, whatever it holds',
+    { timeout: 120_000 },
+    () => {
+      const hostile = fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 60 }),
+        fc
+          .array(
+            fc.constantFrom(
+              ';',
+              '&',
+              '|',
+              '$',
+              '`',
+              '(',
+              ')',
+              '<',
+              '>',
+              "'",
+              '"',
+              '\\',
+              '*',
+              '?',
+              '~',
+              ' ',
+              'x',
+              '#',
+              '!',
+              '{',
+              '}',
+            ),
+            { maxLength: 30 },
+          )
+          .map((chars) => chars.join('')),
+      );
+      fc.assert(
+        fc.property(hostile, (value) => {
+          fc.pre(!value.includes('\0') && !value.includes('\n'));
+          const echoed = execFileSync('/bin/sh', ['-c', `printf '%s' ${shQuote(value)}`], {
+            encoding: 'utf8',
+          });
+          expect(echoed).toBe(value);
+        }),
+        { numRuns: 200 },
+      );
+    },
+  );
 
   it('no tape device with a shell metacharacter, space or path trick is ever accepted', () => {
     fc.assert(
