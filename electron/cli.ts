@@ -16,13 +16,7 @@ import {
 import { execRemote } from './cli/execCommand.ts';
 import { isParserName, parseCommand, PARSERS } from './cli/parseCommand.ts';
 import { planCommand } from './cli/planCommand.ts';
-import {
-  isStepId,
-  newSession,
-  recordResetup,
-  runStepFromCli,
-  terminalTechnician,
-} from './cli/sessionCommands.ts';
+import { isStepId, newSession, recordResetup, runStepFromCli } from './cli/sessionCommands.ts';
 import { probe } from './cli/probeCommand.ts';
 import { reportCommand, verifyCommand } from './cli/reportCommands.ts';
 import { DEFAULT_SIM_PORT, defaultSimStateDir, startSimulatedPair } from './cli/simServeCommand.ts';
@@ -77,6 +71,10 @@ export interface CliIO {
   readStdin(): Promise<string>;
   /** Asks on the terminal and resolves with the line typed (null at end of input). */
   askLine(question: string): Promise<string | null>;
+  /** The same, with nothing typed echoed (passwords). */
+  askHidden(question: string): Promise<string | null>;
+  /** Standard input is a terminal (login prompts are only asked there). */
+  interactive: boolean;
 }
 
 /** The headless `cms-ha` tool. Resolves with the exit code; bad input gives usage and 2, never a stack trace. */
@@ -119,7 +117,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
           strict: true,
         });
         if (positionals.length !== 1) throw new CliUsageError('probe takes exactly one target');
-        const connection = await connectionFromOptions(positionals[0], values, (t) => io.err(t));
+        const connection = await connectionFromOptions(positionals[0], values, io);
         const report = await probe(connection, timeoutFrom(values, 20_000));
         io.out(`${JSON.stringify(report, null, 2)}\n`);
         return 0;
@@ -135,7 +133,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
           strict: true,
         });
         if (positionals.length !== 1) throw new CliUsageError('exec takes exactly one target before --');
-        const connection = await connectionFromOptions(positionals[0], values, (t) => io.err(t));
+        const connection = await connectionFromOptions(positionals[0], values, io);
         const timeout = values.timeout === undefined ? undefined : timeoutFrom(values, 0);
         return await execRemote(connection, rest.slice(separator + 1).join(' '), timeout, io.out, io.err);
       }
@@ -149,14 +147,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
           strict: true,
         });
         if (positionals.length !== 1) throw new CliUsageError(`${command} takes exactly one target`);
-        const connection = await connectionFromOptions(positionals[0], values, (t) => io.err(t));
+        const connection = await connectionFromOptions(positionals[0], values, io);
         const { json, exitCode } =
           command === 'tape-check'
             ? await tapeCheckCommand(connection, values.device ?? DEFAULT_TAPE_DEVICE)
             : command === 'cmsadm-backup'
-              ? await cmsadmBackupCommand(connection, values.device ?? null, io.askLine, (text) =>
-                  io.err(text),
-                )
+              ? await cmsadmBackupCommand(connection, values.device ?? null, io, (text) => io.err(text))
               : await brCheckCommand(connection, requireDevice(values.device), values.verify ?? false);
         io.out(`${JSON.stringify(json, null, 2)}\n`);
         return exitCode;
@@ -221,7 +217,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
           stepId,
           credentials,
           acceptNewHostKey: values['accept-new-host-key'] ?? false,
-          technician: terminalTechnician(io.askLine, say),
+          input: io,
+          interactive: io.interactive,
           say,
         });
         io.out(

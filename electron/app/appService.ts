@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type {
   ApiCall,
@@ -9,39 +7,28 @@ import type {
   ApiResponse,
 } from '../../shared/ipc/apiContract.ts';
 import type { ServerRole, StepId } from '../../shared/procedure/types.ts';
-import { RedactedTranscript } from '../journal/redactedTranscript.ts';
+import type { SessionState } from '../../shared/session/sessionState.ts';
+import { QuestionBroker, type Question } from '../core/questionBroker.ts';
+import { SessionCore } from '../core/sessionCore.ts';
+import { SessionTerminals } from '../core/sessionTerminals.ts';
+import type { TechnicianChannel } from '../core/technicianChannel.ts';
+import { TRAINING_LOGIN, TrainingPair } from '../core/trainingPair.ts';
+import { UserFacingError } from '../core/userFacingError.ts';
+import { listSessions } from '../journal/listSessions.ts';
 import { createSessionFolder } from '../journal/sessionFolders.ts';
+import { SessionJournal } from '../journal/sessionJournal.ts';
 import { readTranscriptChunk } from '../journal/transcriptReader.ts';
 import { exportReport, type PdfPrinter } from '../report/exportReport.ts';
-import { JOURNAL_FILE, SessionJournal } from '../journal/sessionJournal.ts';
-import { defaultPair } from '../simulator/defaultPair.ts';
-import { generateSimHostKey } from '../simulator/simHostKeys.ts';
-import { startSimServer, type RunningSimServer } from '../simulator/simServer.ts';
-import { MemorySimStore } from '../simulator/simStore.ts';
-import { TrainingDesk } from '../simulator/trainingDesk.ts';
-import { HostKeyPins } from '../ssh/hostKeyPins.ts';
-import {
-  SshConnection,
-  type PtyChannel,
-  type SshCredentials,
-  type TechnicianQuestions,
-} from '../ssh/sshConnection.ts';
+import type { TrainingDesk } from '../simulator/trainingDesk.ts';
 import { validateTapeDevice } from '../ssh/remoteCommand.ts';
+import type { SshCredentials, TechnicianQuestions } from '../ssh/sshConnection.ts';
 import { parseTargetSpec } from '../ssh/sshTarget.ts';
 import { probeServer } from '../steps/probeServer.ts';
-import { runProcedureStep } from '../steps/procedureRunner.ts';
-import { interruptStepsLeftRunning } from '../steps/interruptOnConnectionLoss.ts';
-import { StepInterrupted } from '../steps/tapeWork.ts';
-import { StepContext } from '../steps/stepContext.ts';
-import type { Technician } from '../steps/technician.ts';
+
+export { UserFacingError } from '../core/userFacingError.ts';
 
 export type ApiHandlers = { [C in ApiCall]: (request: ApiRequest<C>) => Promise<ApiResponse<C>> };
-type Question = ApiEventPayload<'technician.question'>;
 export type EmitEvent = <E extends ApiEvent>(event: E, payload: ApiEventPayload<E>) => void;
-
-/** Training logins of the simulated pair (never a real server's). */
-const TRAINING_USER = 'root';
-const TRAINING_PASSWORD = 'cms';
 
 function journalProblem(journal: SessionJournal): string | null {
   const problem = journal.openReport.problem;
@@ -49,29 +36,34 @@ function journalProblem(journal: SessionJournal): string | null {
   return problem.line > 0 ? `line ${problem.line}: ${problem.reason}` : problem.reason;
 }
 
-export class UserFacingError extends Error {
-  override readonly name = 'UserFacingError';
+/** The questions a running step waits on, as the journal records them. */
+function stepQuestions(state: SessionState): Question[] {
+  return Object.values(state.steps).flatMap((run) =>
+    run.openQuestions.map(({ askedAt: _askedAt, ...question }) => ({
+      ...question,
+      stepId: run.id,
+      hostKey: null,
+    })),
+  );
+}
+
+interface OpenSession {
+  core: SessionCore;
+  terminals: SessionTerminals;
+  unsubscribe: () => void;
 }
 
 /**
- * The main-process core behind the typed API: sessions, the simulated pair for training, SSH
- * connections, and steps run with the technician's answers coming back from the renderer. It knows
- * nothing of Electron or of the transport; the shell and the browser harness both wrap it.
+ * The typed API's handlers: each maps one contract call onto the open session's core (journal,
+ * connections, steps, terminals), the question broker or the training pair. Electron's IPC and the
+ * browser harness both serve these; nothing here knows either transport.
  */
 export class AppService {
-  private journal: SessionJournal | null = null;
-  private unsubscribe: (() => void) | null = null;
-  private simulator: RunningSimServer | null = null;
-  private simulatorStore: MemorySimStore | null = null;
+  private session: OpenSession | null = null;
+  private readonly training = new TrainingPair();
   private readonly credentials = new Map<ServerRole, SshCredentials>();
-  private readonly connections = new Map<ServerRole, Promise<SshConnection>>();
-  private readonly pendingQuestions = new Map<string, (answer: string | boolean | null) => void>();
-  private readonly openQuestions = new Map<string, Question>();
+  private readonly questions: QuestionBroker;
   private readonly runningProgress = new Map<ServerRole, ApiEventPayload<'step.progress'>>();
-  private runningStep: StepId | null = null;
-  private runningStepDone: Promise<void> | null = null;
-  private interruptReason: string | null = null;
-  private readonly terminals = new Map<string, PtyChannel>();
 
   constructor(
     private readonly sessionsRoot: string,
@@ -80,12 +72,15 @@ export class AppService {
     private readonly trainingWhenEmpty = false,
     /** How this shell prints the report to PDF (Electron's printToPDF, or Chromium under Node). */
     private readonly printPdf?: PdfPrinter,
-  ) {}
+  ) {
+    this.questions = new QuestionBroker((question) => this.emit('technician.question', question));
+  }
 
   readonly handlers: ApiHandlers = {
     'app.startup': async () => {
-      if (this.journal) return { openDirectory: this.journal.directory };
-      if (!this.trainingWhenEmpty || (await this.listSessions()).length > 0) return { openDirectory: null };
+      if (this.session) return { openDirectory: this.session.core.directory };
+      if (!this.trainingWhenEmpty || (await listSessions(this.sessionsRoot)).length > 0)
+        return { openDirectory: null };
       const { directory } = await this.handlers['session.create']({
         site: 'Training',
         technician: 'Trainee',
@@ -96,7 +91,7 @@ export class AppService {
       await this.handlers['training.connect']({});
       return { openDirectory: directory };
     },
-    'sessions.list': async () => ({ sessions: await this.listSessions() }),
+    'sessions.list': async () => ({ sessions: await listSessions(this.sessionsRoot) }),
     'session.create': async (request) => {
       const directory = await createSessionFolder(
         this.sessionsRoot,
@@ -104,8 +99,11 @@ export class AppService {
         new Date().toISOString().slice(0, 10),
       );
       const journal = await SessionJournal.open(directory);
-      await journal.append({ type: 'session-created', ...request, at: new Date().toISOString() });
-      await journal.close();
+      try {
+        await journal.append({ type: 'session-created', ...request, at: new Date().toISOString() });
+      } finally {
+        await journal.close();
+      }
       return { directory };
     },
     'session.open': async ({ directory }) => {
@@ -113,56 +111,46 @@ export class AppService {
       if (path.dirname(resolved) !== path.resolve(this.sessionsRoot))
         throw new UserFacingError('That folder is not one of the sessions here.');
       // The session already open (a reloaded window) stays open: a step may be running in it.
-      let journal = this.journal?.directory === resolved ? this.journal : null;
-      if (!journal) {
-        if (this.runningStep) {
-          throw new UserFacingError(
-            `${this.runningStep} is running in the open session; wait for it to finish.`,
-          );
-        }
+      if (this.session?.core.directory !== resolved) {
+        const running = this.session?.core.runningStep;
+        if (running)
+          throw new UserFacingError(`${running} is running in the open session; wait for it to finish.`);
         await this.closeSession();
-        journal = await SessionJournal.open(resolved);
-        await interruptStepsLeftRunning(journal);
-        this.journal = journal;
-        this.unsubscribe = journal.subscribe((event) => this.emit('session.event', { event }));
+        this.session = await this.openSession(resolved);
       }
+      const { journal } = this.session.core;
+      const fromJournal = stepQuestions(journal.state);
+      const journaled = new Set(fromJournal.map((question) => question.id));
       return {
         directory: resolved,
         events: [...journal.events],
         readOnly: journal.readOnly,
         problem: journalProblem(journal),
         droppedTornLine: journal.openReport.droppedTornLine !== null,
-        runningStep: this.runningStep,
-        pendingQuestions: [...this.openQuestions.values()],
+        runningStep: this.session.core.runningStep,
+        pendingQuestions: [
+          ...fromJournal,
+          ...this.questions.open.filter((question) => !journaled.has(question.id)),
+        ],
         progress: [...this.runningProgress.values()],
       };
     },
     'training.connect': async () => {
-      const journal = this.requireSession();
+      const { journal } = this.requireSession().core;
       if (!journal.state.session?.training)
         throw new UserFacingError('Only a training session can use the simulated pair.');
-      if (!this.simulator) {
-        this.simulatorStore = new MemorySimStore(defaultPair());
-        this.simulator = await startSimServer({
-          store: this.simulatorStore,
-          timeScale: 0.02,
-          hostKeys: { orig: generateSimHostKey(), new: generateSimHostKey() },
-          ports: { orig: 0, new: 0 },
-          users: { [TRAINING_USER]: TRAINING_PASSWORD },
-        });
-      }
-      const ports = { ORIG: this.simulator.ports.orig, NEW: this.simulator.ports.new };
+      const ports = await this.training.ports();
       for (const [server, platform] of [
         ['ORIG', 'blade100'],
         ['NEW', 'blade150'],
       ] as const) {
-        this.credentials.set(server, { password: TRAINING_PASSWORD });
+        this.credentials.set(server, { password: TRAINING_LOGIN.password });
         await journal.append({
           type: 'server-configured',
           server,
           host: '127.0.0.1',
           port: ports[server],
-          user: TRAINING_USER,
+          user: TRAINING_LOGIN.user,
           platform,
           cmsVersion: null,
           tapeDevice: '/dev/rmt/0',
@@ -172,24 +160,24 @@ export class AppService {
       }
       return { ports };
     },
-    'training.tapes': async () =>
-      this.simulatorStore
-        ? { running: true, tapes: await this.trainingDesk().tapes() }
-        : { running: false, tapes: [] },
+    'training.tapes': async () => {
+      const desk = await this.training.desk();
+      return desk ? { running: true, tapes: await desk.tapes() } : { running: false, tapes: [] };
+    },
     'training.moveTape': async ({ tapeId, to }) => {
-      await this.trainingAction(() => this.trainingDesk().moveTape(tapeId, to));
+      await this.trainingAction((desk) => desk.moveTape(tapeId, to));
       return {};
     },
     'training.unpackTape': async ({ tapeId, capacityBlocks }) => {
-      await this.trainingAction(() => this.trainingDesk().unpackTape(tapeId, capacityBlocks));
+      await this.trainingAction((desk) => desk.unpackTape(tapeId, capacityBlocks));
       return {};
     },
     'training.protectTape': async ({ tapeId, writeProtected }) => {
-      await this.trainingAction(() => this.trainingDesk().setWriteProtect(tapeId, writeProtected));
+      await this.trainingAction((desk) => desk.setWriteProtect(tapeId, writeProtected));
       return {};
     },
     'servers.configure': async ({ server, password, ...settings }) => {
-      const journal = this.requireSession();
+      const { core } = this.requireSession();
       try {
         parseTargetSpec(
           `${settings.user}@${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${settings.port}`,
@@ -198,7 +186,7 @@ export class AppService {
       } catch (error) {
         throw new UserFacingError((error as Error).message);
       }
-      await journal.append({
+      await core.journal.append({
         type: 'server-configured',
         server,
         ...settings,
@@ -206,86 +194,37 @@ export class AppService {
         at: new Date().toISOString(),
       });
       this.credentials.set(server, password === null ? {} : { password });
-      await this.closeConnections([server]);
+      await core.connections.close([server]);
       return {};
     },
     'servers.probe': async ({ server }) => {
-      const configured = this.requireSession().state.servers[server];
+      const { core } = this.requireSession();
+      const configured = core.journal.state.servers[server];
       if (!configured) throw new UserFacingError(`${server} is not configured.`);
-      return probeServer(await this.connect(server), configured.tapeDevice ?? '/dev/rmt/0', 30_000);
+      return probeServer(await core.connections.get(server), configured.tapeDevice ?? '/dev/rmt/0', 30_000);
     },
-    'terminal.open': async ({ server, stepId }) => {
-      const journal = this.requireSession();
-      const pty = await (await this.connect(server)).openPty(null, { cols: 100, rows: 30 });
-      const terminalId = randomUUID();
-      const attempt = stepId ? Math.max(1, journal.state.steps[stepId].attempts) : 0;
-      const transcript = stepId
-        ? new RedactedTranscript(journal.directory, stepId, server, attempt, 'terminal')
-        : null;
-      this.terminals.set(terminalId, pty);
-      pty.onData((data) => {
-        transcript?.write(data);
-        this.emit('terminal.data', { terminalId, data });
-      });
-      void pty.ended.then(async (end) => {
-        this.terminals.delete(terminalId);
-        this.emit('terminal.closed', {
-          terminalId,
-          reason: end.kind === 'exited' ? 'the shell ended' : end.reason,
-        });
-        if (transcript && stepId) {
-          await transcript.close();
-          // Several terminals in one attempt append to the same file: it is evidence once.
-          const recorded = journal.state.steps[stepId].evidence.some(
-            (evidence) => evidence.kind === 'transcript' && evidence.path === transcript.relativePath,
-          );
-          if (recorded) return;
-          await journal
-            .append({
-              type: 'evidence-recorded',
-              stepId,
-              server,
-              evidence: { kind: 'transcript', path: transcript.relativePath },
-              at: new Date().toISOString(),
-            })
-            .catch(() => undefined);
-        }
-      });
-      return { terminalId };
-    },
+    'terminal.open': async ({ server, stepId }) => ({
+      terminalId: await this.requireSession().terminals.start(server, stepId),
+    }),
     'terminal.input': async ({ terminalId, data }) => {
-      const terminal = this.terminals.get(terminalId);
-      if (!terminal) throw new UserFacingError('That terminal is closed.');
-      terminal.write(data);
+      this.requireSession().terminals.write(terminalId, data);
       return {};
     },
     'terminal.close': async ({ terminalId }) => {
-      this.terminals.get(terminalId)?.close();
+      this.session?.terminals.close(terminalId);
       return {};
     },
     'step.run': async ({ stepId }) => {
-      const journal = this.requireSession();
-      if (this.runningStep)
-        throw new UserFacingError(`${this.runningStep} is running; wait for it to finish.`);
-      this.runningStep = stepId;
-      const running = runProcedureStep(
-        new StepContext(stepId, journal, (server) => this.connect(server), this.technician(stepId)),
-      );
-      this.runningStepDone = running.then(
-        () => undefined,
-        () => undefined,
-      );
+      const { core } = this.requireSession();
       try {
-        const run = await running;
+        const run = await core.runStep(stepId, this.windowChannel());
         return { stepId, status: run.status, reason: run.reason };
       } finally {
-        this.runningStep = null;
-        this.runningStepDone = null;
         this.runningProgress.clear();
       }
     },
     'step.skip': async ({ stepId, reason }) => {
-      await this.requireSession().append({
+      await this.requireSession().core.journal.append({
         type: 'step-skipped',
         stepId,
         reason,
@@ -294,7 +233,7 @@ export class AppService {
       return {};
     },
     'step.signOff': async ({ stepId, initials }) => {
-      await this.requireSession().append({
+      await this.requireSession().core.journal.append({
         type: 'step-signed-off',
         stepId,
         initials,
@@ -303,9 +242,9 @@ export class AppService {
       return {};
     },
     'transcript.read': async ({ path: relativePath, endOffset, maxBytes }) => {
-      const journal = this.requireSession();
+      const { core } = this.requireSession();
       try {
-        return await readTranscriptChunk(journal.directory, relativePath, endOffset, maxBytes);
+        return await readTranscriptChunk(core.directory, relativePath, endOffset, maxBytes);
       } catch (error) {
         const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
         throw new UserFacingError(
@@ -314,15 +253,24 @@ export class AppService {
       }
     },
     'note.add': async ({ stepId, text }) => {
-      await this.requireSession().append({ type: 'note-added', stepId, text, at: new Date().toISOString() });
+      await this.requireSession().core.journal.append({
+        type: 'note-added',
+        stepId,
+        text,
+        at: new Date().toISOString(),
+      });
       return {};
     },
     'tape.update': async (update) => {
-      await this.requireSession().append({ type: 'tape-updated', ...update, at: new Date().toISOString() });
+      await this.requireSession().core.journal.append({
+        type: 'tape-updated',
+        ...update,
+        at: new Date().toISOString(),
+      });
       return {};
     },
     'report.export': async ({ format }) => {
-      const journal = this.requireSession();
+      const { journal } = this.requireSession().core;
       if (!journal.state.session)
         throw new UserFacingError(
           `Nothing in this session's journal can be trusted (${journalProblem(journal) ?? 'it is empty'}): there is nothing to report.`,
@@ -340,188 +288,116 @@ export class AppService {
       return { files: await exportReport(record, { format, printPdf: this.printPdf }) };
     },
     'technician.answer': async ({ questionId, answer }) => {
-      const resolve = this.pendingQuestions.get(questionId);
-      if (!resolve) throw new UserFacingError('That question was already answered.');
-      this.pendingQuestions.delete(questionId);
-      resolve(answer);
+      this.questions.answer(questionId, answer);
       return {};
     },
   };
 
+  /** The step running now, if any (the window asks before closing on it). */
+  get currentStep(): StepId | null {
+    return this.session?.core.runningStep ?? null;
+  }
+
+  /**
+   * Ends the running step as `interrupted` (the window is being closed): open questions are withdrawn
+   * and the connections closed; nothing is re-run on its own.
+   */
+  async interruptRunningStep(reason: string): Promise<void> {
+    // The step learns of the interruption before its question is withdrawn, so it ends interrupted.
+    const interrupted = this.session?.core.interruptRunningStep(reason);
+    this.questions.withdrawAll();
+    await interrupted;
+  }
+
   async close(): Promise<void> {
-    for (const resolve of this.pendingQuestions.values()) resolve(null);
-    for (const terminal of this.terminals.values()) terminal.close();
+    await this.interruptRunningStep('the app was closed while it ran');
     await this.closeSession();
-    await this.simulator?.close();
-    this.simulator = null;
-    this.simulatorStore = null;
+    await this.training.close();
+  }
+
+  private async openSession(directory: string): Promise<OpenSession> {
+    const core = await SessionCore.open(directory, {
+      credentials: (server) => this.credentialsOf(server),
+      questions: (server) => this.connectionQuestions(server),
+      onConnectionState: (server, state, reason) =>
+        this.emit('server.connection', { server, state, reason, at: new Date().toISOString() }),
+    });
+    const terminals = new SessionTerminals(core.journal, core.connections, {
+      data: (terminalId, data) => this.emit('terminal.data', { terminalId, data }),
+      closed: (terminalId, reason) => this.emit('terminal.closed', { terminalId, reason }),
+      evidenceNotRecorded: (_terminalId, reason) =>
+        this.emit('technician.message', {
+          text: `The terminal's output is kept in the session folder but could not be journaled as evidence: ${reason}`,
+          stepId: null,
+        }),
+    });
+    const unsubscribe = core.journal.subscribe((event) => this.emit('session.event', { event }));
+    return { core, terminals, unsubscribe };
   }
 
   private async closeSession(): Promise<void> {
-    for (const terminal of this.terminals.values()) terminal.close();
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    await this.closeConnections();
-    await this.journal?.close();
-    this.journal = null;
+    const session = this.session;
+    if (!session) return;
+    this.session = null;
+    await session.terminals.closeAll();
+    session.unsubscribe();
+    await session.core.close();
   }
 
-  private trainingDesk(): TrainingDesk {
-    if (!this.simulatorStore || !this.requireSession().state.session?.training)
-      throw new UserFacingError('The tape box belongs to a training session on the simulated pair.');
-    return new TrainingDesk(this.simulatorStore);
+  private requireSession(): OpenSession {
+    if (!this.session) throw new UserFacingError('Open or create a session first.');
+    return this.session;
+  }
+
+  private credentialsOf(server: ServerRole): SshCredentials {
+    let credentials = this.credentials.get(server);
+    if (!credentials) this.credentials.set(server, (credentials = {}));
+    return credentials;
   }
 
   /** A refused tape move (a busy drive, an unknown tape) is the trainee's to fix: said plainly. */
-  private async trainingAction(action: () => Promise<void>): Promise<void> {
+  private async trainingAction(action: (desk: TrainingDesk) => Promise<void>): Promise<void> {
+    const desk = await this.training.desk();
+    if (!desk || !this.requireSession().core.journal.state.session?.training)
+      throw new UserFacingError('The tape box belongs to a training session on the simulated pair.');
     try {
-      await action();
+      await action(desk);
     } catch (error) {
       throw new UserFacingError((error as Error).message);
     }
   }
 
-  /** Closes connections on purpose (the session closes, settings changed, a step is interrupted). */
-  private async closeConnections(
-    servers: readonly ServerRole[] = [...this.connections.keys()],
-  ): Promise<void> {
-    for (const server of servers) {
-      const connection = await this.connections.get(server)?.catch(() => null);
-      this.connections.delete(server);
-      if (!connection) continue;
-      connection.close();
-      this.emit('server.connection', { server, state: 'closed', reason: null, at: new Date().toISOString() });
-    }
-  }
-
-  private requireSession(): SessionJournal {
-    if (!this.journal) throw new UserFacingError('Open or create a session first.');
-    return this.journal;
-  }
-
-  private async listSessions(): Promise<ApiResponse<'sessions.list'>['sessions']> {
-    const entries = await readdir(this.sessionsRoot, { withFileTypes: true }).catch(() => []);
-    const sessions: ApiResponse<'sessions.list'>['sessions'] = [];
-    for (const entry of entries) {
-      if (!entry.isDirectory()) continue;
-      const directory = path.join(this.sessionsRoot, entry.name);
-      const first = (await readFile(path.join(directory, JOURNAL_FILE), 'utf8').catch(() => '')).split(
-        '\n',
-      )[0];
-      if (!first) continue;
-      try {
-        const event = (
-          JSON.parse(first) as { event: { type: string; site: string; at: string; training: boolean } }
-        ).event;
-        if (event.type === 'session-created')
-          sessions.push({ directory, site: event.site, createdAt: event.at, training: event.training });
-      } catch {
-        // Not a session folder: left out of the list.
-      }
-    }
-    return sessions.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  }
-
-  private ask(
-    kind: 'confirm' | 'ask',
-    text: string,
-    stepId: StepId | null,
-    details: Partial<Pick<Question, 'server' | 'tape' | 'hostKey' | 'secret' | 'checklistItem'>> = {},
-  ): Promise<string | boolean | null> {
-    const id = randomUUID();
-    return new Promise((resolve) => {
-      this.pendingQuestions.set(id, (answer) => {
-        this.openQuestions.delete(id);
-        resolve(answer);
-      });
-      const question: Question = {
-        id,
-        kind,
-        text,
-        stepId,
-        server: details.server ?? null,
-        tape: details.tape ?? null,
-        hostKey: details.hostKey ?? null,
-        secret: details.secret ?? false,
-        checklistItem: details.checklistItem ?? null,
-      };
-      this.openQuestions.set(id, question);
-      this.emit('technician.question', question);
-    });
-  }
-
-  private technician(stepId: StepId): Technician {
-    const answerOrInterrupt = async (
-      kind: 'confirm' | 'ask',
-      text: string,
-      details: Partial<Pick<Question, 'tape' | 'checklistItem'>> = {},
-    ) => {
-      const answer = await this.ask(kind, text, stepId, details);
-      if (this.interruptReason) throw new StepInterrupted(this.interruptReason);
-      return answer;
-    };
+  /** A step's questions, messages and progress, shown in the window. */
+  private windowChannel(): TechnicianChannel {
     return {
-      tell: (text) => this.emit('technician.message', { text, stepId }),
+      tell: (text, stepId) => this.emit('technician.message', { text, stepId }),
       progress: (update) => {
-        const report = { stepId, ...update, at: new Date().toISOString() };
+        const report = { ...update, at: new Date().toISOString() };
         this.runningProgress.set(update.server, report);
         this.emit('step.progress', report);
       },
-      confirm: async (text, item) =>
-        (await answerOrInterrupt('confirm', text, { checklistItem: item?.itemId ?? null })) === true,
-      ask: async (question, request) => {
-        const tape =
-          request?.kind === 'insert-tape'
-            ? { purpose: request.purpose, tapeNumber: request.tapeNumber, device: request.device }
-            : null;
-        const answer = await answerOrInterrupt('ask', question, { tape });
-        return typeof answer === 'string' ? answer : null;
-      },
+      ask: (question) => this.questions.ask({ ...question, hostKey: null }),
     };
   }
 
-  /** The step running now, if any (the window asks before closing on it). */
-  get currentStep(): StepId | null {
-    return this.runningStep;
-  }
-
-  /**
-   * Ends the running step as `interrupted` (the window is being closed): pending questions are
-   * withdrawn and the connections closed; nothing is re-run on its own.
-   */
-  async interruptRunningStep(reason: string): Promise<void> {
-    if (!this.runningStepDone) return;
-    this.interruptReason = reason;
-    for (const resolve of this.pendingQuestions.values()) resolve(null);
-    this.pendingQuestions.clear();
-    await this.closeConnections();
-    await this.runningStepDone;
-    this.interruptReason = null;
-  }
-
-  /** One connection per server, replaced when lost; host keys pinned in the session after confirmation. */
-  private async connect(server: ServerRole): Promise<SshConnection> {
-    const cached = await this.connections.get(server)?.catch(() => null);
-    if (cached && !cached.lost) return cached;
-    const journal = this.requireSession();
-    const configured = journal.state.servers[server];
-    if (!configured) throw new UserFacingError(`${server} is not configured.`);
-    const pins = new HostKeyPins(journal.state.hostKeys, (pin) => {
-      void journal.append({ type: 'host-key-pinned', server, ...pin, at: pin.pinnedAt });
-    });
-    const questions: TechnicianQuestions = {
+  /** A connection's questions (a new host key, a password), asked in the window. */
+  private connectionQuestions(server: ServerRole): TechnicianQuestions {
+    const plain = { stepId: null, server, tape: null, checklistItem: null, hostKey: null, secret: false };
+    return {
       confirmHostKey: async ({ host, port, algorithm, fingerprint }) =>
-        (await this.ask(
-          'confirm',
-          `${server} (${host}:${port}) presents the ${algorithm} host key ${fingerprint}. Is this the fingerprint the server administrator gave you?`,
-          null,
-          { server, hostKey: { host, port, algorithm, fingerprint } },
-        )) === true,
+        (await this.questions.ask({
+          ...plain,
+          kind: 'confirm',
+          text: `${server} (${host}:${port}) presents the ${algorithm} host key ${fingerprint}. Is this the fingerprint the server administrator gave you?`,
+          hostKey: { host, port, algorithm, fingerprint },
+        })) === true,
       answerPrompts: async ({ instructions, prompts }) => {
         const answers: string[] = [];
         for (const prompt of prompts) {
-          const answer = await this.ask('ask', `${instructions} ${prompt.prompt}`.trim(), null, {
-            server,
+          const answer = await this.questions.ask({
+            ...plain,
+            kind: 'ask',
+            text: `${instructions} ${prompt.prompt}`.trim(),
             secret: !prompt.echo,
           });
           if (typeof answer !== 'string') return null;
@@ -530,30 +406,5 @@ export class AppService {
         return answers;
       },
     };
-    const report = (state: ApiEventPayload<'server.connection'>['state'], reason: string | null = null) =>
-      this.emit('server.connection', { server, state, reason, at: new Date().toISOString() });
-    report('connecting');
-    const connection = SshConnection.connect({
-      target: {
-        host: configured.host,
-        port: configured.port,
-        user: configured.user,
-        legacyAlgorithms: configured.legacyAlgorithms,
-      },
-      credentials: this.credentials.get(server) ?? {},
-      questions,
-      pins,
-    });
-    this.connections.set(server, connection);
-    connection.then(
-      (connected) => {
-        report('connected');
-        connected.onLost((reason) =>
-          report('lost', `${reason}; the app connects again when it next needs ${server}`),
-        );
-      },
-      (error: Error) => report('failed', error.message),
-    );
-    return connection;
   }
 }

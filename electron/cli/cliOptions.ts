@@ -1,8 +1,9 @@
+import type { CliIO } from '../cli.ts';
 import { readFile, writeFile } from 'node:fs/promises';
 import { HostKeyPins, type HostKeyPin } from '../ssh/hostKeyPins.ts';
 import type { SshCredentials, TechnicianQuestions } from '../ssh/sshConnection.ts';
 import { parseTargetSpec, type SshTarget } from '../ssh/sshTarget.ts';
-import { askHidden } from './askHidden.ts';
+import { terminalConnectionQuestions } from './terminalConnectionQuestions.ts';
 
 /** The options `probe` and `exec` share, as parseArgs declares them. */
 export const CONNECTION_OPTIONS = {
@@ -38,7 +39,7 @@ export interface CliConnection {
 export async function connectionFromOptions(
   spec: string | undefined,
   values: ConnectionValues,
-  err: (text: string) => void,
+  io: Pick<CliIO, 'err' | 'askHidden' | 'interactive'>,
 ): Promise<CliConnection> {
   if (!spec) throw new CliUsageError('a target user@host[:port] is required');
   let target: SshTarget;
@@ -50,26 +51,12 @@ export async function connectionFromOptions(
   const credentials = await credentialsFromOptions(values);
   const pinsFile = values['known-hosts'];
   const pins = new HostKeyPins(pinsFile ? await readPins(pinsFile) : []);
-  const questions: TechnicianQuestions = {
-    confirmHostKey: async ({ host, port, algorithm, fingerprint }) => {
-      err(`Host key of ${host}:${port} is ${algorithm} ${fingerprint}\n`);
-      if (values['accept-new-host-key']) {
-        err('Pinned it (--accept-new-host-key).\n');
-        return true;
-      }
-      err(
-        'Not pinned: check this fingerprint with the server administrator, then run again with --accept-new-host-key.\n',
-      );
-      return false;
-    },
-    answerPrompts: async ({ instructions, prompts }) => {
-      if (!process.stdin.isTTY) return null;
-      if (instructions) err(`${instructions}\n`);
-      const answers: string[] = [];
-      for (const prompt of prompts) answers.push(await askHidden(prompt.prompt, err));
-      return answers;
-    },
-  };
+  const questions = terminalConnectionQuestions({
+    say: (text) => io.err(text),
+    askHidden: io.askHidden,
+    acceptNewHostKey: values['accept-new-host-key'] ?? false,
+    interactive: io.interactive,
+  });
   return {
     target,
     credentials,

@@ -1,3 +1,4 @@
+import type { CliIO } from '../cli.ts';
 import { runBrCheck } from '../steps/brCheck.ts';
 import { runCmsadmBackup } from '../steps/cmsadmBackup.ts';
 import { readTapeDrive } from '../steps/tapeDriveCheck.ts';
@@ -38,7 +39,7 @@ export async function tapeCheckCommand(
 export async function cmsadmBackupCommand(
   connection: CliConnection,
   device: string | null,
-  askLine: (question: string) => Promise<string | null>,
+  io: Pick<CliIO, 'askLine' | 'askHidden'>,
   transcript: (text: string) => void,
 ): Promise<{ json: unknown; exitCode: number }> {
   if (device !== null) validateTapeDevice(device);
@@ -46,7 +47,11 @@ export async function cmsadmBackupCommand(
     const run = await runCmsadmBackup(
       ssh,
       { device },
-      { ask: (question) => askLine(`${question} [Enter] `), transcript },
+      {
+        ask: (question, { secret }) =>
+          secret ? io.askHidden(`${question} `) : io.askLine(`${question} [Enter] `),
+        transcript,
+      },
     );
     const exitCode =
       run.outcome.kind === 'completed' && run.result.kind === 'recognised'

@@ -1,17 +1,15 @@
 import { isSupportedPlatformPair, PLATFORM_IDS, type PlatformId } from '../../shared/procedure/platforms.ts';
-import { STEP_IDS, type ServerRole, type StepId } from '../../shared/procedure/types.ts';
+import { STEP_IDS, type StepId } from '../../shared/procedure/types.ts';
 import type { StepRun } from '../../shared/session/sessionState.ts';
 import { createSessionFolder } from '../journal/sessionFolders.ts';
 import { SessionJournal } from '../journal/sessionJournal.ts';
-import { HostKeyPins } from '../ssh/hostKeyPins.ts';
 import { validateTapeDevice } from '../ssh/remoteCommand.ts';
-import { SshConnection, type SshCredentials, type TechnicianQuestions } from '../ssh/sshConnection.ts';
+import type { SshCredentials } from '../ssh/sshConnection.ts';
 import { parseTargetSpec } from '../ssh/sshTarget.ts';
-import { runProcedureStep } from '../steps/procedureRunner.ts';
-import { StepContext } from '../steps/stepContext.ts';
-import { interruptStepsLeftRunning } from '../steps/interruptOnConnectionLoss.ts';
-import type { Technician } from '../steps/technician.ts';
+import { SessionCore } from '../core/sessionCore.ts';
+import type { TechnicianChannel } from '../core/technicianChannel.ts';
 import { CliUsageError } from './cliOptions.ts';
+import { terminalConnectionQuestions } from './terminalConnectionQuestions.ts';
 
 export interface NewSessionOptions {
   parent: string;
@@ -82,90 +80,66 @@ export function isStepId(value: string): value is StepId {
   return (STEP_IDS as readonly string[]).includes(value);
 }
 
-/** The technician at this terminal: instructions on stderr, confirmations and answers typed. */
-export function terminalTechnician(
-  askLine: (question: string) => Promise<string | null>,
+/** The technician at this terminal: instructions on stderr, confirmations and answers typed, secrets hidden. */
+export function terminalChannel(
+  input: {
+    askLine(question: string): Promise<string | null>;
+    askHidden(question: string): Promise<string | null>;
+  },
   say: (text: string) => void,
-): Technician {
+): TechnicianChannel {
   return {
     tell: (text) => say(`${text}\n`),
-    confirm: async (text) => /^y(es)?$/i.test((await askLine(`${text} [y/n] `))?.trim() ?? ''),
-    ask: async (question) => askLine(`${question} `),
+    progress: (update) => say(`${update.server}: ${update.text}\n`),
+    ask: async (question) => {
+      if (question.kind === 'confirm')
+        return /^y(es)?$/i.test((await input.askLine(`${question.text} [y/n] `))?.trim() ?? '');
+      return question.secret ? input.askHidden(`${question.text} `) : input.askLine(`${question.text} `);
+    },
   };
 }
 
-/** `cms-ha run`: one step against the session's servers, journaled as the app would. */
+/** `cms-ha run`: one step against the session's servers, through the same core as the app. */
 export async function runStepFromCli(options: {
   directory: string;
   stepId: StepId;
   credentials: SshCredentials;
   acceptNewHostKey: boolean;
-  technician: Technician;
+  input: {
+    askLine(question: string): Promise<string | null>;
+    askHidden(question: string): Promise<string | null>;
+  };
+  interactive: boolean;
   say: (text: string) => void;
 }): Promise<StepRun> {
-  const journal = await SessionJournal.open(options.directory);
-  if (journal.openReport.droppedTornLine) {
-    options.say(
-      `The journal's last line was incomplete (a crash while writing) and was dropped; nothing confirmed was lost.\n`,
-    );
-  }
-  if (journal.readOnly)
-    throw new CliUsageError(`this session is read-only: ${journal.openReport.problem?.reason}`);
-  for (const stepId of await interruptStepsLeftRunning(journal))
-    options.say(`${stepId} was left running by an app or command that stopped; it is marked interrupted.\n`);
-  const connections = new Map<ServerRole, Promise<SshConnection>>();
-  const serverOfPin = (host: string, port: number): ServerRole =>
-    journal.state.servers.NEW?.host === host && journal.state.servers.NEW.port === port ? 'NEW' : 'ORIG';
-  const pins = new HostKeyPins(journal.state.hostKeys, (pin) => {
-    void journal.append({
-      type: 'host-key-pinned',
-      server: serverOfPin(pin.host, pin.port),
-      ...pin,
-      at: pin.pinnedAt,
-    });
+  const { say, input } = options;
+  const channel = terminalChannel(input, say);
+  const core = await SessionCore.open(options.directory, {
+    // Both servers log in with what the command line gave; a password typed once is kept for the other.
+    credentials: () => options.credentials,
+    questions: () =>
+      terminalConnectionQuestions({
+        say,
+        askHidden: input.askHidden,
+        acceptNewHostKey: options.acceptNewHostKey,
+        interactive: options.interactive,
+        confirm: async (question) =>
+          /^y(es)?$/i.test((await input.askLine(`${question} [y/n] `))?.trim() ?? ''),
+      }),
   });
-  const questions: TechnicianQuestions = {
-    confirmHostKey: async ({ host, port, algorithm, fingerprint }) => {
-      options.say(`Host key of ${host}:${port} is ${algorithm} ${fingerprint}\n`);
-      if (options.acceptNewHostKey) return true;
-      return options.technician.confirm('Is this the fingerprint the server administrator gave you?');
-    },
-    answerPrompts: async ({ instructions, prompts }) => {
-      const answers: string[] = [];
-      for (const prompt of prompts) {
-        const answer = await options.technician.ask(`${instructions} ${prompt.prompt}`.trim());
-        if (answer === null) return null;
-        answers.push(answer);
-      }
-      return answers;
-    },
-  };
-  const connect = (server: ServerRole) => {
-    let connection = connections.get(server);
-    if (!connection) {
-      const configured = journal.state.servers[server];
-      if (!configured) throw new CliUsageError(`${server} is not configured in this session`);
-      connection = SshConnection.connect({
-        target: {
-          host: configured.host,
-          port: configured.port,
-          user: configured.user,
-          legacyAlgorithms: configured.legacyAlgorithms,
-        },
-        credentials: options.credentials,
-        questions,
-        pins,
-      });
-      connections.set(server, connection);
-    }
-    return connection;
-  };
   try {
-    return await runProcedureStep(new StepContext(options.stepId, journal, connect, options.technician));
+    if (core.journal.openReport.droppedTornLine) {
+      say(
+        `The journal's last line was incomplete (a crash while writing) and was dropped; nothing confirmed was lost.\n`,
+      );
+    }
+    if (core.journal.readOnly)
+      throw new CliUsageError(`this session is read-only: ${core.journal.openReport.problem?.reason}`);
+    for (const stepId of core.interruptedOnOpen)
+      say(`${stepId} was left running by an app or command that stopped; it is marked interrupted.\n`);
+    return await core.runStep(options.stepId, channel);
   } finally {
-    for (const connection of connections.values())
-      await connection.then((c) => c.close()).catch(() => undefined);
-    await journal.close();
+    await core.close();
   }
 }
 

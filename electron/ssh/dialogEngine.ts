@@ -3,7 +3,9 @@ import type { PtyChannel } from './sshConnection.ts';
 /** What a driver needs from the technician, in a form a UI or a script can act on. */
 export type TechnicianRequest =
   | { kind: 'insert-tape'; purpose: 'write' | 'verify'; tapeNumber: number; device: string | null }
-  | { kind: 'confirm'; text: string };
+  | { kind: 'confirm'; text: string }
+  /** The answer is a password: typed hidden, never echoed or kept. */
+  | { kind: 'secret' };
 
 /** What to do when a rule's pattern appears in the console output. */
 export type DialogAction =

@@ -28,14 +28,14 @@ export type HostKeyCheck =
 /**
  * The host keys the technician confirmed. In the app they come from the session (its `host-key-pinned`
  * events) and `onPinned` journals each new confirmation, so the pins live in the session and go out
- * with the report.
+ * with the report. A pin whose recording fails is not made: the connection is refused.
  */
 export class HostKeyPins {
   private readonly pins = new Map<string, HostKeyPin>();
 
   constructor(
     initial: readonly HostKeyPin[] = [],
-    private readonly onPinned: (pin: HostKeyPin) => void = () => undefined,
+    private readonly onPinned: (pin: HostKeyPin) => void | Promise<void> = () => undefined,
   ) {
     for (const pin of initial) this.pins.set(keyOf(pin.host, pin.port), pin);
   }
@@ -49,10 +49,16 @@ export class HostKeyPins {
     return { kind: 'changed', pin, algorithm, fingerprint };
   }
 
-  pin(host: string, port: number, algorithm: string, fingerprint: string, at = new Date()): HostKeyPin {
+  async pin(
+    host: string,
+    port: number,
+    algorithm: string,
+    fingerprint: string,
+    at = new Date(),
+  ): Promise<HostKeyPin> {
     const pin = { host, port, algorithm, fingerprint, pinnedAt: at.toISOString() };
+    await this.onPinned(pin);
     this.pins.set(keyOf(host, port), pin);
-    this.onPinned(pin);
     return pin;
   }
 

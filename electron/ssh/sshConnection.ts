@@ -201,20 +201,31 @@ export class SshConnection {
           );
           return verify(false);
         }
-        void timer
-          .whilePaused(() => questions.confirmHostKey({ host: target.host, port: target.port, ...seenKey! }))
-          .then((accepted) => {
-            if (accepted) {
-              pins.pin(target.host, target.port, check.algorithm, check.fingerprint);
-              verify(true);
-            } else {
-              refusal = new SshConnectError(
-                'host-key-rejected',
-                `The host key of ${target.host} was not confirmed; not connected.`,
-              );
-              verify(false);
-            }
-          });
+        const confirmAndPin = async (): Promise<SshConnectError | null> => {
+          const accepted = await timer
+            .whilePaused(() =>
+              questions.confirmHostKey({ host: target.host, port: target.port, ...seenKey! }),
+            )
+            .catch(() => false);
+          if (!accepted)
+            return new SshConnectError(
+              'host-key-rejected',
+              `The host key of ${target.host} was not confirmed; not connected.`,
+            );
+          try {
+            await pins.pin(target.host, target.port, check.algorithm, check.fingerprint);
+            return null;
+          } catch (error) {
+            return new SshConnectError(
+              'host-key-rejected',
+              `The host key of ${target.host} could not be recorded (${(error as Error).message}); not connected.`,
+            );
+          }
+        };
+        void confirmAndPin().then((refused) => {
+          refusal = refused;
+          verify(refused === null);
+        });
       };
 
       const askPassword = async (): Promise<string | null> => {

@@ -131,8 +131,11 @@ async function cmsadmBackupOn(context: StepContext, server: ServerRole, role: Ta
         }
         if (ruleId === 'label') progress(`Backup written and verified: ${blocks ?? 'unknown'} blocks`);
       },
-      ask: async (question, { request }) => {
-        const answer = await context.technician.ask(`${server}: ${question}`, request);
+      ask: async (question, { request, secret }) => {
+        const answer = await context.technician.ask(
+          `${server}: ${question}`,
+          request ?? (secret ? { kind: 'secret' } : undefined),
+        );
         if (answer !== null && request?.kind === 'insert-tape') {
           if (request.purpose === 'write')
             tapeIds[request.tapeNumber - 1] = answer.trim() || `${role}-${request.tapeNumber}`;

@@ -5,7 +5,7 @@ import type { ClockEdge, MigrationSpec, ServerRole, StepId } from '../procedure/
 import { STEP_IDS } from '../procedure/types.ts';
 import type { SessionEvent, SessionEventOf } from './sessionEvents.ts';
 import { SessionGuardError } from './sessionGuardError.ts';
-import type { SessionState, StepRun, StepStatus, Tape } from './sessionState.ts';
+import type { OpenQuestion, SessionState, StepRun, StepStatus, Tape } from './sessionState.ts';
 import { initialSessionState } from './sessionState.ts';
 
 /** The session as the fold of its events. Throws SessionGuardError on the first event the rules refuse. */
@@ -126,15 +126,24 @@ function applyChecked(state: SessionState, event: SessionEvent): SessionState {
     case 'step-started':
       return startStep(state, event);
     case 'step-awaiting-technician':
-      requireStatus(state, event.stepId, ['running'], 'wait for the technician');
+      // Two servers at work in one step (D11's backups) can each wait on a question at the same time.
+      requireStatus(state, event.stepId, ['running', 'awaiting-technician'], 'wait for the technician');
       return updateStep(state, event.stepId, (run) => ({
         ...run,
         status: 'awaiting-technician',
-        question: event.question,
+        openQuestions: [...run.openQuestions, openQuestion(event, state.eventCount)],
       }));
     case 'step-resumed':
       requireStatus(state, event.stepId, ['awaiting-technician'], 'resume');
-      return updateStep(state, event.stepId, (run) => ({ ...run, status: 'running', question: null }));
+      return updateStep(state, event.stepId, (run) => {
+        const openQuestions =
+          event.questionId === undefined ? [] : run.openQuestions.filter((q) => q.id !== event.questionId);
+        return {
+          ...run,
+          status: openQuestions.length > 0 ? 'awaiting-technician' : 'running',
+          openQuestions,
+        };
+      });
     case 'step-passed':
       return passStep(state, event);
     case 'step-failed':
@@ -149,7 +158,7 @@ function applyChecked(state: SessionState, event: SessionEvent): SessionState {
         ...run,
         status: event.type === 'step-failed' ? 'failed' : 'interrupted',
         reason: event.reason,
-        question: null,
+        openQuestions: [],
         endedAt: event.at,
       }));
     case 'step-skipped':
@@ -274,10 +283,23 @@ function passStep(state: SessionState, event: SessionEventOf<'step-passed'>): Se
   const passed = updateStep(state, event.stepId, (run) => ({
     ...run,
     status: 'passed',
-    question: null,
+    openQuestions: [],
     endedAt: event.at,
   }));
   return applyClockEdges(passed, definition.clocks, 'end', event.at);
+}
+
+/** The question as a window shows it; a journal of an older version recorded its text only. */
+function openQuestion(event: SessionEventOf<'step-awaiting-technician'>, eventCount: number): OpenQuestion {
+  const detail = event.detail ?? {
+    id: `question-${eventCount + 1}`,
+    kind: 'ask',
+    server: null,
+    tape: null,
+    checklistItem: null,
+    secret: false,
+  };
+  return { ...detail, text: event.question, askedAt: event.at };
 }
 
 function skipStep(state: SessionState, event: SessionEventOf<'step-skipped'>): SessionState {

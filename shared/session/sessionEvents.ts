@@ -19,6 +19,27 @@ export const tapeIdSchema = z
 
 const tapeId = tapeIdSchema;
 const base = { at: timestamp };
+const questionId = z.string().min(1).max(64);
+
+/** A question a step asks the technician, as the window shows it. */
+export const stepQuestionDetailSchema = z.object({
+  id: questionId,
+  kind: z.enum(['confirm', 'ask']),
+  server: serverRole.nullable(),
+  /** A tape to insert: its number in the set and whether it is written or verified. */
+  tape: z
+    .object({
+      purpose: z.enum(['write', 'verify']),
+      tapeNumber: z.number().int().min(1),
+      device: z.string().max(64).nullable(),
+    })
+    .nullable(),
+  /** The checklist item of the step that a confirmation ticks. */
+  checklistItem: z.string().max(64).nullable(),
+  /** The answer is a secret (a password): typed hidden, never shown again. */
+  secret: z.boolean(),
+});
+export type StepQuestionDetail = z.infer<typeof stepQuestionDetailSchema>;
 
 export const sessionEventSchema = z.discriminatedUnion('type', [
   z.object({
@@ -53,8 +74,15 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ ...base, type: z.literal('cut-off-set'), cutOff: timestamp }),
   z.object({ ...base, type: z.literal('step-started'), stepId }),
-  z.object({ ...base, type: z.literal('step-awaiting-technician'), stepId, question: text }),
-  z.object({ ...base, type: z.literal('step-resumed'), stepId }),
+  z.object({
+    ...base,
+    type: z.literal('step-awaiting-technician'),
+    stepId,
+    question: text,
+    /** What a window needs to ask it again after a reload (absent in journals of older versions). */
+    detail: stepQuestionDetailSchema.optional(),
+  }),
+  z.object({ ...base, type: z.literal('step-resumed'), stepId, questionId: questionId.optional() }),
   z.object({ ...base, type: z.literal('step-passed'), stepId }),
   z.object({ ...base, type: z.literal('step-failed'), stepId, reason: text }),
   z.object({ ...base, type: z.literal('step-interrupted'), stepId, reason: text }),

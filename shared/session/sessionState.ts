@@ -1,6 +1,7 @@
 import type { PlatformId } from '../procedure/platforms.ts';
 import type { ClockName, MigrationDataType, ServerRole, StepId, TapeRole } from '../procedure/types.ts';
 import { STEP_IDS } from '../procedure/types.ts';
+import type { StepQuestionDetail } from './sessionEvents.ts';
 
 export const STEP_STATUSES = [
   'pending',
@@ -48,6 +49,12 @@ export type Evidence =
   | { kind: 'transcript'; server: ServerRole | null; path: string; at: string }
   | { kind: 'parsed'; server: ServerRole | null; parser: string; result: unknown; at: string };
 
+/** A question a step asked and the technician has not answered yet. */
+export interface OpenQuestion extends StepQuestionDetail {
+  text: string;
+  askedAt: string;
+}
+
 export interface StepRun {
   id: StepId;
   status: StepStatus;
@@ -57,8 +64,8 @@ export interface StepRun {
   endedAt: string | null;
   /** Why the step failed, was interrupted or skipped. */
   reason: string | null;
-  /** The question the step waits on while awaiting the technician. */
-  question: string | null;
+  /** The questions the step waits on (awaiting the technician while there is one), oldest first. */
+  openQuestions: readonly OpenQuestion[];
   checkedItems: readonly string[];
   tapesLoaded: readonly { tapeId: string; server: ServerRole; at: string }[];
   evidence: readonly Evidence[];
@@ -127,7 +134,7 @@ function emptyStepRun(id: StepId): StepRun {
     startedAt: null,
     endedAt: null,
     reason: null,
-    question: null,
+    openQuestions: [],
     checkedItems: [],
     tapesLoaded: [],
     evidence: [],

@@ -182,9 +182,24 @@ describe('the app core behind the typed API', () => {
       const running = service.handlers['step.run']({ stepId: 'P1' });
       await expect.poll(() => asked).toBe(1);
       const reopened = await service.handlers['session.open']({ directory });
-      expect(reopened.events.map((e) => e.type)).toEqual(['session-created', 'step-started']);
+      expect(reopened.events.map((e) => e.type)).toEqual([
+        'session-created',
+        'step-started',
+        'step-awaiting-technician',
+      ]);
       expect(reopened.runningStep).toBe('P1');
-      expect(reopened.pendingQuestions.map((q) => q.id)).toEqual([questions[0]]);
+      // The open question is the journal's: the same id, text and checklist item the window was asked.
+      expect(reopened.events[2]).toMatchObject({
+        detail: { id: questions[0], checklistItem: 'switch-release' },
+      });
+      expect(reopened.pendingQuestions).toEqual([
+        expect.objectContaining({
+          id: questions[0],
+          stepId: 'P1',
+          kind: 'confirm',
+          checklistItem: 'switch-release',
+        }),
+      ]);
       const other = await service.handlers['session.create']({
         site: 'Other',
         technician: 'RT',

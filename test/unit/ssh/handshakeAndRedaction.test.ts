@@ -74,15 +74,23 @@ describe('host key pins', () => {
     expect(keyAlgorithmOf(blob)).toBe('ssh-rsa');
   });
 
-  it('tells unknown, matching and changed keys apart, and reports each new pin for the journal', () => {
+  it('tells unknown, matching and changed keys apart, and reports each new pin for the journal', async () => {
     const journaled: string[] = [];
-    const pins = new HostKeyPins([], (pin) => journaled.push(`${pin.host}:${pin.port} ${pin.fingerprint}`));
+    const pins = new HostKeyPins([], (pin) => {
+      journaled.push(`${pin.host}:${pin.port} ${pin.fingerprint}`);
+    });
     expect(pins.check('cms-orig', 22, blob).kind).toBe('unknown');
-    pins.pin('CMS-ORIG', 22, 'ssh-rsa', sha256Fingerprint(blob));
+    await pins.pin('CMS-ORIG', 22, 'ssh-rsa', sha256Fingerprint(blob));
     expect(pins.check('cms-orig', 22, blob).kind).toBe('match');
     expect(pins.check('cms-orig', 22, Buffer.concat([blob, Buffer.from('x')])).kind).toBe('changed');
     expect(pins.check('cms-orig', 2222, blob).kind).toBe('unknown');
     expect(journaled).toEqual([`CMS-ORIG:22 ${sha256Fingerprint(blob)}`]);
+  });
+
+  it('does not pin a key whose recording failed', async () => {
+    const pins = new HostKeyPins([], () => Promise.reject(new Error('disk full')));
+    await expect(pins.pin('cms-orig', 22, 'ssh-rsa', sha256Fingerprint(blob))).rejects.toThrow('disk full');
+    expect(pins.check('cms-orig', 22, blob).kind).toBe('unknown');
   });
 });
 

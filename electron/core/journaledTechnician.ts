@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import type { StepId } from '../../shared/procedure/types.ts';
+import type { StepQuestionDetail } from '../../shared/session/sessionEvents.ts';
+import type { SessionJournal } from '../journal/sessionJournal.ts';
+import type { Technician } from '../steps/technician.ts';
+import type { TechnicianChannel } from './technicianChannel.ts';
+
+/**
+ * The technician a running step talks to: every question is journaled as the step waiting on it
+ * (`step-awaiting-technician`, with what a window needs to ask it again after a reload) before it is
+ * asked, and as answered (`step-resumed`) after. Interrupting the step withdraws the question.
+ */
+export function journaledTechnician(
+  stepId: StepId,
+  journal: Pick<SessionJournal, 'append'>,
+  channel: TechnicianChannel,
+  interruption: Promise<never>,
+): Technician {
+  const ask = async (text: string, detail: Omit<StepQuestionDetail, 'id'>) => {
+    const id = randomUUID();
+    await journal.append({
+      type: 'step-awaiting-technician',
+      stepId,
+      question: text,
+      detail: { id, ...detail },
+      at: new Date().toISOString(),
+    });
+    const answer = await Promise.race([channel.ask({ id, stepId, text, ...detail }), interruption]);
+    await journal.append({ type: 'step-resumed', stepId, questionId: id, at: new Date().toISOString() });
+    return answer;
+  };
+  const plain = { server: null, tape: null, checklistItem: null, secret: false } as const;
+  return {
+    tell: (text) => channel.tell(text, stepId),
+    progress: (update) => channel.progress?.({ stepId, ...update }),
+    confirm: async (text, item) =>
+      (await ask(text, { ...plain, kind: 'confirm', checklistItem: item?.itemId ?? null })) === true,
+    ask: async (question, request) => {
+      const answer = await ask(question, {
+        ...plain,
+        kind: 'ask',
+        tape:
+          request?.kind === 'insert-tape'
+            ? { purpose: request.purpose, tapeNumber: request.tapeNumber, device: request.device }
+            : null,
+        secret: request?.kind === 'secret',
+      });
+      return typeof answer === 'string' ? answer : null;
+    },
+  };
+}

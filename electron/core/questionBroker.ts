@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import type { ApiEventPayload } from '../../shared/ipc/apiContract.ts';
+import { UserFacingError } from './userFacingError.ts';
+
+export type Question = ApiEventPayload<'technician.question'>;
+type Answer = string | boolean | null;
+
+/**
+ * The questions waiting on the window: each is pushed to it as an event and answered by id. A step's
+ * questions are also in the journal (the core records them); the questions of a connection (a host key
+ * to confirm, a password) live only here, since a password prompt is nothing to keep.
+ */
+export class QuestionBroker {
+  private readonly pending = new Map<string, { question: Question; resolve: (answer: Answer) => void }>();
+
+  constructor(private readonly push: (question: Question) => void) {}
+
+  ask(question: Omit<Question, 'id'> & { id?: string }): Promise<Answer> {
+    const asked: Question = { ...question, id: question.id ?? randomUUID() };
+    return new Promise((resolve) => {
+      this.pending.set(asked.id, { question: asked, resolve });
+      this.push(asked);
+    });
+  }
+
+  answer(questionId: string, answer: Answer): void {
+    const waiting = this.pending.get(questionId);
+    if (!waiting) throw new UserFacingError('That question was already answered.');
+    this.pending.delete(questionId);
+    waiting.resolve(answer);
+  }
+
+  /** The questions nobody answered yet, oldest first. */
+  get open(): Question[] {
+    return [...this.pending.values()].map((waiting) => waiting.question);
+  }
+
+  /** Withdraws every open question, as if the technician had stopped. */
+  withdrawAll(): void {
+    for (const [id, waiting] of this.pending) {
+      this.pending.delete(id);
+      waiting.resolve(null);
+    }
+  }
+}
