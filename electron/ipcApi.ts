@@ -3,6 +3,7 @@ import { ipcMain } from 'electron';
 import { API_EVENTS, type ApiEvent, type ApiEventPayload } from '../shared/ipc/apiContract.ts';
 import { AppService } from './app/appService.ts';
 import { dispatchApiCall } from './app/dispatchApiCall.ts';
+import type { CallOutcome } from '../shared/ipc/callOutcome.ts';
 import type { PdfPrinter } from './report/exportReport.ts';
 
 /** Pushes one contract event to the window, validated like everything that crosses the boundary. */
@@ -30,14 +31,15 @@ export function serveApiOverIpc(options: {
     true,
     options.printPdf,
   );
-  ipcMain.handle('cms-ha:call', async (event: IpcMainInvokeEvent, channel: unknown, payload: unknown) => {
-    const frame = event.senderFrame;
-    if (!frame || frame.parent !== null || frame.url.split('#')[0] !== options.rendererUrl) {
-      throw new Error('Refused: the call does not come from the app window.');
-    }
-    const outcome = await dispatchApiCall(service.handlers, channel, payload);
-    if (!outcome.ok) throw new Error(outcome.error);
-    return outcome.value;
-  });
+  ipcMain.handle(
+    'cms-ha:call',
+    async (event: IpcMainInvokeEvent, channel: unknown, payload: unknown): Promise<CallOutcome> => {
+      const frame = event.senderFrame;
+      if (!frame || frame.parent !== null || frame.url.split('#')[0] !== options.rendererUrl) {
+        return { ok: false, code: 'refused', error: 'Refused: the call does not come from the app window.' };
+      }
+      return dispatchApiCall(service.handlers, channel, payload);
+    },
+  );
   return service;
 }

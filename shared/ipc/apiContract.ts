@@ -265,14 +265,15 @@ export interface CmsHaApi {
 }
 
 /** The messages the harness WebSocket carries. */
-export const wireMessageSchema = z.discriminatedUnion('type', [
+export const wireMessageSchema = z.union([
   z.object({ type: z.literal('call'), id: z.number().int(), channel: z.string(), payload: z.unknown() }),
+  z.object({ type: z.literal('result'), id: z.number().int(), ok: z.literal(true), value: z.unknown() }),
   z.object({
     type: z.literal('result'),
     id: z.number().int(),
-    ok: z.boolean(),
-    value: z.unknown().optional(),
-    error: z.string().optional(),
+    ok: z.literal(false),
+    code: z.enum(['unknown-call', 'invalid-request', 'refused', 'internal']),
+    error: z.string(),
   }),
   z.object({ type: z.literal('event'), name: z.string(), payload: z.unknown() }),
 ]);

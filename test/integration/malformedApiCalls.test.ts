@@ -73,6 +73,7 @@ describe('every API call fed malformed payloads', () => {
     const before = await journalText();
     expect(await dispatchApiCall(service.handlers, 'fs.readFile', { path: '/etc/passwd' })).toEqual({
       ok: false,
+      code: 'unknown-call',
       error: 'unknown call fs.readFile',
     });
     expect(await dispatchApiCall(service.handlers, 'constructor', {})).toMatchObject({ ok: false });
@@ -82,7 +83,11 @@ describe('every API call fed malformed payloads', () => {
       text: 'hello',
       journalLine: '{"forged":true}',
     });
-    expect(extraKey).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid note\.add request/) });
+    expect(extraKey).toMatchObject({
+      ok: false,
+      code: 'invalid-request',
+      error: expect.stringMatching(/^invalid note\.add request/),
+    });
     expect(await journalText()).toBe(before);
     // The same call, well formed, is journaled.
     expect(await dispatchApiCall(service.handlers, 'note.add', { stepId: null, text: 'hello' })).toEqual({

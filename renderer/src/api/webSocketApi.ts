@@ -7,6 +7,7 @@ import type {
   CmsHaApi,
   WireMessage,
 } from '../../../shared/ipc/apiContract.ts';
+import { unwrapCallOutcome } from '../../../shared/ipc/callOutcome.ts';
 
 /**
  * The typed API over the browser harness's WebSocket: same calls and events as Electron's preload,
@@ -32,8 +33,11 @@ export function connectWebSocketApi(location: Location): CmsHaApi {
     if (data.type === 'result') {
       const call = pending.get(data.id);
       pending.delete(data.id);
-      if (data.ok) call?.resolve(data.value);
-      else call?.reject(new Error(data.error ?? 'the call failed'));
+      try {
+        call?.resolve(unwrapCallOutcome(data));
+      } catch (error) {
+        call?.reject(error as Error);
+      }
     } else if (data.type === 'event') {
       for (const listener of listeners.get(data.name) ?? []) listener(data.payload);
     }
