@@ -25,7 +25,7 @@ export function planSummary(): PlanStepSummary[] {
     prerequisites: [...step.prerequisites],
     tapesIn: [...step.tapesIn],
     tapesOut: [...step.tapesOut],
-    skippable: step.skippable,
+    skippable: step.skippable === true,
     manual: step.manual.map((ref) => `${ref.section} (p. ${ref.page})`),
   }));
 }

@@ -27,7 +27,6 @@ const migrateAtMostOnce: Guard = {
   id: 'migrate-at-most-once',
   text: 'Each data migration runs at most once per server; a re-migration needs a recorded confirmation that CMS was turned off and set up again.',
 };
-const noSkip: Guard = { id: 'no-skip', text: 'This step cannot be skipped.' };
 
 const migrationWarning = (source: StepNote['source']): StepNote => ({
   kind: 'warning',
@@ -125,10 +124,6 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
         id: 'tape-drives-compatible',
         text: "The plan is blocked while one of the manual's four drive-replacement cases applies; the replacement must be completed before the upgrade starts.",
       },
-      {
-        id: 'no-skip',
-        text: 'Tapes are exchanged between the two servers: the drive check cannot be skipped.',
-      },
     ],
     notes: [
       {
@@ -142,7 +137,7 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
         source: MANUAL.tapeDrive,
       },
     ],
-    skippable: false,
+    skippable: { refused: 'tapes are exchanged between the two servers, so both drives must be compatible' },
     clocks: [],
   },
   {
@@ -175,7 +170,7 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
         source: MANUAL.supportedPlatforms,
       },
     ],
-    skippable: false,
+    skippable: { refused: 'every later step depends on which server is primary' },
     clocks: [],
   },
   {
@@ -199,7 +194,7 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
     ],
     guards: [],
     notes: [],
-    skippable: false,
+    skippable: { refused: 'the admin freeze starts at the cut-off time agreed with the customer' },
     clocks: [],
   },
   {
@@ -351,7 +346,6 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
         text: 'System administration data is migrated before agent/call center admin data.',
       },
       { id: 'single-user-mode', text: 'CMS is in single user mode before the migration.' },
-      noSkip,
     ],
     notes: [
       {
@@ -366,7 +360,7 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
         source: MANUAL.dayOf,
       },
     ],
-    skippable: false,
+    skippable: { refused: 'it migrates the admin data to NEW' },
     clocks: [],
   },
   {
@@ -417,7 +411,9 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
         source: MANUAL.administerSwitch,
       },
     ],
-    skippable: false,
+    skippable: {
+      refused: 'the ACD links must be busied out right after an interval archive, or call data is lost',
+    },
     clocks: [],
   },
   {
@@ -436,7 +432,6 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
     guards: [
       prerequisitesPassed,
       { id: 'data-collection-on', text: 'Every ACD link of NEW reports data collection on.' },
-      noSkip,
     ],
     notes: [
       {
@@ -445,7 +440,7 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
         source: MANUAL.administerSwitch,
       },
     ],
-    skippable: false,
+    skippable: { refused: 'data collection on NEW must be verified before the outage window ends' },
     clocks: [{ clock: 'outage-window', edge: 'end' }],
   },
   {
@@ -513,7 +508,6 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
     guards: [
       prerequisitesPassed,
       { id: 'data-collection-on', text: 'Every ACD link of ORIG reports data collection on.' },
-      noSkip,
     ],
     notes: [
       {
@@ -527,7 +521,7 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
         source: MANUAL.cmsadmBackup,
       },
     ],
-    skippable: false,
+    skippable: { refused: 'ORIG must run the same CMS version as NEW before data is migrated back' },
     clocks: [],
   },
   {
@@ -569,10 +563,9 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
       volumeLabelMatches,
       migrateAtMostOnce,
       { id: 'migration-order', text: 'The incremental tape is migrated before the full tape.' },
-      noSkip,
     ],
     notes: [migrationWarning(MANUAL.migrateHistorical), wrongTapeCaution],
-    skippable: false,
+    skippable: { refused: 'it migrates the historical data to NEW' },
     clocks: [],
   },
   {
@@ -608,10 +601,9 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
       volumeLabelMatches,
       migrateAtMostOnce,
       { id: 'single-user-mode', text: 'CMS is in single user mode before the migration.' },
-      noSkip,
     ],
     notes: [migrationWarning(MANUAL.migrateAdminBack)],
-    skippable: false,
+    skippable: { refused: 'it migrates the admin data back to ORIG' },
     clocks: [],
   },
   {
@@ -635,7 +627,7 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
         source: MANUAL.fullBackupNew,
       },
     ],
-    skippable: false,
+    skippable: { refused: "its tape is the HA system's first archive and the source of D10's restore" },
     clocks: [],
   },
   {

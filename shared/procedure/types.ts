@@ -106,7 +106,6 @@ export type GuardId =
   | 'tape-role-matches'
   | 'migrate-at-most-once'
   | 'migration-order'
-  | 'no-skip'
   | 'tape-drives-compatible'
   | 'volume-label-matches'
   | 'archive-interval-fresh'
@@ -142,7 +141,8 @@ export interface StepDefinition {
   guards: readonly Guard[];
   notes: readonly StepNote[];
   /** Whether the technician may skip the step (with a reason). Migrations and verifications may not be skipped. */
-  skippable: boolean;
+  /** The one rule for skipping: true, or why the step cannot be skipped (the reducer refuses with it). */
+  skippable: true | { refused: string };
   /** The clocks the step itself starts or ends: 'start' edges fire when it starts, 'end' edges when it passes. */
   clocks: readonly ClockEdge[];
 }

@@ -304,10 +304,11 @@ function openQuestion(event: SessionEventOf<'step-awaiting-technician'>, eventCo
 
 function skipStep(state: SessionState, event: SessionEventOf<'step-skipped'>): SessionState {
   const definition = stepDefinition(event.stepId);
-  if (!definition.skippable) {
-    const why =
-      definition.migrations.length > 0 ? 'it migrates data' : 'it is a verification the upgrade depends on';
-    throw new SessionGuardError('skip-refused', `${event.stepId} cannot be skipped: ${why}.`);
+  if (definition.skippable !== true) {
+    throw new SessionGuardError(
+      'skip-refused',
+      `${event.stepId} cannot be skipped: ${definition.skippable.refused}.`,
+    );
   }
   if (event.reason.trim() === '') {
     throw new SessionGuardError('skip-needs-reason', `Skipping ${event.stepId} needs a reason.`);

@@ -42,7 +42,7 @@ export function StepActions({ stepId, store }: { stepId: StepId; store: SessionS
       </form>
     );
   }
-  if (!step.skippable) return <p>This step cannot be skipped (it migrates data or is a verification).</p>;
+  if (step.skippable !== true) return <p>This step cannot be skipped: {step.skippable.refused}.</p>;
   if (!SKIPPABLE_NOW.has(run.status)) return null;
   return (
     <form onSubmit={skip} aria-label={`Skip ${stepId}`}>

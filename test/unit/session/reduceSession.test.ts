@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { stepDefinition } from '../../../shared/procedure/procedureGraph.ts';
+import { STEP_IDS } from '../../../shared/procedure/types.ts';
 import type { SessionEvent } from '../../../shared/session/sessionEvents.ts';
 import { SessionGuardError } from '../../../shared/session/sessionGuardError.ts';
 import { applySessionEvent, reduceSession } from '../../../shared/session/reduceSession.ts';
@@ -133,6 +135,21 @@ describe('reduceSession', () => {
       .add({ type: 'step-started', stepId: 'P4a' })
       .add({ type: 'step-passed', stepId: 'P4a' });
     expect(refusal(scenario.events).code).toBe('tapes-not-registered');
+  });
+
+  it("lets skippable, and nothing else, decide a skip: a refusal says the step data's own reason", () => {
+    for (const id of STEP_IDS) {
+      const events = new ScenarioBuilder()
+        .created()
+        .add({ type: 'step-skipped', stepId: id, reason: 'no time' }).events;
+      const rule = stepDefinition(id).skippable;
+      if (rule === true) expect(reduceSession(events).steps[id].status, id).toBe('skipped');
+      else
+        expect(refusal(events), id).toMatchObject({
+          code: 'skip-refused',
+          message: `${id} cannot be skipped: ${rule.refused}.`,
+        });
+    }
   });
 
   it('refuses skipping a verification or a migration, and a skip without a reason', () => {
