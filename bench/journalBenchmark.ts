@@ -74,15 +74,17 @@ export async function journalBenchmark(): Promise<Figure[]> {
         .split('\n')
         .map((line) => JSON.parse(line) as unknown).length;
     });
+    const appendRate = Math.round(EVENTS / (appends.ms / 1000));
+    const plainRate = Math.round(EVENTS / (raw.ms / 1000));
     return [
       figure({
         name: `Journal: ${EVENTS.toLocaleString('en')} durable appends (${IN_FLIGHT} in flight)`,
         unit: 'appends/s',
-        app: Math.round(EVENTS / (appends.ms / 1000)),
-        baseline: Math.round(EVENTS / (raw.ms / 1000)),
+        app: appendRate,
+        baseline: plainRate,
         baselineName: 'plain append + fsync of the same lines, same batching',
-        target: 'reported',
-        met: null,
+        target: 'at least half the plain rate',
+        met: appendRate >= plainRate / 2,
       }),
       figure({
         name: 'Journal: p99 acknowledgement latency',

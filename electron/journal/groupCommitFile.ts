@@ -21,7 +21,9 @@ export class GroupCommitFile {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.queue.push({ text, resolve, reject });
-      this.flushing ??= this.flush();
+      // Start writing on the next turn of the event loop, so that every append made meanwhile (the
+      // callers woken by the last fsync append again in microtasks) joins the same write and fsync.
+      this.flushing ??= new Promise<void>((started) => setImmediate(started)).then(() => this.flush());
     });
   }
 

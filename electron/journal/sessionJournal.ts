@@ -2,7 +2,7 @@ import { open, readFile, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import { sessionEventSchema, type SessionEvent } from '../../shared/session/sessionEvents.ts';
 import { SessionGuardError } from '../../shared/session/sessionGuardError.ts';
-import { applySessionEvent, SessionFold } from '../../shared/session/reduceSession.ts';
+import { SessionFold } from '../../shared/session/reduceSession.ts';
 import type { SessionState } from '../../shared/session/sessionState.ts';
 import { GroupCommitFile } from './groupCommitFile.ts';
 import { encodeJournalLine, GENESIS_HASH, sha256Hex } from './journalLine.ts';
@@ -43,9 +43,10 @@ type Listener = (event: SessionEvent, state: SessionState) => void;
  * resolves only once the event is on disk.
  */
 export class SessionJournal {
-  private durableState: SessionState;
+  /** The state of what is on disk. */
+  private readonly durable: SessionFold;
   /** The state including events accepted but not yet on disk; later appends are checked against it. */
-  private acceptedState: SessionState;
+  private readonly accepted: SessionFold;
   private nextSeq: number;
   private headHash: string;
   private readonly listeners = new Set<Listener>();
@@ -56,15 +57,16 @@ export class SessionJournal {
   private constructor(
     readonly directory: string,
     private readonly file: GroupCommitFile | null,
-    state: SessionState,
+    fold: SessionFold,
     seq: number,
     headHash: string,
     readonly openReport: JournalOpenReport,
     events: SessionEvent[],
   ) {
     this.durableEvents = events;
-    this.durableState = state;
-    this.acceptedState = state;
+    this.durable = fold;
+    // Each fold grows only lists of its own, so an accepted event never shows in the durable state early.
+    this.accepted = new SessionFold(fold.state);
     this.nextSeq = seq;
     this.headHash = headHash;
   }
@@ -103,7 +105,7 @@ export class SessionJournal {
     const report: JournalOpenReport = { droppedTornLine: problem ? null : read.tornTail, problem };
     if (problem) {
       const headHash = trusted === 0 ? GENESIS_HASH : read.entries[trusted - 1]!.hash;
-      return new SessionJournal(directory, null, fold.state, trusted + 1, headHash, report, events);
+      return new SessionJournal(directory, null, fold, trusted + 1, headHash, report, events);
     }
     const { heldBy } = await acquireSessionLock(directory);
     if (heldBy) {
@@ -114,7 +116,7 @@ export class SessionJournal {
       return new SessionJournal(
         directory,
         null,
-        fold.state,
+        fold,
         trusted + 1,
         read.headHash,
         { ...report, problem: busy },
@@ -126,7 +128,7 @@ export class SessionJournal {
     return new SessionJournal(
       directory,
       new GroupCommitFile(handle),
-      fold.state,
+      fold,
       trusted + 1,
       read.headHash,
       report,
@@ -138,9 +140,12 @@ export class SessionJournal {
     return this.file === null || this.writeFailure !== null;
   }
 
-  /** The state of everything acknowledged as written. */
+  /**
+   * The state of everything acknowledged as written. Its lists grow in place as later events are
+   * written (appending stays constant-time in the session's size): copy what must stay a snapshot.
+   */
   get state(): SessionState {
-    return this.durableState;
+    return this.durable.state;
   }
 
   /** Every event acknowledged, in journal order (what a renderer folds to the same state). */
@@ -164,9 +169,8 @@ export class SessionJournal {
       throw new JournalReadOnlyError(`This session is read-only: ${why}.`);
     }
     const valid = sessionEventSchema.parse(event);
-    const accepted = applySessionEvent(this.acceptedState, valid);
+    this.accepted.apply(valid);
     const line = encodeJournalLine({ seq: this.nextSeq, prev: this.headHash, event: valid });
-    this.acceptedState = accepted;
     this.nextSeq++;
     this.headHash = sha256Hex(line);
     try {
@@ -177,11 +181,11 @@ export class SessionJournal {
         `The journal could not be written (${this.writeFailure.message}); the event was not recorded.`,
       );
     }
-    // Appends resolve in order, so the durable state can only move forward to an accepted state.
-    if (accepted.eventCount > this.durableState.eventCount) this.durableState = accepted;
+    // Appends resolve in order, so the durable fold applies exactly the accepted events, in order.
+    const state = this.durable.apply(valid);
     this.durableEvents.push(valid);
-    for (const listener of this.listeners) listener(valid, accepted);
-    return accepted;
+    for (const listener of this.listeners) listener(valid, state);
+    return state;
   }
 
   /** Called after each event is on disk, in journal order. */

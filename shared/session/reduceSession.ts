@@ -15,37 +15,42 @@ export function reduceSession(events: Iterable<SessionEvent>): SessionState {
   return fold.state;
 }
 
-/** Lists this fold created; only those may grow in place. */
-let ownedLists: WeakSet<readonly unknown[]> | null = null;
+/** How a fold grows a list: the pure reducer copies it; a SessionFold grows the lists it made itself. */
+interface ListGrowth {
+  append<T>(list: readonly T[], item: T): T[];
+}
 
-/** `list` with `item` at the end: a new list, or, inside a fold, the fold's own list grown in place. */
-function appended<T>(list: readonly T[], item: T): T[] {
-  if (ownedLists?.has(list)) {
-    (list as T[]).push(item);
-    return list as T[];
+const COPYING: ListGrowth = { append: (list, item) => [...list, item] };
+
+/** Grows in place the lists it created; any other list (of a state it was given) is copied once first. */
+class OwnedLists implements ListGrowth {
+  private readonly owned = new WeakSet<readonly unknown[]>();
+
+  append<T>(list: readonly T[], item: T): T[] {
+    if (this.owned.has(list)) {
+      (list as T[]).push(item);
+      return list as T[];
+    }
+    const copy = [...list, item];
+    this.owned.add(copy);
+    return copy;
   }
-  const copy = [...list, item];
-  ownedLists?.add(copy);
-  return copy;
 }
 
 /**
- * Folds many events in linear time: the intermediate states of a fold are never handed out, so the
- * lists it created itself (notes, evidence, tapes loaded) grow in place instead of being copied for
- * every event (which made reopening a 100,000-event journal quadratic). A refused event leaves the
- * state as it was: every list grows only after the event's checks passed.
+ * Folds many events in linear time: the lists a fold created itself (notes, evidence, tapes loaded)
+ * grow in place instead of being copied for every event (which made reopening a 100,000-event journal
+ * quadratic). So a state it hands out is a view: its lists may grow as later events are applied (copy
+ * one to keep a snapshot). A refused event leaves the state as it was: every list grows only after the
+ * event's checks passed. The lists of the state it starts from are never changed.
  */
 export class SessionFold {
-  private readonly owned = new WeakSet<readonly unknown[]>();
-  state: SessionState = initialSessionState();
+  private readonly lists = new OwnedLists();
+
+  constructor(public state: SessionState = initialSessionState()) {}
 
   apply(event: SessionEvent): SessionState {
-    ownedLists = this.owned;
-    try {
-      this.state = applySessionEvent(this.state, event);
-    } finally {
-      ownedLists = null;
-    }
+    this.state = applyWith(this.state, event, this.lists);
     return this.state;
   }
 }
@@ -61,19 +66,27 @@ export function tryApplySessionEvent(state: SessionState, event: SessionEvent): 
   }
 }
 
-/** Pure (outside a SessionFold): returns a new state and never mutates `state`. */
+/** Pure: returns a new state and never mutates `state`. */
 export function applySessionEvent(state: SessionState, event: SessionEvent): SessionState {
+  return applyWith(state, event, COPYING);
+}
+
+function applyWith(state: SessionState, event: SessionEvent, lists: ListGrowth): SessionState {
   if (event.type !== 'session-created' && state.session === null) {
     throw new SessionGuardError(
       'session-not-created',
       'The session must be created before anything else happens.',
     );
   }
-  const next = applyChecked(state, event);
-  return { ...next, steps: withReadiness(next.steps), eventCount: state.eventCount + 1 };
+  const next = applyChecked(state, event, lists);
+  // Readiness changes only when a step did, or the session began (most events of a long session are
+  // notes and evidence, which change no step).
+  const unchanged = next.steps === state.steps && event.type !== 'session-created';
+  const steps = unchanged ? next.steps : withReadiness(next.steps);
+  return { ...next, steps, eventCount: state.eventCount + 1 };
 }
 
-function applyChecked(state: SessionState, event: SessionEvent): SessionState {
+function applyChecked(state: SessionState, event: SessionEvent, lists: ListGrowth): SessionState {
   switch (event.type) {
     case 'session-created':
       if (state.session !== null) {
@@ -170,7 +183,7 @@ function applyChecked(state: SessionState, event: SessionEvent): SessionState {
         signOff: { initials: event.initials, at: event.at },
       }));
     case 'checklist-item-ticked':
-      return tickChecklistItem(state, event);
+      return tickChecklistItem(state, event, lists);
     case 'tape-registered':
       return registerTape(state, event);
     case 'tape-updated': {
@@ -185,7 +198,7 @@ function applyChecked(state: SessionState, event: SessionEvent): SessionState {
       return { ...state, tapes: { ...state.tapes, [tape.id]: updated } };
     }
     case 'tape-loaded':
-      return loadTape(state, event);
+      return loadTape(state, event, lists);
     case 'migration-recorded':
       return recordMigration(state, event);
     case 'cms-resetup-confirmed':
@@ -209,13 +222,13 @@ function applyChecked(state: SessionState, event: SessionEvent): SessionState {
             };
       return updateStep(state, event.stepId, (run) => ({
         ...run,
-        evidence: appended(run.evidence, evidence),
+        evidence: lists.append(run.evidence, evidence),
       }));
     }
     case 'note-added':
       return {
         ...state,
-        notes: appended(state.notes, { stepId: event.stepId, text: event.text, at: event.at }),
+        notes: lists.append(state.notes, { stepId: event.stepId, text: event.text, at: event.at }),
       };
     default:
       return assertNever(event, 'session event');
@@ -325,6 +338,7 @@ function skipStep(state: SessionState, event: SessionEventOf<'step-skipped'>): S
 function tickChecklistItem(
   state: SessionState,
   event: SessionEventOf<'checklist-item-ticked'>,
+  lists: ListGrowth,
 ): SessionState {
   const item = stepDefinition(event.stepId).checklist.find((candidate) => candidate.id === event.itemId);
   if (!item) {
@@ -335,7 +349,9 @@ function tickChecklistItem(
   }
   requireStatus(state, event.stepId, ['running', 'awaiting-technician'], 'tick a checklist item of');
   const ticked = updateStep(state, event.stepId, (run) =>
-    run.checkedItems.includes(item.id) ? run : { ...run, checkedItems: appended(run.checkedItems, item.id) },
+    run.checkedItems.includes(item.id)
+      ? run
+      : { ...run, checkedItems: lists.append(run.checkedItems, item.id) },
   );
   return item.clock ? applyClockEdges(ticked, [item.clock], item.clock.edge, event.at) : ticked;
 }
@@ -375,7 +391,11 @@ function registerTape(state: SessionState, event: SessionEventOf<'tape-registere
   return { ...state, tapes: { ...state.tapes, [tape.id]: tape } };
 }
 
-function loadTape(state: SessionState, event: SessionEventOf<'tape-loaded'>): SessionState {
+function loadTape(
+  state: SessionState,
+  event: SessionEventOf<'tape-loaded'>,
+  lists: ListGrowth,
+): SessionState {
   const tape = requireTape(state, event.tapeId);
   const definition = stepDefinition(event.stepId);
   if (!definition.tapesIn.includes(tape.role)) {
@@ -387,7 +407,7 @@ function loadTape(state: SessionState, event: SessionEventOf<'tape-loaded'>): Se
   requireStatus(state, event.stepId, ['running', 'awaiting-technician'], 'load a tape for');
   return updateStep(state, event.stepId, (run) => ({
     ...run,
-    tapesLoaded: appended(run.tapesLoaded, { tapeId: tape.id, server: event.server, at: event.at }),
+    tapesLoaded: lists.append(run.tapesLoaded, { tapeId: tape.id, server: event.server, at: event.at }),
   }));
 }
 
