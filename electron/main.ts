@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, net, protocol, session } from 'electron';
+import { RENDERER_ENTRY, rendererFileFor } from './app/rendererFiles.ts';
 import type { AppService } from './app/appService.ts';
+import { reportUnexpectedErrors } from './core/unexpectedErrors.ts';
 import { sendApiEvent, serveApiOverIpc } from './ipcApi.ts';
 import { readWindowBoundsSync, writeWindowBoundsSync } from './windowBounds.ts';
 
@@ -10,7 +12,7 @@ import { readWindowBoundsSync, writeWindowBoundsSync } from './windowBounds.ts';
  * on IPC. Everything the app does lives in the Node core (electron/ outside the shell files) and in
  * the renderer.
  */
-const RENDERER_INDEX = fileURLToPath(new URL('../../renderer/dist/index.html', import.meta.url));
+const RENDERER_DIR = fileURLToPath(new URL('../../renderer/dist/', import.meta.url));
 const PRELOAD = fileURLToPath(new URL('./preload.cjs', import.meta.url));
 
 let mainWindow: BrowserWindow | null = null;
@@ -68,16 +70,30 @@ function createMainWindow(service: AppService): BrowserWindow {
     });
     if (choice !== 1) return;
     closingAnyway = true;
-    void service.interruptRunningStep('the window was closed while it ran').finally(() => window.close());
+    service.interruptRunningStep('the window was closed while it ran').then(
+      () => window.close(),
+      (error: unknown) => {
+        service.recordUnexpected(error);
+        window.close();
+      },
+    );
   });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
-  void window.loadFile(RENDERER_INDEX);
+  window
+    .loadURL(RENDERER_ENTRY)
+    .catch((error: unknown) =>
+      dialog.showErrorBox('CMS HA Upgrade', `The window could not be loaded: ${String(error)}`),
+    );
   return window;
 }
 
 app.enableSandbox();
+// The window is served from app://cms-ha/, a standard secure scheme, never from file://.
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event) => event.preventDefault());
@@ -85,16 +101,23 @@ app.on('web-contents-created', (_event, contents) => {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
 
-void app.whenReady().then(() => {
+function start(): void {
+  protocol.handle('app', (request) => {
+    const file = rendererFileFor(request.url, RENDERER_DIR);
+    return file ? net.fetch(pathToFileURL(file).href) : new Response('Not found', { status: 404 });
+  });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   const service = serveApiOverIpc({
     sessionsRoot: path.join(app.getPath('userData'), 'sessions'),
-    rendererUrl: pathToFileURL(RENDERER_INDEX).href,
+    rendererUrl: RENDERER_ENTRY,
     contents: () => mainWindow?.webContents ?? null,
     printPdf: printPdfInElectron,
   });
-  app.on('will-quit', () => void service.close());
+  reportUnexpectedErrors(process, (error) => service.recordUnexpected(error));
+  app.on('will-quit', () => {
+    service.close().catch((error: unknown) => process.stderr.write(`cms-ha: closing: ${String(error)}\n`));
+  });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
       ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
@@ -126,6 +149,11 @@ void app.whenReady().then(() => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(service);
   });
+}
+
+app.whenReady().then(start, (error: unknown) => {
+  dialog.showErrorBox('CMS HA Upgrade', `The app could not start: ${String(error)}`);
+  app.quit();
 });
 
 app.on('window-all-closed', () => {

@@ -6,7 +6,7 @@ const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root: rendererRoot,
-  // Relative asset paths so the built renderer loads from file:// inside Electron.
+  // Relative asset paths: the built renderer loads from app://cms-ha/ in Electron and from the harness.
   base: './',
   plugins: [react()],
   server: {

@@ -293,6 +293,27 @@ export class AppService {
     },
   };
 
+  /**
+   * An error nobody handled (a bug): said in the window and journaled as a note of the open session (on
+   * the running step, if any), so the record shows it. Never throws.
+   */
+  recordUnexpected(error: unknown): void {
+    const text =
+      `Unexpected error in the app (please report it): ${error instanceof Error ? error.message : String(error)}`.slice(
+        0,
+        4000,
+      );
+    const stepId = this.currentStep;
+    this.emit('technician.message', { text, stepId });
+    const journal = this.session?.core.journal;
+    if (!journal || journal.readOnly) return;
+    journal
+      .append({ type: 'note-added', stepId, text, at: new Date().toISOString() })
+      .catch((failed: unknown) => {
+        process.stderr.write(`cms-ha: could not journal an unexpected error (${String(failed)}): ${text}\n`);
+      });
+  }
+
   /** The step running now, if any (the window asks before closing on it). */
   get currentStep(): StepId | null {
     return this.session?.core.runningStep ?? null;

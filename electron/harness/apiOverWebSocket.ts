@@ -12,7 +12,7 @@ export function serveApiOnSocket(socket: WebSocket, handlers: ApiHandlers): void
   const send = (message: WireMessage) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };
-  socket.on('message', async (data) => {
+  socket.on('message', (data) => {
     let message: WireMessage;
     try {
       message = wireMessageSchema.parse(JSON.parse(String(data)));
@@ -21,8 +21,13 @@ export function serveApiOnSocket(socket: WebSocket, handlers: ApiHandlers): void
       return;
     }
     if (message.type !== 'call') return;
-    const outcome = await dispatchApiCall(handlers, message.channel, message.payload);
-    send({ type: 'result', id: message.id, ...outcome });
+    const { id } = message;
+    // dispatchApiCall turns every failure into an outcome; a rejection here would be a bug, said as one.
+    dispatchApiCall(handlers, message.channel, message.payload).then(
+      (outcome) => send({ type: 'result', id, ...outcome }),
+      (error: unknown) =>
+        send({ type: 'result', id, ok: false, code: 'internal', error: `internal error: ${String(error)}` }),
+    );
   });
 }
 

@@ -43,9 +43,13 @@ export async function startBrowserHarness(options: {
     build: { outDir: rendererDir, emptyOutDir: true },
     logLevel: 'warn',
   });
-  const server: Server = createServer(
-    (request, response) => void serveStatic(rendererDir, request.url ?? '/', response),
-  );
+  const server: Server = createServer((request, response) => {
+    // A request the server cannot serve (a malformed address such as `/%`) is refused, never a crash.
+    serveStatic(rendererDir, request.url ?? '/', response).catch(() => {
+      if (!response.headersSent) response.writeHead(400);
+      response.end();
+    });
+  });
   const webSocketServer = new WebSocketServer({ noServer: true });
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { reportUnexpectedErrors } from '../core/unexpectedErrors.ts';
 import { startBrowserHarness } from './browserHarness.ts';
 
 /** `npm run dev:browser`: the app in a browser, on this machine only. */
@@ -16,9 +17,18 @@ const harness = await startBrowserHarness({
 process.stdout.write(
   `CMS HA Upgrade (browser harness) — open this address in Chromium:\n  ${harness.url}\nSessions are kept in ${sessionsRoot}. Press Ctrl+C to stop.\n`,
 );
-const stop = async () => {
-  await harness.close();
-  process.exit(0);
+reportUnexpectedErrors(process, (error) => {
+  process.stderr.write(`cms-ha harness: unexpected error: ${String(error)}\n`);
+  harness.service.recordUnexpected(error);
+});
+const stop = () => {
+  harness.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`cms-ha harness: could not close cleanly: ${String(error)}\n`);
+      process.exit(1);
+    },
+  );
 };
-process.once('SIGINT', () => void stop());
-process.once('SIGTERM', () => void stop());
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

@@ -80,7 +80,7 @@ function serveClient(client: ServerConnection, host: SimHostName, options: SimSe
       session.on('window-change', (accept) => accept?.());
       session.on('env', (accept) => accept?.());
       const serve = (stream: ServerChannel, run: Parameters<typeof startProgramSession>[4]) => {
-        void startProgramSession(
+        startProgramSession(
           {
             onInput: (listener) => stream.on('data', (data: Buffer) => listener(data.toString('utf8'))),
             onInputEnd: (listener) => stream.on('end', listener),
@@ -104,7 +104,8 @@ function serveClient(client: ServerConnection, host: SimHostName, options: SimSe
             if (!stream.writable) return;
             stream.exit(code);
             stream.end();
-          });
+          })
+          .catch(() => stream.destroy());
       };
       session.on('exec', (accept, _reject, info) => {
         serve(accept(), (context) => runCommandLine(info.command, context));

@@ -146,7 +146,19 @@ export function runDialog(
       } finally {
         busy = false;
       }
-      if (earliestMatch(spec.rules, buffer)) void process();
+      if (earliestMatch(spec.rules, buffer)) react();
+    };
+    /** A rule whose action throws (a technician question that failed) ends the dialog, never silently. */
+    const react = () => {
+      process().catch((error: unknown) => {
+        channel.close();
+        finish({
+          kind: 'failed',
+          reason: `the dialog could not go on: ${error instanceof Error ? error.message : String(error)}`,
+          ruleId: null,
+          hits,
+        });
+      });
     };
 
     const unsubscribe = channel.onData((text) => {
@@ -154,15 +166,18 @@ export function runDialog(
       buffer += text;
       recent = (recent + text).slice(-2000);
       armTimer();
-      void process();
+      react();
     });
-    void channel.ended.then((end) => {
-      // Let rules see the last output before judging how the program ended.
-      setImmediate(() => {
-        if (end.kind === 'interrupted') finish({ kind: 'interrupted', reason: end.reason, hits });
-        else finish({ kind: 'exited', code: end.code, hits });
-      });
-    });
+    channel.ended.then(
+      (end) => {
+        // Let rules see the last output before judging how the program ended.
+        setImmediate(() => {
+          if (end.kind === 'interrupted') finish({ kind: 'interrupted', reason: end.reason, hits });
+          else finish({ kind: 'exited', code: end.code, hits });
+        });
+      },
+      (error: unknown) => finish({ kind: 'interrupted', reason: String(error), hits }),
+    );
     armTimer();
   });
 }

@@ -222,22 +222,28 @@ export class SshConnection {
             );
           }
         };
-        void confirmAndPin().then((refused) => {
+        const refuse = (refused: SshConnectError | null) => {
           refusal = refused;
           verify(refused === null);
-        });
+        };
+        confirmAndPin().then(refuse, (error: unknown) =>
+          refuse(
+            new SshConnectError('host-key-rejected', `The host key could not be checked: ${String(error)}`),
+          ),
+        );
       };
 
+      /** The technician's answers; a question that could not be asked counts as cancelled. */
+      const answerPrompts = (request: Parameters<TechnicianQuestions['answerPrompts']>[0]) =>
+        timer.whilePaused(() => questions.answerPrompts(request)).catch(() => null);
       const askPassword = async (): Promise<string | null> => {
         if (credentials.password !== undefined) return credentials.password;
-        const answers = await timer.whilePaused(() =>
-          questions.answerPrompts({
-            host: target.host,
-            user: target.user,
-            instructions: `Password for ${target.user}@${target.host}`,
-            prompts: [{ prompt: 'Password: ', echo: false }],
-          }),
-        );
+        const answers = await answerPrompts({
+          host: target.host,
+          user: target.user,
+          instructions: `Password for ${target.user}@${target.host}`,
+          prompts: [{ prompt: 'Password: ', echo: false }],
+        });
         if (answers === null) return null;
         credentials.password = answers[0] ?? '';
         return credentials.password;
@@ -265,13 +271,15 @@ export class SshConnection {
           });
         }
         if (method === 'password') {
-          void askPassword().then((password) => {
-            if (password === null) {
-              refusal = new SshConnectError('cancelled', 'Login cancelled by the technician.');
-              return next(false);
-            }
-            next({ type: 'password', username: target.user, password });
-          });
+          const cancelled = () => {
+            refusal = new SshConnectError('cancelled', 'Login cancelled by the technician.');
+            next(false);
+          };
+          askPassword().then(
+            (password) =>
+              password === null ? cancelled() : next({ type: 'password', username: target.user, password }),
+            cancelled,
+          );
           return;
         }
         next({
@@ -288,14 +296,16 @@ export class SshConnection {
               prompts.length === 1 && !prompts[0]!.echo && /password/i.test(prompts[0]!.prompt);
             if (prompts.length === 0) return finish([]);
             if (onlyPassword) {
-              void askPassword().then((password) => finish(password === null ? [] : [password]));
+              askPassword().then(
+                (password) => finish(password === null ? [] : [password]),
+                () => finish([]),
+              );
               return;
             }
-            void timer
-              .whilePaused(() =>
-                questions.answerPrompts({ host: target.host, user: target.user, instructions, prompts }),
-              )
-              .then((answers) => finish(answers ?? []));
+            answerPrompts({ host: target.host, user: target.user, instructions, prompts }).then(
+              (answers) => finish(answers ?? []),
+              () => finish([]),
+            );
           },
         });
       };
@@ -364,7 +374,16 @@ export class SshConnection {
           const pending = options.onOutput?.(chunk, kind);
           if (pending instanceof Promise) {
             stream.pause();
-            void pending.finally(() => stream.resume());
+            pending.then(
+              () => stream.resume(),
+              (error: unknown) => {
+                // Output that cannot be kept is not thrown away silently: the command is stopped.
+                stream.close();
+                interrupt(
+                  `its output could not be kept: ${error instanceof Error ? error.message : String(error)}`,
+                );
+              },
+            );
           }
         };
         stream.on('data', (chunk: Buffer) => deliver(chunk, 'stdout'));

@@ -101,4 +101,11 @@ describe.skipIf(skipReason !== null)('the app in Chromium through the browser ha
     );
     expect(refused).toBe(true);
   });
+
+  it('answers a malformed address with 400 and keeps serving (no crash from a stray request)', async () => {
+    const base = `http://127.0.0.1:${app().harness.port}`;
+    expect((await fetch(`${base}/%`)).status).toBe(400);
+    expect((await fetch(`${base}/%E0%A4%A`)).status).toBe(400);
+    expect((await fetch(`${base}/`)).status).toBe(200);
+  });
 });

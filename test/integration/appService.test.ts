@@ -5,6 +5,7 @@ import { AppService } from '../../electron/app/appService.ts';
 import type { ApiEvent } from '../../shared/ipc/apiContract.ts';
 import { openNewSession } from '../support/openSession.ts';
 import { useTempDirs } from '../support/tempDir.ts';
+import { answerFromEvent } from '../support/answerFromEvent.ts';
 
 const tempDir = useTempDirs();
 
@@ -36,10 +37,7 @@ describe('the app core behind the typed API', () => {
       events.push({ event, payload });
       if (event === 'technician.question') {
         const question = payload as { id: string; kind: string };
-        void service.handlers['technician.answer']({
-          questionId: question.id,
-          answer: question.kind === 'confirm' ? true : '',
-        });
+        answerFromEvent(service, question.id, question.kind === 'confirm' ? true : '');
       }
     });
     try {
@@ -84,11 +82,7 @@ describe('the app core behind the typed API', () => {
     const root = await tempDir();
     const connectionStates: string[] = [];
     const service: AppService = new AppService(root, (event, payload) => {
-      if (event === 'technician.question')
-        void service.handlers['technician.answer']({
-          questionId: (payload as { id: string }).id,
-          answer: true,
-        });
+      if (event === 'technician.question') answerFromEvent(service, (payload as { id: string }).id, true);
       if (event === 'server.connection') {
         const report = payload as { server: string; state: string; reason: string | null };
         connectionStates.push(`${report.server} ${report.state}${report.reason ? `: ${report.reason}` : ''}`);

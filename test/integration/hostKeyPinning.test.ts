@@ -5,6 +5,7 @@ import { API_CALLS, type ApiEvent } from '../../shared/ipc/apiContract.ts';
 import { skipWithoutSshd, TEST_PASSWORD, TEST_USER, useSimulatedPairBehindSshd } from '../support/sshd.ts';
 import { useTempDirs } from '../support/tempDir.ts';
 import { openNewSession } from '../support/openSession.ts';
+import { answerFromEvent } from '../support/answerFromEvent.ts';
 
 const skip = skipWithoutSshd('hostKeyPinning');
 const tempDir = useTempDirs();
@@ -26,11 +27,7 @@ describe.skipIf(skip)('host key pinning seen from the window', () => {
         new AppService(root, (event, payload) => {
           events.push({ event, payload });
           // A window that would say yes to anything.
-          if (event === 'technician.question')
-            void service.handlers['technician.answer']({
-              questionId: (payload as { id: string }).id,
-              answer: true,
-            });
+          if (event === 'technician.question') answerFromEvent(service, (payload as { id: string }).id, true);
         });
       let service = start();
       const directory = await openNewSession(service);

@@ -7,6 +7,7 @@ import { chromiumPdfPrinter, findChromium } from '../../electron/report/chromium
 import { skipWithoutSshd, TEST_PASSWORD, TEST_USER, useSimulatedPairBehindSshd } from '../support/sshd.ts';
 import { useTempDirs } from '../support/tempDir.ts';
 import { openNewSession } from '../support/openSession.ts';
+import { answerFromEvent } from '../support/answerFromEvent.ts';
 
 const skip = skipWithoutSshd('noSecretsOnDisk');
 const tempDir = useTempDirs();
@@ -32,7 +33,7 @@ describe.skipIf(skip)('credentials never reach the disk', () => {
           const question = payload as ApiEventPayload<'technician.question'>;
           asked.push(question);
           const answer = question.secret ? TEST_PASSWORD : question.kind === 'confirm' ? true : '';
-          void service.handlers['technician.answer']({ questionId: question.id, answer });
+          answerFromEvent(service, question.id, answer);
         },
         false,
         chromiumPdfPrinter(findChromium()),

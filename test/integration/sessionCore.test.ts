@@ -9,6 +9,7 @@ import { openNewSession } from '../support/openSession.ts';
 import { ScenarioBuilder } from '../support/sessionScenario.ts';
 import { skipWithoutSshd, TEST_PASSWORD, TEST_USER, useSshd } from '../support/sshd.ts';
 import { useTempDirs } from '../support/tempDir.ts';
+import { answerFromEvent } from '../support/answerFromEvent.ts';
 
 const skip = skipWithoutSshd('sessionCore');
 const tempDir = useTempDirs();
@@ -31,11 +32,7 @@ describe.skipIf(skip)('one core per session: connections', () => {
     const service: AppService = new AppService(await tempDir(), (event, payload) => {
       if (event === 'server.connection')
         connectionEvents.push(payload as ApiEventPayload<'server.connection'>);
-      if (event === 'technician.question')
-        void service.handlers['technician.answer']({
-          questionId: (payload as { id: string }).id,
-          answer: true,
-        });
+      if (event === 'technician.question') answerFromEvent(service, (payload as { id: string }).id, true);
     });
     await openNewSession(service, { site: 'Probes' });
     await service.handlers['servers.configure']({

@@ -126,6 +126,19 @@ describe('the dialog engine', () => {
     expect(await outcome).toMatchObject({ kind: 'completed' });
   });
 
+  it('ends the dialog as failed when asking the technician throws, instead of leaving it hanging', async () => {
+    const t = fakeTerminal();
+    const outcome = runDialog(t.channel, spec, {
+      ask: () => Promise.reject(new Error('the window went away')),
+    });
+    t.print('Password: ');
+    expect(await outcome).toMatchObject({
+      kind: 'failed',
+      reason: 'the dialog could not go on: the window went away',
+    });
+    expect(t.channel.closed).toBe(true);
+  });
+
   it('fails when the technician cancels, and reports a program that exits on its own', async () => {
     const cancelled = fakeTerminal();
     const first = runDialog(cancelled.channel, spec, { ask: async () => null });
