@@ -1,5 +1,11 @@
 import { SESSION_CREATED } from './fakeStore.ts';
+import { act, cleanup, render } from '@testing-library/react';
+import { Profiler } from 'react';
 import { describe, expect, it } from 'vitest';
+import { connectView, SessionStoreContext } from '../../renderer/src/session/connectStore.tsx';
+import { STEP_BOARD_KEYS, StepBoard } from '../../renderer/src/steps/StepBoard.tsx';
+import { TECHNICIAN_INBOX_KEYS, TechnicianInbox } from '../../renderer/src/steps/TechnicianInbox.tsx';
+import { CONNECTION_STATUS_KEYS, ConnectionStatus } from '../../renderer/src/servers/ConnectionStatus.tsx';
 import type { ApiCall, ApiEvent, ApiRequest, ApiResponse, CmsHaApi } from '../../shared/ipc/apiContract.ts';
 import { createSessionStore } from '../../renderer/src/session/sessionStore.ts';
 
@@ -106,5 +112,52 @@ describe('the session store', () => {
     push('app.command', { command: 'new-session' });
     await expect.poll(() => store.getState().directory).toBeNull();
     expect(store.getState().exports).toEqual([]);
+  });
+
+  it('re-renders on a progress report only the view that shows progress, and on a journal event only the views of the session', async () => {
+    const { api, push } = fakeCore({ 'session.open': openedWithCreatedOnly });
+    const store = createSessionStore(api);
+    await store.getState().openSession('/sessions/acme');
+    const Board = connectView(StepBoard, STEP_BOARD_KEYS);
+    const Inbox = connectView(TechnicianInbox, TECHNICIAN_INBOX_KEYS);
+    const Connections = connectView(ConnectionStatus, CONNECTION_STATUS_KEYS);
+    const renders = { board: 0, inbox: 0, connections: 0 };
+    const count = (id: string) => renders[id as keyof typeof renders]++;
+    render(
+      <SessionStoreContext.Provider value={store}>
+        <Profiler id="board" onRender={count}>
+          <Board />
+        </Profiler>
+        <Profiler id="inbox" onRender={count}>
+          <Inbox />
+        </Profiler>
+        <Profiler id="connections" onRender={count}>
+          <Connections />
+        </Profiler>
+      </SessionStoreContext.Provider>,
+    );
+    act(() =>
+      push('session.event', { event: { type: 'step-started', stepId: 'P1', at: '2026-11-23T08:01:00Z' } }),
+    );
+    // The window ran P1 (its run call is what sets the running step).
+    act(() => store.setState({ runningStep: 'P1' }));
+    const afterEvent = { ...renders };
+    expect(afterEvent.board).toBeGreaterThan(1);
+    expect(afterEvent.connections).toBe(1);
+
+    for (const blocks of [100, 200, 300])
+      act(() =>
+        push('step.progress', {
+          stepId: 'P1',
+          server: 'ORIG',
+          text: `${blocks} blocks`,
+          blocks,
+          at: '2026-11-23T08:02:00Z',
+        }),
+      );
+    expect(renders.inbox).toBe(afterEvent.inbox + 3);
+    expect(renders.board).toBe(afterEvent.board);
+    expect(renders.connections).toBe(afterEvent.connections);
+    cleanup();
   });
 });

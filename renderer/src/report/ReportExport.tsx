@@ -8,8 +8,12 @@ const FORMATS: { format: ReportFormat; label: string }[] = [
   { format: 'labels', label: 'Tape labels and checklist' },
 ];
 
+/** What ReportExport reads of the window's store. */
+export const REPORT_EXPORT_KEYS = ['exportReport', 'exporting', 'exports'] as const;
+export type ReportExportStore = Pick<SessionStore, (typeof REPORT_EXPORT_KEYS)[number]>;
+
 /** The upgrade report and the tape labels, exported from the session as it stands (complete or not). */
-export function ReportExport({ store }: { store: SessionStore }) {
+export function ReportExport({ store }: { store: ReportExportStore }) {
   return (
     <section aria-labelledby="report-heading">
       <h2 id="report-heading">Report</h2>

@@ -8,8 +8,12 @@ const DESCRIPTION: Record<ConnectionReport['state'], string> = {
   closed: 'not connected',
 };
 
+/** What ConnectionStatus reads of the window's store. */
+export const CONNECTION_STATUS_KEYS = ['connections'] as const;
+export type ConnectionStatusStore = Pick<SessionStore, (typeof CONNECTION_STATUS_KEYS)[number]>;
+
 /** Each server's SSH connection as the core last reported it, with the reason when it dropped. */
-export function ConnectionStatus({ store }: { store: SessionStore }) {
+export function ConnectionStatus({ store }: { store: ConnectionStatusStore }) {
   return (
     <ul className="connections" aria-label="Connections">
       {(['ORIG', 'NEW'] as const).map((server) => {

@@ -14,8 +14,18 @@ const LABELS: Record<ServerRole, string> = {
   NEW: 'NEW — the new HA server',
 };
 
+/** What ServersView reads of the window's store. */
+export const SERVERS_VIEW_KEYS = [
+  'configureServer',
+  'probeServer',
+  'probes',
+  'readOnlyReason',
+  'state',
+] as const;
+export type ServersViewStore = Pick<SessionStore, (typeof SERVERS_VIEW_KEYS)[number]>;
+
 /** Connection settings of both servers, "test connection", and the platform pair checked against the manual. */
-export function ServersView({ store }: { store: SessionStore }) {
+export function ServersView({ store }: { store: ServersViewStore }) {
   const { ORIG: orig, NEW: neu } = store.state.servers;
   const pair =
     orig?.platform && neu?.platform
@@ -65,7 +75,7 @@ function ServerCard({
 }: {
   server: ServerRole;
   configured: ServerState | undefined;
-  store: SessionStore;
+  store: ServersViewStore;
 }) {
   const [host, setHost] = useState(configured?.host ?? '');
   const [port, setPort] = useState(String(configured?.port ?? 22));

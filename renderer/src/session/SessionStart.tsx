@@ -1,8 +1,17 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { SessionStore } from './sessionStore.ts';
 
+/** What SessionStart reads of the window's store. */
+export const SESSION_START_KEYS = [
+  'loadSessions',
+  'openSession',
+  'sessions',
+  'startTrainingSession',
+] as const;
+export type SessionStartStore = Pick<SessionStore, (typeof SESSION_START_KEYS)[number]>;
+
 /** New training upgrade, or an existing session to open. */
-export function SessionStart({ store }: { store: SessionStore }) {
+export function SessionStart({ store }: { store: SessionStartStore }) {
   const [site, setSite] = useState('');
   const [technician, setTechnician] = useState('');
   const { loadSessions, sessions, startTrainingSession, openSession } = store;

@@ -5,8 +5,12 @@ import type { SessionStore } from '../session/sessionStore.ts';
 
 const SKIPPABLE_NOW = new Set(['pending', 'ready', 'failed', 'interrupted']);
 
+/** What StepActions reads of the window's store. */
+export const STEP_ACTIONS_KEYS = ['readOnlyReason', 'runningStep', 'signOff', 'skipStep', 'state'] as const;
+export type StepActionsStore = Pick<SessionStore, (typeof STEP_ACTIONS_KEYS)[number]>;
+
 /** Skipping with a reason (where the manual allows it) and the sign-off with initials once a step is done. */
-export function StepActions({ stepId, store }: { stepId: StepId; store: SessionStore }) {
+export function StepActions({ stepId, store }: { stepId: StepId; store: StepActionsStore }) {
   const run = store.state.steps[stepId];
   const step = stepDefinition(stepId);
   const [reason, setReason] = useState('');

@@ -4,8 +4,18 @@ import type { SessionStore } from '../session/sessionStore.ts';
 
 const RUNNABLE = new Set(['ready', 'failed', 'interrupted']);
 
+/** What StepBoard reads of the window's store. */
+export const STEP_BOARD_KEYS = ['readOnlyReason', 'runStep', 'runningStep', 'state'] as const;
+export type StepBoardStore = Pick<SessionStore, (typeof STEP_BOARD_KEYS)[number]>;
+
 /** The procedure with every step's state and what can start next. */
-export function StepBoard({ store, onSelect }: { store: SessionStore; onSelect?: (stepId: StepId) => void }) {
+export function StepBoard({
+  store,
+  onSelect,
+}: {
+  store: StepBoardStore;
+  onSelect?: (stepId: StepId) => void;
+}) {
   return (
     <table className="plan">
       <thead>

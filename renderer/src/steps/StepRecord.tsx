@@ -3,8 +3,20 @@ import type { StepId } from '../../../shared/procedure/types.ts';
 import { plainTranscript } from '../../../shared/session/plainTranscript.ts';
 import type { SessionStore } from '../session/sessionStore.ts';
 
+/** What StepRecord reads of the window's store. */
+export const STEP_RECORD_KEYS = [
+  'addNote',
+  'closeTranscript',
+  'readOnlyReason',
+  'showEarlierTranscript',
+  'showTranscript',
+  'state',
+  'transcript',
+] as const;
+export type StepRecordStore = Pick<SessionStore, (typeof STEP_RECORD_KEYS)[number]>;
+
 /** What the session keeps of a step beyond its state: its transcripts (read on demand) and the notes. */
-export function StepRecord({ stepId, store }: { stepId: StepId; store: SessionStore }) {
+export function StepRecord({ stepId, store }: { stepId: StepId; store: StepRecordStore }) {
   const run = store.state.steps[stepId];
   const transcripts = run.evidence.filter((evidence) => evidence.kind === 'transcript');
   const notes = store.state.notes.filter((note) => note.stepId === stepId);
@@ -58,7 +70,7 @@ export function StepRecord({ stepId, store }: { stepId: StepId; store: SessionSt
   );
 }
 
-function NoteForm({ stepId, store }: { stepId: StepId; store: SessionStore }) {
+function NoteForm({ stepId, store }: { stepId: StepId; store: StepRecordStore }) {
   const [text, setText] = useState('');
   const add = (event: FormEvent) => {
     event.preventDefault();

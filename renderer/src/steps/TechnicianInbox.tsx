@@ -1,8 +1,12 @@
 import { useState } from 'react';
 import type { Question, SessionStore, StepProgress } from '../session/sessionStore.ts';
 
+/** What TechnicianInbox reads of the window's store. */
+export const TECHNICIAN_INBOX_KEYS = ['answer', 'messages', 'progress', 'questions', 'runningStep'] as const;
+export type TechnicianInboxStore = Pick<SessionStore, (typeof TECHNICIAN_INBOX_KEYS)[number]>;
+
 /** What the running step says and asks: progress of long work, messages to read, then one question at a time. */
-export function TechnicianInbox({ store }: { store: SessionStore }) {
+export function TechnicianInbox({ store }: { store: TechnicianInboxStore }) {
   const question = store.questions[0];
   const progress = Object.values(store.progress);
   return (

@@ -4,8 +4,12 @@ import type { Tape } from '../../../shared/session/sessionState.ts';
 import type { SessionStore } from '../session/sessionStore.ts';
 import { TapeDayChecklist } from './TapeDayChecklist.tsx';
 
+/** What TapeRegister reads of the window's store. */
+export const TAPE_REGISTER_KEYS = ['readOnlyReason', 'state', 'updateTape'] as const;
+export type TapeRegisterStore = Pick<SessionStore, (typeof TAPE_REGISTER_KEYS)[number]>;
+
 /** Every tape of the session, then the labelling checklist: what to write on each, its switch, where it is. */
-export function TapeRegister({ store }: { store: SessionStore }) {
+export function TapeRegister({ store }: { store: TapeRegisterStore }) {
   const tapes = Object.values(store.state.tapes);
   const toLabel = tapes.filter((tape) => !tape.labelled || !tape.writeProtected).length;
   return (
@@ -67,7 +71,7 @@ export function TapeRegister({ store }: { store: SessionStore }) {
   );
 }
 
-function LabelItem({ tape, store }: { tape: Tape; store: SessionStore }) {
+function LabelItem({ tape, store }: { tape: Tape; store: TapeRegisterStore }) {
   const [location, setLocation] = useState(tape.location);
   const locked = store.readOnlyReason !== null;
   return (

@@ -2,8 +2,18 @@ import { Terminal } from '@xterm/xterm';
 import { useEffect, useRef } from 'react';
 import type { SessionStore } from '../session/sessionStore.ts';
 
+/** What TerminalPanel reads of the window's store. */
+export const TERMINAL_PANEL_KEYS = [
+  'closeTerminal',
+  'onTerminalData',
+  'openTerminal',
+  'terminal',
+  'typeInTerminal',
+] as const;
+export type TerminalPanelStore = Pick<SessionStore, (typeof TERMINAL_PANEL_KEYS)[number]>;
+
 /** A live terminal on one server for the CMS menu work of guided steps (the output also goes to the step's transcript). */
-export function TerminalPanel({ store }: { store: SessionStore }) {
+export function TerminalPanel({ store }: { store: TerminalPanelStore }) {
   const element = useRef<HTMLDivElement>(null);
   const { terminal, onTerminalData, typeInTerminal } = store;
   const terminalId = terminal?.id ?? null;

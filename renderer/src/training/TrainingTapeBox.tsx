@@ -1,11 +1,23 @@
 import { useEffect, useState } from 'react';
 import type { SessionStore, TrainingTape } from '../session/sessionStore.ts';
 
+/** What TrainingTapeBox reads of the window's store. */
+export const TRAINING_TAPE_BOX_KEYS = [
+  'connectTraining',
+  'moveTrainingTape',
+  'protectTrainingTape',
+  'refreshTrainingTapes',
+  'state',
+  'trainingTapes',
+  'unpackTrainingTape',
+] as const;
+export type TrainingTapeBoxStore = Pick<SessionStore, (typeof TRAINING_TAPE_BOX_KEYS)[number]>;
+
 /**
  * Training only: the trainee's hands at the simulated servers. Tapes go into a drive or back on the desk
  * here, as they would by hand at the real servers; the app itself never moves a tape.
  */
-export function TrainingTapeBox({ store }: { store: SessionStore }) {
+export function TrainingTapeBox({ store }: { store: TrainingTapeBoxStore }) {
   const { refreshTrainingTapes } = store;
   const eventCount = store.state.eventCount;
   // Backups and restores change what is on the tapes: reread the box whenever the journal moves on.
@@ -31,7 +43,7 @@ export function TrainingTapeBox({ store }: { store: SessionStore }) {
   );
 }
 
-function TapeTable({ store, tapes }: { store: SessionStore; tapes: readonly TrainingTape[] }) {
+function TapeTable({ store, tapes }: { store: TrainingTapeBoxStore; tapes: readonly TrainingTape[] }) {
   return (
     <table className="plan">
       <thead>
@@ -91,7 +103,7 @@ function TapeTable({ store, tapes }: { store: SessionStore; tapes: readonly Trai
   );
 }
 
-function UnpackForm({ store }: { store: SessionStore }) {
+function UnpackForm({ store }: { store: TrainingTapeBoxStore }) {
   const [name, setName] = useState('');
   const [blocks, setBlocks] = useState('1000000');
   return (
