@@ -2,14 +2,14 @@
 // subscription. Payloads are validated in main against shared/ipc/apiContract.ts; nothing else of
 // Electron or Node reaches the page.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { unwrapCallOutcome, type CallOutcome } from '../shared/ipc/callOutcome.ts';
+import type { CallOutcome, PreloadBridge } from '../shared/ipc/callOutcome.ts';
 
-const api = {
-  // Main answers every call with its outcome as a value; a refusal becomes the same ApiCallError, with
-  // the same message, as over the browser harness.
-  call: async (channel: string, request: unknown): Promise<unknown> =>
-    unwrapCallOutcome((await ipcRenderer.invoke('cms-ha:call', channel, request)) as CallOutcome),
-  on: (event: string, listener: (payload: unknown) => void): (() => void) => {
+const api: PreloadBridge = {
+  // Every call's outcome crosses as a value (ok, or a refusal with its code and message): an error
+  // thrown across contextBridge would lose its code. The window unwraps it as the harness client does.
+  call: async (channel, request) =>
+    (await ipcRenderer.invoke('cms-ha:call', channel, request)) as CallOutcome,
+  on: (event, listener) => {
     const forward = (_: IpcRendererEvent, name: string, payload: unknown) => {
       if (name === event) listener(payload);
     };

@@ -31,3 +31,9 @@ export function unwrapCallOutcome(outcome: CallOutcome): unknown {
   if (outcome.ok) return outcome.value;
   throw new ApiCallError(outcome.code, outcome.error);
 }
+
+/** What Electron's preload exposes to the window: outcomes as values, events by subscription. */
+export interface PreloadBridge {
+  call(channel: string, request: unknown): Promise<CallOutcome>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}

@@ -40,14 +40,21 @@ describe.skipIf(binary === null)('the Electron shell (smoke)', () => {
         expect(await window.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe(
           'undefined',
         );
+        expect(window.url()).toBe('app://cms-ha/index.html');
+        type Bridge = { cmsHa: { call(c: string, r: object): Promise<unknown> } };
         const listed = await window.evaluate(() =>
-          (
-            globalThis as unknown as {
-              cmsHa: { call(c: string, r: object): Promise<{ sessions: unknown[] }> };
-            }
-          ).cmsHa.call('sessions.list', {}),
+          (globalThis as unknown as Bridge).cmsHa.call('sessions.list', {}),
         );
-        expect(listed.sessions).toHaveLength(1);
+        expect(listed).toMatchObject({ ok: true, value: { sessions: [{ training: true }] } });
+        // A refusal crosses as a value with the core's own message, as over the browser harness.
+        const refused = await window.evaluate(() =>
+          (globalThis as unknown as Bridge).cmsHa.call('session.open', { directory: '/etc' }),
+        );
+        expect(refused).toEqual({
+          ok: false,
+          code: 'refused',
+          error: 'That folder is not one of the sessions here.',
+        });
         // The report prints to PDF with Electron's own printToPDF.
         await window.getByRole('button', { name: 'Export PDF report' }).click();
         await expect

@@ -6,6 +6,8 @@ import type { AppService } from '../../electron/app/appService.ts';
 import { serveApiOnSocket } from '../../electron/harness/apiOverWebSocket.ts';
 import { ApiCallError, unwrapCallOutcome, type CallOutcome } from '../../shared/ipc/callOutcome.ts';
 import type { CmsHaApi, WireMessage } from '../../shared/ipc/apiContract.ts';
+import type { PreloadBridge } from '../../shared/ipc/callOutcome.ts';
+import { preloadApi } from '../../renderer/src/api/preloadApi.ts';
 import { useTempDirs } from '../support/tempDir.ts';
 
 /**
@@ -76,13 +78,14 @@ describe('errors cross the process boundary as values', () => {
       printPdf: async () => new Uint8Array(),
     });
     await import('../../electron/preload.ts');
-    api = electron.exposed.cmsHa as CmsHaApi;
+    // The window's side: what the preload exposed, through the renderer's own adapter.
+    api = preloadApi(electron.exposed.cmsHa as PreloadBridge);
   });
   afterAll(async () => {
     await service.close();
   });
 
-  it('a refusal reaches the window through IPC with the core message and code, as through the harness', async () => {
+  it('a refusal reaches the window through IPC and the preload with the core message and code, as through the harness', async () => {
     const cases: [string, unknown, ApiCallError['code'], string][] = [
       ['session.open', { directory: '/etc' }, 'refused', 'That folder is not one of the sessions here.'],
       ['step.run', { stepId: 'P1' }, 'refused', 'Open or create a session first.'],
