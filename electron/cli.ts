@@ -153,7 +153,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
             ? await tapeCheckCommand(connection, values.device ?? DEFAULT_TAPE_DEVICE)
             : command === 'cmsadm-backup'
               ? await cmsadmBackupCommand(connection, values.device ?? null, io, (text) => io.err(text))
-              : await brCheckCommand(connection, requireDevice(values.device), values.verify ?? false);
+              : await brCheckCommand(connection, requireDevice(values.device), values.verify ?? false, io);
         io.out(`${JSON.stringify(json, null, 2)}\n`);
         return exitCode;
       }

@@ -50,6 +50,7 @@ export async function cmsadmBackupCommand(
       {
         ask: (question, { secret }) =>
           secret ? io.askHidden(`${question} `) : io.askLine(`${question} [Enter] `),
+        keepWaiting: keepWaitingAtTerminal(io, 'cmsadm'),
         transcript,
       },
     );
@@ -67,13 +68,28 @@ export async function brCheckCommand(
   connection: CliConnection,
   device: string,
   verify: boolean,
+  io: Pick<CliIO, 'askLine'>,
 ): Promise<{ json: unknown; exitCode: number }> {
   validateTapeDevice(device);
   return withConnection(connection, async (ssh) => {
-    const { outcome, result } = await runBrCheck(ssh, { device, verify });
+    const { outcome, result } = await runBrCheck(
+      ssh,
+      { device, verify },
+      { keepWaiting: keepWaitingAtTerminal(io, 'br_check') },
+    );
     return {
       json: { outcome, brCheck: result },
       exitCode: result.kind !== 'recognised' ? 3 : result.status === 'listed' ? 0 : 1,
     };
   });
+}
+
+/** Tape work silent for a while: the person at the terminal decides whether to wait on (Enter or y). */
+function keepWaitingAtTerminal(io: Pick<CliIO, 'askLine'>, program: string) {
+  return async (silentForMs: number): Promise<boolean> => {
+    const answer = await io.askLine(
+      `${program} has printed nothing for ${Math.max(1, Math.round(silentForMs / 60_000))} min; tape work can be silent for long. Keep waiting? [Y/n] `,
+    );
+    return answer !== null && !/^n(o)?$/i.test(answer.trim());
+  };
 }

@@ -25,7 +25,10 @@ export interface DialogRule {
 
 export interface DialogSpec {
   rules: readonly DialogRule[];
-  /** How long the program may stay silent without any rule matching before the dialog times out. */
+  /**
+   * How long the program may stay silent without any rule matching before the dialog times out, or,
+   * when the caller can ask `keepWaiting`, before the technician is asked whether to wait on.
+   */
   promptTimeoutMs: number;
 }
 
@@ -41,6 +44,13 @@ export interface DialogHooks {
   onRule?(ruleId: string, match: RegExpExecArray): void;
   /** Register a secret for redaction wherever the caller keeps output. */
   onSecret?(secret: string): void;
+  /**
+   * For long work a silence must never end on its own (a tape write or verification, which can print
+   * nothing for many minutes): after each silence of `promptTimeoutMs` the technician is asked, with
+   * how long it has been and the last output. Yes waits on; no stops the program. Without this hook a
+   * silence times the dialog out.
+   */
+  keepWaiting?(silentForMs: number, lastOutput: string): Promise<boolean>;
 }
 
 export type DialogOutcome =
@@ -65,6 +75,7 @@ export function runDialog(
   let busy = false;
   let finished = false;
   let timer: NodeJS.Timeout | null = null;
+  let lastOutputAt = Date.now();
 
   return new Promise((resolve) => {
     const finish = (outcome: DialogOutcome) => {
@@ -76,10 +87,38 @@ export function runDialog(
     };
     const armTimer = () => {
       if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
+      timer = setTimeout(silence, spec.promptTimeoutMs);
+    };
+    const silence = () => {
+      timer = null;
+      if (!hooks.keepWaiting) {
         channel.close();
         finish({ kind: 'timed-out', lastOutput: recent.slice(-500), hits });
-      }, spec.promptTimeoutMs);
+        return;
+      }
+      const silentForMs = Date.now() - lastOutputAt;
+      hooks.keepWaiting(silentForMs, recent.slice(-500)).then(
+        (keep) => {
+          if (finished) return;
+          if (keep) return armTimer();
+          channel.close();
+          finish({
+            kind: 'failed',
+            reason: `stopped by the technician after ${Math.round(silentForMs / 60_000)} min without output`,
+            ruleId: null,
+            hits,
+          });
+        },
+        (error: unknown) => {
+          channel.close();
+          finish({
+            kind: 'failed',
+            reason: `the dialog could not go on: ${String(error)}`,
+            ruleId: null,
+            hits,
+          });
+        },
+      );
     };
     const send = (text: string, secret: boolean) => {
       if (secret) hooks.onSecret?.(text.replace(/[\r\n]+$/, ''));
@@ -163,6 +202,7 @@ export function runDialog(
 
     const unsubscribe = channel.onData((text) => {
       hooks.transcript?.(text);
+      lastOutputAt = Date.now();
       buffer += text;
       recent = (recent + text).slice(-2000);
       armTimer();

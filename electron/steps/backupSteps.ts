@@ -3,7 +3,7 @@ import type { MenuSelections, ServerRole, TapeRole } from '../../shared/procedur
 import { checkVolumeLabel } from '../../shared/procedure/volumeLabelRule.ts';
 import { runCmsadmBackup } from './cmsadmBackup.ts';
 import { StepFailure, type StepContext } from './stepContext.ts';
-import { listVolumeInDrive, StepInterrupted } from './tapeWork.ts';
+import { keepWaitingOn, listVolumeInDrive, StepInterrupted } from './tapeWork.ts';
 
 /** The manual's selections of a CMS window, as lines the technician can follow. */
 export function describeSelections(selections: MenuSelections): string {
@@ -124,6 +124,7 @@ async function cmsadmBackupOn(context: StepContext, server: ServerRole, role: Ta
     {
       transcript: transcript.write,
       onSecret: transcript.addSecret,
+      keepWaiting: keepWaitingOn(context, server, 'cmsadm'),
       onRule: (ruleId, match) => {
         if (ruleId === 'write-finished') {
           blocks = Number(match[1]);

@@ -1,5 +1,5 @@
 import { parseBrCheck, type BrCheck } from '../../shared/parsers/brCheck.ts';
-import { runDialog, type DialogOutcome } from '../ssh/dialogEngine.ts';
+import { runDialog, type DialogHooks, type DialogOutcome } from '../ssh/dialogEngine.ts';
 import { validateTapeDevice } from '../ssh/remoteCommand.ts';
 import type { SshConnection } from '../ssh/sshConnection.ts';
 
@@ -9,7 +9,7 @@ export const BR_CHECK = '/cms/bin/br_check';
 export async function runBrCheck(
   connection: SshConnection,
   options: { device: string; verify: boolean; promptTimeoutMs?: number },
-  transcript?: (text: string) => void,
+  hooks: Pick<DialogHooks, 'transcript' | 'keepWaiting'> = {},
 ): Promise<{ outcome: DialogOutcome; result: BrCheck }> {
   const device = validateTapeDevice(options.device);
   let screen = '';
@@ -40,9 +40,10 @@ export async function runBrCheck(
       ],
     },
     {
+      ...hooks,
       transcript: (text) => {
         screen += text;
-        transcript?.(text);
+        hooks.transcript?.(text);
       },
     },
   );

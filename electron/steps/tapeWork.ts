@@ -17,6 +17,17 @@ function brCheckDevice(device: string): string {
   return /^\/dev\/rmt\/\d+$/.test(device) ? `${device}c` : device;
 }
 
+/**
+ * What a step asks when tape work on `server` has printed nothing for a while: tape writes and
+ * verifications can be silent for many minutes, so only the technician ends the wait.
+ */
+export function keepWaitingOn(context: StepContext, server: ServerRole, program: string) {
+  return (silentForMs: number, lastOutput: string): Promise<boolean> =>
+    context.technician.confirm(
+      `${server}: ${program} has printed nothing for ${Math.max(1, Math.round(silentForMs / 60_000))} min (last output: "${lastOutput.trim().slice(-120) || 'none'}"). Tape work can be silent for a long time. Keep waiting? (No stops ${program}.)`,
+    );
+}
+
 /** Reads the maintenance volume in the drive with br_check; a tape br_check cannot list stops the step. */
 export async function listVolumeInDrive(context: StepContext, server: ServerRole, verify: boolean) {
   const connection = await context.connect(server);
@@ -24,7 +35,7 @@ export async function listVolumeInDrive(context: StepContext, server: ServerRole
   const { outcome, result } = await runBrCheck(
     connection,
     { device: brCheckDevice(tapeDeviceOf(context, server)), verify },
-    transcript.write,
+    { transcript: transcript.write, keepWaiting: keepWaitingOn(context, server, 'br_check') },
   );
   await context.evidence(server, 'br-check', { ...result, raw: undefined });
   if (outcome.kind === 'interrupted') throw new StepInterrupted(outcome.reason);

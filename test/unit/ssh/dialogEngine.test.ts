@@ -126,6 +126,40 @@ describe('the dialog engine', () => {
     expect(await outcome).toMatchObject({ kind: 'completed' });
   });
 
+  it('never ends long work on a silence by itself: asks to keep waiting, with how long it has been', async () => {
+    vi.useFakeTimers();
+    const t = fakeTerminal();
+    const asked: { silentForMs: number; lastOutput: string }[] = [];
+    const outcome = runDialog(t.channel, spec, {
+      keepWaiting: async (silentForMs, lastOutput) => {
+        asked.push({ silentForMs, lastOutput });
+        return true;
+      },
+    });
+    t.print('Writing tape 1...');
+    // Ten silences in a row: the technician says to wait each time, and the program is left alone.
+    await vi.advanceTimersByTimeAsync(10 * 200);
+    expect(asked).toHaveLength(10);
+    expect(asked[0]).toEqual({ silentForMs: 200, lastOutput: 'Writing tape 1...' });
+    expect(asked[9]!.silentForMs).toBe(2000);
+    expect(t.channel.closed).toBe(false);
+    t.print('All done');
+    expect(await outcome).toMatchObject({ kind: 'completed' });
+  });
+
+  it('stops the program after a silence only when the technician says not to wait', async () => {
+    vi.useFakeTimers();
+    const t = fakeTerminal();
+    const outcome = runDialog(t.channel, spec, { keepWaiting: async () => false });
+    t.print('Verifying tape 1...');
+    await vi.advanceTimersByTimeAsync(200);
+    expect(await outcome).toMatchObject({
+      kind: 'failed',
+      reason: expect.stringMatching(/^stopped by the technician after/),
+    });
+    expect(t.channel.closed).toBe(true);
+  });
+
   it('ends the dialog as failed when asking the technician throws, instead of leaving it hanging', async () => {
     const t = fakeTerminal();
     const outcome = runDialog(t.channel, spec, {
