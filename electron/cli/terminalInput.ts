@@ -8,14 +8,16 @@ export interface TerminalInput {
 }
 
 interface Waiter {
+  question: string;
   hidden: boolean;
   resolve: (line: string | null) => void;
 }
 
 /**
  * One reader for both kinds of question, so a password asked between two ordinary questions can never be
- * read by a second reader as an ordinary line. A hidden question puts the terminal into raw mode (no echo)
- * while it is the one being answered; Enter ends it, Backspace edits it, Ctrl+C stops the command.
+ * read by a second reader as an ordinary line. Questions are shown one at a time, in order; a hidden one
+ * puts the terminal into raw mode (no echo) before its prompt is shown, so nothing typed after the prompt
+ * can echo; Enter ends it, Backspace edits it, Ctrl+C stops the command.
  */
 export function terminalInput(
   stdin: NodeJS.ReadStream,
@@ -35,12 +37,18 @@ export function terminalInput(
     stdin.setRawMode(on);
     raw = on;
   };
+  /** The question now being answered: the terminal's mode first, then its prompt. */
+  const showHead = () => {
+    const head = waiters[0];
+    setRaw(head?.hidden ?? false);
+    if (head) write(head.question);
+  };
   const finishLine = (value: string | null) => {
     const waiter = waiters.shift()!;
     if (waiter.hidden && raw) write('\n');
     line = '';
     waiter.resolve(value);
-    setRaw(waiters[0]?.hidden ?? false);
+    showHead();
   };
   const pump = () => {
     while (waiters.length > 0 && pending.length > 0) {
@@ -71,11 +79,13 @@ export function terminalInput(
     pump();
   };
   const ask = (question: string, hidden: boolean): Promise<string | null> => {
-    write(question);
-    if (ended && pending === '') return Promise.resolve(null);
+    if (ended && pending === '') {
+      write(question);
+      return Promise.resolve(null);
+    }
     return new Promise((resolve) => {
-      waiters.push({ hidden, resolve });
-      if (waiters.length === 1) setRaw(hidden);
+      waiters.push({ question, hidden, resolve });
+      if (waiters.length === 1) showHead();
       if (!listening) {
         listening = true;
         stdin.setEncoding('utf8');
