@@ -1,3 +1,4 @@
+import { parseMtStatus, summariseMtStatus, type TapeDriveSummary } from '../../shared/parsers/mtStatus.ts';
 import { mtStatusCommand } from '../ssh/remoteCommand.ts';
 import type { SshConnection } from '../ssh/sshConnection.ts';
 
@@ -6,7 +7,8 @@ export interface ServerProbe {
   hostname: string | null;
   osRelease: string | null;
   cmsVersion: { version: string } | { unrecognised: string };
-  tapeDrive: { device: string; exitCode: number | null; output: string };
+  /** The raw `mt status` and the drive identified from it (family, name, ready or why not). */
+  tapeDrive: { device: string; exitCode: number | null; output: string; identified: TapeDriveSummary };
   hostKey: { algorithm: string; fingerprint: string };
   algorithms: SshConnection['negotiated'];
 }
@@ -31,7 +33,12 @@ export async function probeServer(
     hostname: hostname.code === 0 ? hostname.out.trim() : null,
     osRelease: release.code === 0 ? release.out.trim() : null,
     cmsVersion: version ? { version } : { unrecognised: `${pkginfo.out}${pkginfo.err}` },
-    tapeDrive: { device, exitCode: mt.code, output: `${mt.out}${mt.err}` },
+    tapeDrive: {
+      device,
+      exitCode: mt.code,
+      output: `${mt.out}${mt.err}`,
+      identified: summariseMtStatus(parseMtStatus(`${mt.out}${mt.err}`)),
+    },
     hostKey: ssh.hostKey,
     algorithms: ssh.negotiated,
   };

@@ -150,7 +150,17 @@ export const API_CALLS = {
       hostname: z.string().nullable(),
       osRelease: z.string().nullable(),
       cmsVersion: z.union([z.object({ version: z.string() }), z.object({ unrecognised: z.string() })]),
-      tapeDrive: z.object({ device: z.string(), exitCode: z.number().nullable(), output: z.string() }),
+      tapeDrive: z.object({
+        device: z.string(),
+        exitCode: z.number().nullable(),
+        output: z.string(),
+        identified: z.object({
+          status: z.string(),
+          family: z.string().nullable(),
+          name: z.string().nullable(),
+          message: z.string().nullable(),
+        }),
+      }),
       hostKey: z.object({ algorithm: z.string(), fingerprint: z.string() }),
       algorithms: z.object({
         kex: z.string(),

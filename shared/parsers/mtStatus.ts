@@ -46,6 +46,13 @@ export const SENSE_KEYS: readonly string[] = [
   'wrong tape media',
 ];
 
+/**
+ * The sense keys after which a drive is ready for tape work: nothing to report, an error the drive
+ * recovered from itself, and the positions Sun's driver reports (EOF, EOT, BOT). Every other key, and
+ * any code outside the table, is a condition the technician must see (SCSI SPC sense keys; stdef.h).
+ */
+const READY_SENSE_KEYS: ReadonlySet<number> = new Set([0x0, 0x1, 0x12, 0x13, 0x15]);
+
 export interface TapeDrive {
   /** As printed: the st driver's name, or `Vendor 'HP' Product 'C5683A'` for drives it has no entry for. */
   name: string;
@@ -56,18 +63,21 @@ export interface TapeDrive {
 
 export type MtStatusError = 'no-tape' | 'write-protected' | 'busy' | 'no-device' | 'error';
 
+/** What the status lines say about the drive and the tape in it. */
+export interface DriveReport {
+  drive: TapeDrive;
+  senseKey: { code: number; text: string; pseudo: boolean };
+  residual: number;
+  retries: number;
+  fileNo: number;
+  blockNo: number;
+  raw: string;
+}
+
 export type MtStatus =
-  | {
-      kind: 'recognised';
-      status: 'ready';
-      drive: TapeDrive;
-      senseKey: { code: number; text: string; pseudo: boolean };
-      residual: number;
-      retries: number;
-      fileNo: number;
-      blockNo: number;
-      raw: string;
-    }
+  | ({ kind: 'recognised'; status: 'ready' } & DriveReport)
+  /** The drive answered, but its sense key reports a condition (Not Ready, Media Error, Unit Attention…). */
+  | ({ kind: 'recognised'; status: 'condition'; message: string } & DriveReport)
   | { kind: 'recognised'; status: MtStatusError; device: string; message: string; raw: string }
   | Unrecognised;
 
@@ -107,9 +117,7 @@ export function parseMtStatus(raw: string): MtStatus {
   if (SENSE_KEYS[code] !== undefined && SENSE_KEYS[code] !== text_) {
     return unrecognised(raw, `sense key 0x${sense[1]} is "${SENSE_KEYS[code]}", not "${text_}"`);
   }
-  return {
-    kind: 'recognised',
-    status: 'ready',
+  const report: DriveReport = {
     drive: identifyDrive(header[1]!),
     senseKey: { code, text: text_, pseudo: code >= 0x10 },
     residual: Number(sense[3]),
@@ -117,6 +125,13 @@ export function parseMtStatus(raw: string): MtStatus {
     fileNo: Number(fileNo[1]),
     blockNo: Number(blockNo[1]),
     raw,
+  };
+  if (READY_SENSE_KEYS.has(code)) return { kind: 'recognised', status: 'ready', ...report };
+  return {
+    kind: 'recognised',
+    status: 'condition',
+    message: `the drive reports "${text_}" (sense key 0x${code.toString(16)})`,
+    ...report,
   };
 }
 
@@ -128,7 +143,10 @@ const FAMILY_RULES: readonly { family: DriveFamily; pattern: RegExp }[] = [
   { family: 'dds4', pattern: /DDS-?4|C5683A|C5686A|SDT-1[01]000|DAT40/i },
   { family: 'dds3', pattern: /DDS-?3|C1537A|C1557A|SDT-9000|DAT24/i },
   { family: 'dat', pattern: /\bDDS\b|DDS-?[1256]|\bDAT\b|DAT72|C1533A|4mm/i },
-  { family: 'slr5', pattern: /SLR-?5\b/i },
+  // Solaris's st driver names the SLR5 by its capacity, not its model: "Tandberg 4/8 Gig QIC"
+  // (standard firmware) and "Tandberg 8 Gig QIC" (Sun firmware) in st_conf.c of Solaris 8; its
+  // "Tandberg 2.5 Gig QIC" is the older TDC 4200, a plain QIC drive.
+  { family: 'slr5', pattern: /SLR-?5\b|Tandberg (?:4\/8|8) Gig QIC/i },
   { family: 'qic', pattern: /\bSLR|QIC|Tandberg|Archive|Viper|Wangtek|MLR/i },
   { family: 'dlt', pattern: /\bS?DLT|DLT\d|Quantum DLT|TZ8\d/i },
   { family: 'lto', pattern: /LTO|Ultrium|ULT3580|ULTRIUM/i },
@@ -143,4 +161,24 @@ export function identifyDrive(name: string): TapeDrive {
   const haystack = vendorProduct ? `${vendor} ${product}` : name;
   const family = FAMILY_RULES.find((rule) => rule.pattern.test(haystack))?.family ?? 'unknown';
   return { name: name.trim(), vendor, product, family };
+}
+
+/** What a person needs from an `mt status` reading at a glance: the drive, its family and its state. */
+export interface TapeDriveSummary {
+  status: 'ready' | 'condition' | MtStatusError | 'unrecognised';
+  /** The family the procedure knows it by (null when no drive line was read). */
+  family: DriveFamily | null;
+  name: string | null;
+  /** Why it is not ready (the error line, the sense key's condition, or why the output was not read). */
+  message: string | null;
+}
+
+export function summariseMtStatus(mt: MtStatus): TapeDriveSummary {
+  if (mt.kind === 'unrecognised')
+    return { status: 'unrecognised', family: null, name: null, message: mt.reason };
+  if (mt.status === 'ready')
+    return { status: 'ready', family: mt.drive.family, name: mt.drive.name, message: null };
+  if (mt.status === 'condition')
+    return { status: 'condition', family: mt.drive.family, name: mt.drive.name, message: mt.message };
+  return { status: mt.status, family: null, name: null, message: mt.message };
 }

@@ -82,6 +82,12 @@ export function judgeDriveCompatibility(
 function readyFamily(label: 'ORIG' | 'NEW', mt: MtStatus): { family: DriveFamily } | DriveVerdict {
   if (mt.kind !== 'recognised')
     return { verdict: 'cannot-judge', message: `${label}: the mt output was not recognised (${mt.reason}).` };
+  if (mt.status === 'condition') {
+    return {
+      verdict: 'cannot-judge',
+      message: `${label}: ${mt.message}. Check the drive and the tape in it (a cleaning cartridge, another tape) and check again.`,
+    };
+  }
   if (mt.status !== 'ready') {
     return {
       verdict: 'cannot-judge',

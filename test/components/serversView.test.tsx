@@ -69,6 +69,12 @@ describe('ServersView', () => {
         device: '/dev/rmt/0',
         exitCode: 1,
         output: '/dev/rmt/0: no tape loaded or drive offline\n',
+        identified: {
+          status: 'no-tape',
+          family: null,
+          name: null,
+          message: '/dev/rmt/0: no tape loaded or drive offline',
+        },
       },
       hostKey: { algorithm: 'ssh-rsa', fingerprint: 'SHA256:abc' },
       algorithms: {

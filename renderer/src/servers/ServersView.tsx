@@ -173,7 +173,12 @@ function ServerCard({
           <dt>CMS</dt>
           <dd>{'version' in probe.cmsVersion ? probe.cmsVersion.version : 'not recognised'}</dd>
           <dt>Tape drive</dt>
-          <dd>{probe.tapeDrive.output.trim() || `exit ${probe.tapeDrive.exitCode}`}</dd>
+          <dd>
+            {probe.tapeDrive.identified.name
+              ? `${probe.tapeDrive.identified.name} (${probe.tapeDrive.identified.family}): ${probe.tapeDrive.identified.message ?? 'ready'}`
+              : probe.tapeDrive.identified.message}
+            <pre>{probe.tapeDrive.output.trim() || `exit ${probe.tapeDrive.exitCode}`}</pre>
+          </dd>
           <dt>Host key</dt>
           <dd>
             {probe.hostKey.algorithm} {probe.hostKey.fingerprint}

@@ -11,6 +11,8 @@ const MAMMOTH = 'Mammoth EXB-8900 8mm Helical Scan';
 const EXB_14GB = 'Exabyte EXB-8505 8mm Helical Scan';
 const DDS4 = "Vendor 'HP'   Product 'C5683A'";
 const SLR5 = 'Tandberg SLR5 4/8GB';
+/** How Solaris 8's st driver itself names an SLR5 (st_conf.c): by capacity, not by model. */
+const SLR5_AS_SOLARIS_NAMES_IT = 'Tandberg 4/8 Gig QIC';
 const side = (platform: PlatformId, name: string) => ({ platform, mt: drive(name) });
 
 describe('the P2 drive verdict', () => {
@@ -26,6 +28,7 @@ describe('the P2 drive verdict', () => {
     ['e3500', MAMMOTH, 'v880', DDS4, 'dds4', false],
     ['ultra5', SLR5, 'ultra5', DDS4, 'dds4', false],
     ['ultra5', SLR5, 'blade100', DDS4, 'dds4', false],
+    ['ultra5', SLR5_AS_SOLARIS_NAMES_IT, 'ultra5', DDS4, 'dds4', false],
   ] as const)(
     'finds the manual case %s %s + %s %s: replace ORIG with %s',
     (origPlatform, origDrive, newPlatform, newDrive, replaceWith, discard) => {
@@ -37,6 +40,18 @@ describe('the P2 drive verdict', () => {
       expect(verdict.verdict === 'replace-orig-drive' && verdict.warning !== null).toBe(discard);
     },
   );
+
+  it('refuses to judge a drive whose sense key reports a condition, and says which', () => {
+    const failing = parseMtStatus(
+      `${DDS4} tape drive:\n   sense key(0x4)= Hardware Error   residual= 0   retries= 0\n   file no= 0   block no= 0\n`,
+    );
+    expect(
+      judgeDriveCompatibility({ platform: 'blade100', mt: failing }, side('blade150', DDS4)),
+    ).toMatchObject({
+      verdict: 'cannot-judge',
+      message: expect.stringContaining('ORIG: the drive reports "Hardware Error" (sense key 0x4)'),
+    });
+  });
 
   it('calls other mixes incompatible, and refuses to judge without a tape or with an unknown drive', () => {
     expect(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMtStatus } from '../../../shared/parsers/mtStatus.ts';
+import { parseMtStatus, SENSE_KEYS, summariseMtStatus } from '../../../shared/parsers/mtStatus.ts';
 import { DRIVE_VERIFICATIONS } from '../../../shared/procedure/tapeDrives.ts';
 
 /** Output in Solaris mt's own layout: name line, then sense key/residual/retries, then file/block. */
@@ -36,6 +36,11 @@ describe('parseMtStatus', () => {
     ["Vendor 'SONY    ' Product 'SDT-10000       '", 'dds4'],
     ['HP DDS 4mm DAT', 'dat'],
     ['Tandberg SLR5 4/8GB', 'slr5'],
+    // The names Solaris 8's st driver gives the SLR5 (st_conf.c) and the older TDC 4200.
+    ['Tandberg 4/8 Gig QIC', 'slr5'],
+    ['Tandberg 8 Gig QIC', 'slr5'],
+    ["Vendor 'TANDBERG' Product ' SLR5 4/8GB'", 'slr5'],
+    ['Tandberg 2.5 Gig QIC', 'qic'],
     ['Tandberg 4100 QIC', 'qic'],
     ['Archive QIC-150', 'qic'],
     ['Quantum DLT7000', 'dlt'],
@@ -58,12 +63,33 @@ describe('parseMtStatus', () => {
       senseKey: { code: 0x15, text: 'BOT' },
     });
     expect(parseMtStatus(solaris('Quantum DLT7000', '0x3', 'Media Error', 1, 2240))).toMatchObject({
+      status: 'condition',
       senseKey: { code: 3, text: 'Media Error', pseudo: false },
       blockNo: 2240,
     });
     const residual =
       'Quantum DLT7000 tape drive:\n   sense key(0x13)= EOT   residual= 512   retries= 2\n   file no= 1   block no= 99\n';
     expect(parseMtStatus(residual)).toMatchObject({ senseKey: { text: 'EOT' }, residual: 512, retries: 2 });
+  });
+
+  it('is ready only for no sense, a recovered error and the positions; any other sense key is a condition', () => {
+    const ready = ['No Additional Sense', 'Soft Error', 'EOF', 'EOT', 'BOT'];
+    SENSE_KEYS.forEach((text, code) => {
+      const reading = parseMtStatus(solaris('HP DDS-4 DAT (Sun)', `0x${code.toString(16)}`, text));
+      expect(reading, text).toMatchObject({
+        kind: 'recognised',
+        status: ready.includes(text) ? 'ready' : 'condition',
+        drive: { family: 'dds4' },
+      });
+      if (!ready.includes(text))
+        expect(reading.kind === 'recognised' && reading.status === 'condition' && reading.message).toBe(
+          `the drive reports "${text}" (sense key 0x${code.toString(16)})`,
+        );
+    });
+    // A code Solaris has no name for is never read as ready.
+    expect(parseMtStatus(solaris('HP DDS-4 DAT (Sun)', '0x2a', 'Something New'))).toMatchObject({
+      status: 'condition',
+    });
   });
 
   it('refuses a sense key whose name does not match its code', () => {
@@ -93,5 +119,30 @@ describe('parseMtStatus', () => {
     ]) {
       expect(parseMtStatus(text)).toMatchObject({ kind: 'unrecognised', raw: text });
     }
+  });
+
+  it('sums a reading up for cms-ha probe and the window: drive, family, and why it is not ready', () => {
+    expect(summariseMtStatus(parseMtStatus(solaris('Tandberg 4/8 Gig QIC')))).toEqual({
+      status: 'ready',
+      family: 'slr5',
+      name: 'Tandberg 4/8 Gig QIC',
+      message: null,
+    });
+    expect(summariseMtStatus(parseMtStatus(solaris('HP DDS-4 DAT (Sun)', '0x6', 'Unit Attention')))).toEqual({
+      status: 'condition',
+      family: 'dds4',
+      name: 'HP DDS-4 DAT (Sun)',
+      message: 'the drive reports "Unit Attention" (sense key 0x6)',
+    });
+    expect(summariseMtStatus(parseMtStatus('/dev/rmt/0: Device busy\n'))).toEqual({
+      status: 'busy',
+      family: null,
+      name: null,
+      message: '/dev/rmt/0: Device busy',
+    });
+    expect(summariseMtStatus(parseMtStatus('garbage'))).toMatchObject({
+      status: 'unrecognised',
+      family: null,
+    });
   });
 });
