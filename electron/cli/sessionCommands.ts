@@ -9,6 +9,7 @@ import { parseTargetSpec } from '../ssh/sshTarget.ts';
 import { SessionCore } from '../core/sessionCore.ts';
 import type { TechnicianChannel } from '../core/technicianChannel.ts';
 import { CliUsageError } from './cliOptions.ts';
+import type { TerminalInput } from './terminalInput.ts';
 import { terminalConnectionQuestions } from './terminalConnectionQuestions.ts';
 
 export interface NewSessionOptions {
@@ -80,20 +81,19 @@ export function isStepId(value: string): value is StepId {
   return (STEP_IDS as readonly string[]).includes(value);
 }
 
+type TerminalAnswers = Pick<TerminalInput, 'askLine' | 'askHidden'>;
+
+async function confirmAtTerminal(input: TerminalAnswers, question: string): Promise<boolean> {
+  return /^y(es)?$/i.test((await input.askLine(`${question} [y/n] `))?.trim() ?? '');
+}
+
 /** The technician at this terminal: instructions on stderr, confirmations and answers typed, secrets hidden. */
-export function terminalChannel(
-  input: {
-    askLine(question: string): Promise<string | null>;
-    askHidden(question: string): Promise<string | null>;
-  },
-  say: (text: string) => void,
-): TechnicianChannel {
+export function terminalChannel(input: TerminalAnswers, say: (text: string) => void): TechnicianChannel {
   return {
     tell: (text) => say(`${text}\n`),
     progress: (update) => say(`${update.server}: ${update.text}\n`),
     ask: async (question) => {
-      if (question.kind === 'confirm')
-        return /^y(es)?$/i.test((await input.askLine(`${question.text} [y/n] `))?.trim() ?? '');
+      if (question.kind === 'confirm') return confirmAtTerminal(input, question.text);
       return question.secret ? input.askHidden(`${question.text} `) : input.askLine(`${question.text} `);
     },
   };
@@ -105,17 +105,15 @@ export async function runStepFromCli(options: {
   stepId: StepId;
   credentials: SshCredentials;
   acceptNewHostKey: boolean;
-  input: {
-    askLine(question: string): Promise<string | null>;
-    askHidden(question: string): Promise<string | null>;
-  };
+  input: TerminalAnswers;
   interactive: boolean;
   say: (text: string) => void;
 }): Promise<StepRun> {
   const { say, input } = options;
   const channel = terminalChannel(input, say);
   const core = await SessionCore.open(options.directory, {
-    // Both servers log in with what the command line gave; a password typed once is kept for the other.
+    // Both servers log in with what the command line gave; a password typed for one is tried on the
+    // other if that one has not asked yet.
     credentials: () => options.credentials,
     questions: () =>
       terminalConnectionQuestions({
@@ -123,8 +121,7 @@ export async function runStepFromCli(options: {
         askHidden: input.askHidden,
         acceptNewHostKey: options.acceptNewHostKey,
         interactive: options.interactive,
-        confirm: async (question) =>
-          /^y(es)?$/i.test((await input.askLine(`${question} [y/n] `))?.trim() ?? ''),
+        confirm: (question) => confirmAtTerminal(input, question),
       }),
   });
   try {
