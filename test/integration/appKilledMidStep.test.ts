@@ -6,7 +6,7 @@ import { AppService } from '../../electron/app/appService.ts';
 import { LOCK_FILE } from '../../electron/journal/sessionLock.ts';
 import { SessionJournal } from '../../electron/journal/sessionJournal.ts';
 import { startCmsHaSim, type RunningCmsHaSim } from '../support/cmsHaSim.ts';
-import { CMS_HA_CLI, cmsHa } from '../support/runCmsHa.ts';
+import { CMS_HA_CLI, cmsHaSessionNew } from '../support/runCmsHa.ts';
 import { useTempDirs } from '../support/tempDir.ts';
 
 const tempDir = useTempDirs();
@@ -42,23 +42,12 @@ describe('the app process killed in the middle of a step, and started again', ()
   afterAll(() => sim?.stop());
 
   async function newSession(): Promise<string> {
-    const parent = await tempDir();
-    const created = await cmsHa(
-      'session',
-      'new',
-      parent,
-      '--site',
-      'Acme',
-      '--technician',
-      'RT',
-      '--training',
-      '--orig',
-      `root@127.0.0.1:${sim.ports.ORIG}`,
-      '--new',
-      `root@127.0.0.1:${sim.ports.NEW}`,
-    );
-    expect(created.code).toBe(0);
-    return created.stdout.trim();
+    return cmsHaSessionNew(await tempDir(), {
+      site: 'Acme',
+      orig: `root@127.0.0.1:${sim.ports.ORIG}`,
+      neu: `root@127.0.0.1:${sim.ports.NEW}`,
+      extra: ['--training'],
+    });
   }
 
   it('keeps a second process out while one works in the session', async () => {

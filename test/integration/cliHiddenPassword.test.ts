@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CMS_HA_CLI, cmsHa } from '../support/runCmsHa.ts';
+import { CMS_HA_CLI, cmsHaSessionNew } from '../support/runCmsHa.ts';
 import { skipWithoutSshd, TEST_PASSWORD, TEST_USER, useSimulatedPairBehindSshd } from '../support/sshd.ts';
 import { useTempDirs } from '../support/tempDir.ts';
 
@@ -32,23 +32,12 @@ describe.skipIf(skip)('cms-ha run on a terminal', () => {
   const pair = useSimulatedPairBehindSshd();
 
   it('asks for the SSH password hidden: what is typed never appears on the terminal', async () => {
-    const parent = await tempDir();
-    const created = await cmsHa(
-      'session',
-      'new',
-      parent,
-      '--site',
-      'Hidden password',
-      '--technician',
-      'RT',
-      '--orig',
-      `${TEST_USER}@127.0.0.1:${pair().orig.port}`,
-      '--new',
-      `${TEST_USER}@127.0.0.1:${pair().neu.port}`,
-      '--legacy',
-    );
-    expect(created.code).toBe(0);
-    const session = created.stdout.trim();
+    const session = await cmsHaSessionNew(await tempDir(), {
+      site: 'Hidden password',
+      orig: `${TEST_USER}@127.0.0.1:${pair().orig.port}`,
+      neu: `${TEST_USER}@127.0.0.1:${pair().neu.port}`,
+      extra: ['--legacy'],
+    });
 
     const { screen, prompts } = await typeAtTerminal(
       ['run', session, 'P2', '--accept-new-host-key'],

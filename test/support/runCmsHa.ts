@@ -16,3 +16,26 @@ export async function cmsHa(...args: string[]): Promise<{ code: number; stdout: 
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
 }
+
+/** A session folder made as a user makes one (`cms-ha session new`); resolves with its path. */
+export async function cmsHaSessionNew(
+  parent: string,
+  options: { site: string; orig: string; neu: string; extra?: string[] },
+): Promise<string> {
+  const created = await cmsHa(
+    'session',
+    'new',
+    parent,
+    '--site',
+    options.site,
+    '--technician',
+    'RT',
+    '--orig',
+    options.orig,
+    '--new',
+    options.neu,
+    ...(options.extra ?? []),
+  );
+  if (created.code !== 0) throw new Error(`cms-ha session new failed: ${created.stderr}`);
+  return created.stdout.trim();
+}
