@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The chain's anchor: the `prev` of a journal's first line. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -11,7 +11,7 @@ export interface JournalLine {
 }
 
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 export function encodeJournalLine(line: JournalLine): string {

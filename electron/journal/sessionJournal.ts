@@ -35,7 +35,7 @@ function invalidEventReason(event: unknown, detail: string | undefined): string 
   return `the event is not valid: ${detail ?? 'unknown'}`;
 }
 
-type Listener = (event: SessionEvent, state: SessionState) => void;
+type Listener = (event: SessionEvent) => void;
 
 /**
  * The session store: the append-only, hash-chained, fsync'd journal of one upgrade session and the state
@@ -43,8 +43,9 @@ type Listener = (event: SessionEvent, state: SessionState) => void;
  * resolves only once the event is on disk.
  */
 export class SessionJournal {
-  /** The state of what is on disk. */
+  /** The state of what is on disk, folded up to `durableFolded` events when it is read. */
   private readonly durable: SessionFold;
+  private durableFolded: number;
   /** The state including events accepted but not yet on disk; later appends are checked against it. */
   private readonly accepted: SessionFold;
   private nextSeq: number;
@@ -65,6 +66,7 @@ export class SessionJournal {
   ) {
     this.durableEvents = events;
     this.durable = fold;
+    this.durableFolded = events.length;
     // Each fold grows only lists of its own, so an accepted event never shows in the durable state early.
     this.accepted = new SessionFold(fold.state);
     this.nextSeq = seq;
@@ -145,6 +147,10 @@ export class SessionJournal {
    * written (appending stays constant-time in the session's size): copy what must stay a snapshot.
    */
   get state(): SessionState {
+    // Folded on read, not on each acknowledgement: the accepted fold already checked these events, in
+    // this order, from the same state, so applying them again cannot be refused.
+    while (this.durableFolded < this.durableEvents.length)
+      this.durable.apply(this.durableEvents[this.durableFolded++]!);
     return this.durable.state;
   }
 
@@ -159,10 +165,11 @@ export class SessionJournal {
   }
 
   /**
-   * Checks the event against the session rules, writes it, and resolves with the new state once it is
-   * on disk. Rejects with SessionGuardError (nothing written) or JournalReadOnlyError.
+   * Checks the event against the session rules, writes it, and resolves with its sequence number (its
+   * line in the journal, the session's event count with it) once it is on disk; `state` then includes
+   * it. Rejects with SessionGuardError (nothing written) or JournalReadOnlyError.
    */
-  async append(event: SessionEvent): Promise<SessionState> {
+  async append(event: SessionEvent): Promise<number> {
     if (!this.file || this.writeFailure) {
       const why =
         this.writeFailure?.message ?? this.openReport.problem?.reason ?? 'the journal could not be written';
@@ -170,8 +177,8 @@ export class SessionJournal {
     }
     const valid = sessionEventSchema.parse(event);
     this.accepted.apply(valid);
-    const line = encodeJournalLine({ seq: this.nextSeq, prev: this.headHash, event: valid });
-    this.nextSeq++;
+    const seq = this.nextSeq++;
+    const line = encodeJournalLine({ seq, prev: this.headHash, event: valid });
     this.headHash = sha256Hex(line);
     try {
       await this.file.append(`${line}\n`);
@@ -181,11 +188,10 @@ export class SessionJournal {
         `The journal could not be written (${this.writeFailure.message}); the event was not recorded.`,
       );
     }
-    // Appends resolve in order, so the durable fold applies exactly the accepted events, in order.
-    const state = this.durable.apply(valid);
+    // Appends resolve in order, so the durable events are exactly the accepted events, in order.
     this.durableEvents.push(valid);
-    for (const listener of this.listeners) listener(valid, state);
-    return state;
+    for (const listener of this.listeners) listener(valid);
+    return seq;
   }
 
   /** Called after each event is on disk, in journal order. */

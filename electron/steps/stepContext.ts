@@ -34,7 +34,7 @@ export class StepContext {
   }
 
   /** Journals an event of this session, stamped now. */
-  record(event: EventBody): Promise<SessionState> {
+  record(event: EventBody): Promise<number> {
     return this.journal.append({ ...event, at: this.now().toISOString() } as SessionEvent);
   }
 
@@ -66,7 +66,7 @@ export class StepContext {
     this.transcripts.clear();
   }
 
-  evidence(server: ServerRole | null, parser: string, result: unknown): Promise<SessionState> {
+  evidence(server: ServerRole | null, parser: string, result: unknown): Promise<number> {
     return this.record({
       type: 'evidence-recorded',
       stepId: this.stepId,

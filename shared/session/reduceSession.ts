@@ -79,11 +79,14 @@ function applyWith(state: SessionState, event: SessionEvent, lists: ListGrowth):
     );
   }
   const next = applyChecked(state, event, lists);
+  if (next === state) return { ...state, eventCount: state.eventCount + 1 };
+  // Every case returns `state` itself or a new object made for this event, so completing the new object
+  // here (one copy of the state per event, not two) changes nothing anyone holds.
   // Readiness changes only when a step did, or the session began (most events of a long session are
   // notes and evidence, which change no step).
-  const unchanged = next.steps === state.steps && event.type !== 'session-created';
-  const steps = unchanged ? next.steps : withReadiness(next.steps);
-  return { ...next, steps, eventCount: state.eventCount + 1 };
+  if (next.steps !== state.steps || event.type === 'session-created') next.steps = withReadiness(next.steps);
+  next.eventCount = state.eventCount + 1;
+  return next;
 }
 
 function applyChecked(state: SessionState, event: SessionEvent, lists: ListGrowth): SessionState {

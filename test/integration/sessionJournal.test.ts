@@ -47,8 +47,9 @@ describe('SessionJournal', () => {
     const events = new ScenarioBuilder().created().completeStep('P1').completeStep('P2').events;
     const seen: string[] = [];
     journal.subscribe((event) => seen.push(event.type));
-    const states = await Promise.all(events.map((event) => journal.append(event)));
-    expect(states.map((s) => s.eventCount)).toEqual(events.map((_, i) => i + 1));
+    const sequence = await Promise.all(events.map((event) => journal.append(event)));
+    expect(sequence).toEqual(events.map((_, i) => i + 1));
+    expect(journal.state).toEqual(reduceSession(events));
     expect(seen).toEqual(events.map((e) => e.type));
     await journal.close();
     const lines = (await readFile(path.join(dir, JOURNAL_FILE), 'utf8')).trimEnd().split('\n');

@@ -27,7 +27,7 @@ for (;;) {
     const text = `${id} ${'.'.repeat(counter % 700)}`.trimEnd();
     return journal
       .append({ type: 'note-added', stepId: null, text, at: new Date().toISOString() })
-      .then((state) => process.stdout.write(`ack ${state.eventCount} ${id}\n`));
+      .then((seq) => process.stdout.write(`ack ${seq} ${id}\n`));
   });
   await Promise.all(batch);
 }
