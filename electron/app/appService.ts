@@ -41,6 +41,7 @@ function stepQuestions(state: SessionState): Question[] {
   return Object.values(state.steps).flatMap((run) =>
     run.openQuestions.map(({ askedAt: _askedAt, ...question }) => ({
       ...question,
+      reading: question.reading ?? null,
       stepId: run.id,
       hostKey: null,
     })),
@@ -397,13 +398,22 @@ export class AppService {
         this.runningProgress.set(update.server, report);
         this.emit('step.progress', report);
       },
-      ask: (question) => this.questions.ask({ ...question, hostKey: null }),
+      ask: (question) =>
+        this.questions.ask({ ...question, reading: question.reading ?? null, hostKey: null }),
     };
   }
 
   /** A connection's questions (a new host key, a password), asked in the window. */
   private connectionQuestions(server: ServerRole): TechnicianQuestions {
-    const plain = { stepId: null, server, tape: null, checklistItem: null, hostKey: null, secret: false };
+    const plain = {
+      stepId: null,
+      server,
+      tape: null,
+      checklistItem: null,
+      hostKey: null,
+      reading: null,
+      secret: false,
+    };
     return {
       confirmHostKey: async ({ host, port, algorithm, fingerprint }) =>
         (await this.questions.ask({

@@ -1,5 +1,6 @@
 import { isSupportedPlatformPair, PLATFORM_IDS, type PlatformId } from '../../shared/procedure/platforms.ts';
 import { STEP_IDS, type StepId } from '../../shared/procedure/types.ts';
+import type { Verdict } from '../../shared/session/sessionEvents.ts';
 import type { StepRun } from '../../shared/session/sessionState.ts';
 import { createSessionFolder } from '../journal/sessionFolders.ts';
 import { SessionJournal } from '../journal/sessionJournal.ts';
@@ -7,7 +8,7 @@ import { validateTapeDevice } from '../ssh/remoteCommand.ts';
 import type { SshCredentials } from '../ssh/sshConnection.ts';
 import { parseTargetSpec } from '../ssh/sshTarget.ts';
 import { SessionCore } from '../core/sessionCore.ts';
-import type { TechnicianChannel } from '../core/technicianChannel.ts';
+import type { AskedQuestion, TechnicianChannel } from '../core/technicianChannel.ts';
 import { CliUsageError } from './cliOptions.ts';
 import type { TerminalInput } from './terminalInput.ts';
 import { terminalConnectionQuestions } from './terminalConnectionQuestions.ts';
@@ -87,6 +88,36 @@ async function confirmAtTerminal(input: TerminalAnswers, question: string): Prom
   return /^y(es)?$/i.test((await input.askLine(`${question} [y/n] `))?.trim() ?? '');
 }
 
+/** Output the app could not read, shown raw at the terminal for the technician's verdict. */
+async function verdictAtTerminal(
+  input: TerminalAnswers,
+  say: (text: string) => void,
+  question: AskedQuestion,
+): Promise<Verdict | null> {
+  const reading = question.reading;
+  if (reading) {
+    say(`\n${reading.about}: the app cannot read this output. Judge it yourself.\n`);
+    say(
+      `The manual says to look for: ${reading.lookFor}\n----- output -----\n${reading.raw}\n------------------\n`,
+    );
+  }
+  const looks = (
+    await input.askLine('Does it look right? [y = looks right / n = looks wrong / empty = stop] ')
+  )
+    ?.trim()
+    .toLowerCase();
+  if (!looks || !/^(y|yes|n|no)$/.test(looks)) return null;
+  for (;;) {
+    const reason = (await input.askLine('Why (one line, kept in the report): '))?.trim();
+    if (reason === undefined) return null;
+    if (reason !== '')
+      return {
+        verdict: looks.startsWith('y') ? 'looks-right' : 'looks-wrong',
+        reason: reason.slice(0, 1000),
+      };
+  }
+}
+
 /** The technician at this terminal: instructions on stderr, confirmations and answers typed, secrets hidden. */
 export function terminalChannel(input: TerminalAnswers, say: (text: string) => void): TechnicianChannel {
   return {
@@ -94,6 +125,7 @@ export function terminalChannel(input: TerminalAnswers, say: (text: string) => v
     progress: (update) => say(`${update.server}: ${update.text}\n`),
     ask: async (question) => {
       if (question.kind === 'confirm') return confirmAtTerminal(input, question.text);
+      if (question.kind === 'verdict') return verdictAtTerminal(input, say, question);
       return question.secret ? input.askHidden(`${question.text} `) : input.askLine(`${question.text} `);
     },
   };

@@ -29,7 +29,7 @@ export function journaledTechnician(
     await journal.append({ type: 'step-resumed', stepId, questionId: id, at: new Date().toISOString() });
     return answer;
   };
-  const plain = { server: null, tape: null, checklistItem: null, secret: false } as const;
+  const plain = { server: null, tape: null, checklistItem: null, secret: false, reading: null } as const;
   return {
     tell: (text) => channel.tell(text, stepId),
     progress: (update) => channel.progress?.({ stepId, ...update }),
@@ -46,6 +46,15 @@ export function journaledTechnician(
         secret: request?.kind === 'secret',
       });
       return typeof answer === 'string' ? answer : null;
+    },
+    judge: async (server, reading) => {
+      const answer = await ask(`${reading.about}: does it look right?`, {
+        ...plain,
+        kind: 'verdict',
+        server,
+        reading,
+      });
+      return answer !== null && typeof answer === 'object' ? answer : null;
     },
   };
 }

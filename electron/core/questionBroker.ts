@@ -1,9 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { ApiEventPayload } from '../../shared/ipc/apiContract.ts';
+import type { ApiEventPayload, TechnicianAnswer } from '../../shared/ipc/apiContract.ts';
 import { UserFacingError } from './userFacingError.ts';
 
 export type Question = ApiEventPayload<'technician.question'>;
-type Answer = string | boolean | null;
+type Answer = TechnicianAnswer;
+
+/** Whether the answer is of the kind the question asks for (null, stopping, always is). */
+function answersKind(question: Question, answer: Answer): boolean {
+  if (answer === null) return true;
+  if (question.kind === 'confirm') return typeof answer === 'boolean';
+  if (question.kind === 'ask') return typeof answer === 'string';
+  return typeof answer === 'object';
+}
 
 /**
  * The questions waiting on the window: each is pushed to it as an event and answered by id. A step's
@@ -26,6 +34,10 @@ export class QuestionBroker {
   answer(questionId: string, answer: Answer): void {
     const waiting = this.pending.get(questionId);
     if (!waiting) throw new UserFacingError('That question was already answered.');
+    if (!answersKind(waiting.question, answer))
+      throw new UserFacingError(
+        `That answer does not fit the question (it asks for a ${waiting.question.kind}).`,
+      );
     this.pending.delete(questionId);
     waiting.resolve(answer);
   }

@@ -1,3 +1,4 @@
+import type { TechnicianAnswer } from '../../shared/ipc/apiContract.ts';
 import type { StepId } from '../../shared/procedure/types.ts';
 import type { StepQuestionDetail } from '../../shared/session/sessionEvents.ts';
 import type { StepProgress } from '../steps/technician.ts';
@@ -16,6 +17,6 @@ export interface AskedQuestion extends StepQuestionDetail {
 export interface TechnicianChannel {
   tell(text: string, stepId: StepId): void;
   progress?(update: StepProgress & { stepId: StepId }): void;
-  /** true/false for a confirmation, the typed text for a question, null when the technician stops. */
-  ask(question: AskedQuestion): Promise<string | boolean | null>;
+  /** true/false for a confirmation, the typed text for a question, a verdict, null when the technician stops. */
+  ask(question: AskedQuestion): Promise<TechnicianAnswer>;
 }

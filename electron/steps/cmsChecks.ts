@@ -31,17 +31,20 @@ async function readCmsWindow(
 }
 
 /**
- * Data collection on for every ACD (D4, D6, D8). Output the parser does not know is not a pass: the
- * technician checks the window and confirms, and the raw text is kept as evidence.
+ * Data collection on for every ACD (D4, D6, D8). Output the parser does not know is neither a pass nor a
+ * failure: the technician judges it from the raw window text.
  */
 export async function verifyDataCollection(context: StepContext, server: ServerRole): Promise<void> {
-  const parsed = parseDataCollection(await readCmsWindow(context, server, 'dataCollection'));
+  const window = await readCmsWindow(context, server, 'dataCollection');
+  const parsed = parseDataCollection(window);
   await context.evidence(server, 'data-collection', parsed);
   if (parsed.kind === 'unrecognised') {
-    const confirmed = await context.technician.confirm(
-      `The Data Collection window of ${server} was not recognised. Check in System Setup > Data Collection that data collection is on for every ACD.`,
+    await context.requireRightVerdict(
+      server,
+      `The Data Collection window of ${server}`,
+      'data collection is on for every ACD (System Setup > Data Collection). The manual: "verify that data collection is active on all ACD links".',
+      window,
     );
-    if (!confirmed) throw new StepFailure(`data collection on ${server} not confirmed`);
     return;
   }
   const off = parsed.acds.filter((acd) => !acd.on).map((acd) => acd.acd);
@@ -64,11 +67,16 @@ export async function waitForFreshArchive(
     await context.evidence('ORIG', 'archive-status', { ...parsed, raw: undefined });
     const now = clock.kind === 'exited' ? /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2})$/m.exec(clock.stdout) : null;
     if (parsed.kind === 'unrecognised' || !now) {
-      const confirmed = await context.technician.confirm(
-        'The archiving status could not be read. In Maintenance > Archiving Status, check that the last interval archive finished not more than a few minutes ago.',
+      const { verdict, reason } = await context.judge(
+        'ORIG',
+        'The archiving status of ORIG',
+        'the Time column of Maintenance: Archiving Status: List all. The manual: "If the elapsed time since the last archive completion is not more than a few minutes, proceed with the link busy out"; otherwise wait for the next interval archive.',
+        `${window}\n(date on ORIG: ${clock.kind === 'exited' ? clock.stdout.trim() : 'not read'})`,
       );
-      if (!confirmed) throw new StepFailure('the archive interval was not confirmed');
-      return { busyOutNow: true, perAcd: [], advice: 'confirmed by the technician' };
+      if (verdict === 'looks-right')
+        return { busyOutNow: true, perAcd: [], advice: `judged by the technician: ${reason}` };
+      await checkAgainOrStop(context, `not busied out: ${reason}`);
+      continue;
     }
     const judgement = judgeArchiveInterval(
       parsed.records,
@@ -78,10 +86,13 @@ export async function waitForFreshArchive(
     await context.evidence('ORIG', 'archive-judgement', judgement);
     context.technician.tell(judgement.advice);
     if (judgement.busyOutNow) return judgement;
-    const again = await context.technician.ask(
-      'Press Enter to check the archiving status again, or type "stop".',
-    );
-    if (again === null || again.trim() === 'stop')
-      throw new StepFailure(`not busied out: ${judgement.advice}`);
+    await checkAgainOrStop(context, `not busied out: ${judgement.advice}`);
   }
+}
+
+async function checkAgainOrStop(context: StepContext, failure: string): Promise<void> {
+  const again = await context.technician.ask(
+    'Press Enter to check the archiving status again, or type "stop".',
+  );
+  if (again === null || again.trim() === 'stop') throw new StepFailure(failure);
 }

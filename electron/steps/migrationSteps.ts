@@ -1,10 +1,17 @@
 import { HARMLESS_NON_CMS_RESTORE } from '../../shared/parsers/migrateLog.ts';
-import { migrationAlreadyDone } from '../../shared/session/reduceSession.ts';
+import { migrationAlreadyDone, migrationRecordOf } from '../../shared/session/reduceSession.ts';
 import type { MigrationDataType, MigrationSpec, ServerRole } from '../../shared/procedure/types.ts';
 import { describeSelections } from './backupSteps.ts';
 import { verifyDataCollection } from './cmsChecks.ts';
 import { StepFailure, type StepContext } from './stepContext.ts';
-import { checkTapeInDrive, logLinesDuring } from './tapeWork.ts';
+import {
+  checkTapeInDrive,
+  errorLines,
+  logForJudging,
+  logLinesDuring,
+  readLogFile,
+  type LogGrowth,
+} from './tapeWork.ts';
 
 const CUSTOMER_LOG = '/cms/migrate/r3mig.log';
 const RESTORE_LOG = '/cms/maint/restore/restore.log';
@@ -18,8 +25,26 @@ const LOG_NAMES: Readonly<Record<MigrationDataType, string>> = {
 };
 
 /**
- * One R3 Migrate Data run the technician makes in the CMS menu, checked through r3mig.log: every data
- * type of the run must have a success line; anything else fails the step (the log line is the reason).
+ * What the manual gives the technician to see how a migration ended: "The Status: field reports the
+ * progress of the migration, and when the migration ends, indicates success or failure" (R3 Migrate Data).
+ */
+const MIGRATION_LOOK_FOR =
+  'the Status: field of the R3 Migrate Data window: when the migration ends it says success or failure. In r3mig.log, a line for each data type migrated and no error line.';
+
+/** What the manual says a restore on ORIG shows when the customer has no custom report tables (D10). */
+const RESTORE_LOOK_FOR = `the Status: field of the Maintenance: Restore Data window says the restore ended. Without custom report tables the manual expects "Errors: Initialization errors. See Error Log." and in the error log only "${HARMLESS_NON_CMS_RESTORE}", which can be ignored; any other error is a failure.`;
+
+const RESETUP_NEEDED =
+  'Migrating it again into this CMS setup may cause catastrophic errors: turn CMS off, set it up again and record that (cms-ha resetup) before migrating again.';
+
+const names = (specs: readonly MigrationSpec[]) =>
+  specs.map((spec) => LOG_NAMES[spec.dataType]).join(' and ');
+
+/**
+ * One R3 Migrate Data run the technician makes in the CMS menu. The run is journaled the moment the
+ * technician says it was selected, before any log is read: the at-most-once rule keys on that record.
+ * r3mig.log is then evidence of how it ended: an error line anywhere fails it, a success line for a data
+ * type confirms it, and whatever the log does not say is judged by the technician from the raw text.
  */
 async function migrateRun(
   context: StepContext,
@@ -28,11 +53,9 @@ async function migrateRun(
   tapeId: string,
   itemId: string,
 ) {
+  await settleEarlierRuns(context, server, specs);
   const pending = specs.filter((spec) => !migrationAlreadyDone(context.state, spec));
   if (pending.length === 0) {
-    context.technician.tell(
-      `${specs.map((spec) => LOG_NAMES[spec.dataType]).join(' and ')} already migrated on ${server} in this CMS setup: do NOT migrate again.`,
-    );
     await context.record({ type: 'checklist-item-ticked', stepId: context.stepId, itemId });
     return;
   }
@@ -40,32 +63,117 @@ async function migrateRun(
   context.technician.tell(`On ${server}, in the CMS menu:\n${describeSelections(item.selections!)}`);
   if (pending.length < specs.length) {
     context.technician.tell(
-      `Select ONLY ${pending.map((spec) => LOG_NAMES[spec.dataType]).join(' and ')}: the rest was already migrated in this CMS setup and must not be migrated again.`,
+      `Select ONLY ${names(pending)}: the rest was already migrated in this CMS setup and must not be migrated again.`,
     );
   }
-  const entries = await logLinesDuring(context, server, CUSTOMER_LOG, async () => {
+  const log = await logLinesDuring(context, server, CUSTOMER_LOG, async () => {
     await context.confirmChecklist([itemId]);
+    for (const spec of pending) {
+      await context.record({
+        type: 'migration-recorded',
+        stepId: context.stepId,
+        server,
+        dataType: spec.dataType,
+        tapeId,
+      });
+    }
   });
+  const errors = errorLines(log);
+  if (errors.length > 0) {
+    for (const spec of pending)
+      await recordOutcome(context, server, spec, tapeId, 'failed', errors.join(' | '));
+    throw new StepFailure(
+      `${names(pending)} ran on ${server} and r3mig.log shows an error: ${errors.join(' | ')}. ${RESETUP_NEEDED}`,
+    );
+  }
+  const unconfirmed: MigrationSpec[] = [];
   for (const spec of pending) {
-    const success = entries.find(
+    const success = log.entries.find(
       (entry) => entry.outcome === 'success' && entry.dataType === LOG_NAMES[spec.dataType],
     );
-    if (!success) {
-      const problem = entries.find(
-        (entry) => entry.outcome === 'failure' || entry.outcome === 'catastrophic',
-      );
-      throw new StepFailure(
-        `${LOG_NAMES[spec.dataType]} was not migrated on ${server}: ${problem && 'message' in problem ? problem.message : 'no success line in r3mig.log'}`,
+    if (success) await recordOutcome(context, server, spec, tapeId, 'succeeded', success.line);
+    else unconfirmed.push(spec);
+  }
+  if (unconfirmed.length > 0)
+    await judgeMigration(
+      context,
+      server,
+      unconfirmed,
+      tapeId,
+      `R3 Migrate of ${names(unconfirmed)} on ${server}`,
+      logForJudging(log),
+    );
+}
+
+/**
+ * Before a run: what of it already ran into this CMS setup is said, never asked for again. A run that
+ * failed stops the step (only a re-setup allows another); one whose outcome was never settled (the step
+ * stopped before) is judged now from the log as it stands.
+ */
+async function settleEarlierRuns(context: StepContext, server: ServerRole, specs: readonly MigrationSpec[]) {
+  for (const spec of specs) {
+    const ran = migrationRecordOf(context.state, spec);
+    if (!ran) continue;
+    const when = `${ran.stepId}, tape ${ran.tapeId}, ${ran.at}`;
+    if (ran.outcome === 'unconfirmed') {
+      const log = await readLogFile(context, server, CUSTOMER_LOG);
+      await judgeMigration(
+        context,
+        server,
+        [spec],
+        ran.tapeId,
+        `R3 Migrate of ${LOG_NAMES[spec.dataType]} on ${server} (run in ${when}; how it ended was never confirmed)`,
+        log.unreadable ? `(${log.unreadable})` : log.text,
       );
     }
-    await context.record({
-      type: 'migration-recorded',
-      stepId: context.stepId,
-      server,
-      dataType: spec.dataType,
-      tapeId,
-    });
+    const settled = migrationRecordOf(context.state, spec)!;
+    if (settled.outcome === 'failed' || settled.outcome === 'judged-wrong') {
+      throw new StepFailure(
+        `${LOG_NAMES[spec.dataType]} ran on ${server} (${when}) and did not succeed (${settled.outcomeDetail}). ${RESETUP_NEEDED}`,
+      );
+    }
+    context.technician.tell(
+      `${LOG_NAMES[spec.dataType]} already migrated on ${server} in this CMS setup: do NOT migrate again (${when}; ${settled.outcome}).`,
+    );
   }
+}
+
+/** The technician judges how migrations the log does not confirm ended; "looks wrong" fails the step. */
+async function judgeMigration(
+  context: StepContext,
+  server: ServerRole,
+  specs: readonly MigrationSpec[],
+  tapeId: string,
+  about: string,
+  raw: string,
+) {
+  const { verdict, reason } = await context.judge(server, about, MIGRATION_LOOK_FOR, raw);
+  const outcome = verdict === 'looks-right' ? 'judged-right' : 'judged-wrong';
+  for (const spec of specs) await recordOutcome(context, server, spec, tapeId, outcome, reason);
+  if (outcome === 'judged-wrong') {
+    throw new StepFailure(
+      `${names(specs)} ran on ${server} and was judged wrong by the technician (${reason}). ${RESETUP_NEEDED}`,
+    );
+  }
+}
+
+function recordOutcome(
+  context: StepContext,
+  server: ServerRole,
+  spec: MigrationSpec,
+  tapeId: string,
+  outcome: 'succeeded' | 'failed' | 'judged-right' | 'judged-wrong',
+  detail: string,
+) {
+  return context.record({
+    type: 'migration-outcome-recorded',
+    stepId: context.stepId,
+    server,
+    dataType: spec.dataType,
+    tapeId,
+    outcome,
+    detail: detail.slice(0, 4000),
+  });
 }
 
 /** D2: NEW set up, then system admin and agent/call center admin data from the D1 tape, in that order. */
@@ -121,18 +229,35 @@ export async function restoreOnOrig(context: StepContext): Promise<void> {
   await checkTapeInDrive(context, 'ORIG', 'FULL-NEW');
   const item = context.definition.checklist.find((candidate) => candidate.id === 'restore-run')!;
   context.technician.tell(`On ORIG, in the CMS menu:\n${describeSelections(item.selections!)}`);
-  let errors: Awaited<ReturnType<typeof logLinesDuring>> = [];
-  const restored = await logLinesDuring(context, 'ORIG', RESTORE_LOG, async () => {
-    errors = await logLinesDuring(context, 'ORIG', ERROR_LOG, () =>
+  let errorLog: LogGrowth | null = null;
+  const restoreLog = await logLinesDuring(context, 'ORIG', RESTORE_LOG, async () => {
+    errorLog = await logLinesDuring(context, 'ORIG', ERROR_LOG, () =>
       context.confirmChecklist(['restore-run']),
     );
   });
-  if (!restored.some((entry) => entry.outcome === 'success'))
-    throw new StepFailure('the restore log shows no restore from the tape');
-  const unexpected = errors.filter((entry) => entry.outcome !== 'harmless');
-  if (unexpected.length > 0)
-    throw new StepFailure(`the CMS error log shows: ${unexpected.map((e) => e.line).join(' | ')}`);
-  if (errors.length > 0) {
+  const errors = errorLog as LogGrowth | null;
+  const failures = [...errorLines(restoreLog), ...(errors ? errorLines(errors) : [])];
+  if (failures.length > 0) throw new StepFailure(`the restore on ORIG reports: ${failures.join(' | ')}`);
+  const restored = restoreLog.entries.some((entry) => entry.outcome === 'success');
+  if (!restored) {
+    await context.requireRightVerdict(
+      'ORIG',
+      'The restore of historical and non-CMS data on ORIG',
+      RESTORE_LOOK_FOR,
+      `${RESTORE_LOG}:\n${logForJudging(restoreLog)}`,
+    );
+  }
+  const errorEntries = errors?.entries ?? [];
+  const unread = errorEntries.filter((entry) => entry.outcome === 'unrecognised');
+  if (errors && (unread.length > 0 || errors.unreadable)) {
+    await context.requireRightVerdict(
+      'ORIG',
+      'The CMS error log after the restore on ORIG',
+      RESTORE_LOOK_FOR,
+      logForJudging(errors),
+    );
+  }
+  if (errorEntries.some((entry) => entry.outcome === 'harmless')) {
     context.technician.tell(
       `Recorded, as the manual expects without custom tables: "${HARMLESS_NON_CMS_RESTORE}"`,
     );

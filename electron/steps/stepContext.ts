@@ -1,6 +1,11 @@
 import { stepDefinition } from '../../shared/procedure/procedureGraph.ts';
 import type { ServerRole, StepDefinition, StepId } from '../../shared/procedure/types.ts';
-import type { SessionEvent } from '../../shared/session/sessionEvents.ts';
+import {
+  MAX_READING_CHARS,
+  type Reading,
+  type SessionEvent,
+  type Verdict,
+} from '../../shared/session/sessionEvents.ts';
 import type { SessionState } from '../../shared/session/sessionState.ts';
 import { RedactedTranscript } from '../journal/redactedTranscript.ts';
 import type { SessionJournal } from '../journal/sessionJournal.ts';
@@ -75,6 +80,36 @@ export class StepContext {
     });
   }
 
+  /**
+   * Output no parser recognised goes to the technician, never to a verdict of the app's own: they judge
+   * the raw text against what the manual says to look for. The verdict is journaled as evidence (a
+   * deviation in the report); stopping instead fails the step. The caller decides what "looks wrong" ends.
+   */
+  async judge(server: ServerRole | null, about: string, lookFor: string, raw: string): Promise<Verdict> {
+    const reading: Reading = { about, lookFor, raw: endOf(raw) };
+    const verdict = await this.technician.judge(server, reading);
+    if (!verdict) throw new StepFailure(`stopped without a verdict on ${about}`);
+    await this.record({
+      type: 'evidence-recorded',
+      stepId: this.stepId,
+      server,
+      evidence: { kind: 'verdict', reading, verdict },
+    });
+    return verdict;
+  }
+
+  /** As `judge`, and "looks wrong" fails the step with the technician's reason. */
+  async requireRightVerdict(
+    server: ServerRole | null,
+    about: string,
+    lookFor: string,
+    raw: string,
+  ): Promise<void> {
+    const verdict = await this.judge(server, about, lookFor, raw);
+    if (verdict.verdict === 'looks-wrong')
+      throw new StepFailure(`${about}: judged wrong by the technician (${verdict.reason})`);
+  }
+
   /** Asks the technician to confirm each checklist item not yet ticked; a "no" fails the step. */
   async confirmChecklist(itemIds?: readonly string[]): Promise<void> {
     const items = this.definition.checklist.filter((item) => !itemIds || itemIds.includes(item.id));
@@ -95,4 +130,11 @@ export class StepContext {
       );
     }
   }
+}
+
+/** The end of a console text, where programs report how they ended, within what a question carries. */
+function endOf(raw: string): string {
+  if (raw.length <= MAX_READING_CHARS) return raw;
+  const kept = MAX_READING_CHARS - 80; // room for the line that says what was left out
+  return `[${raw.length - kept} earlier characters are in the transcript]\n${raw.slice(-kept)}`;
 }

@@ -67,27 +67,63 @@ export async function checkTapeInDrive(
   return tape;
 }
 
-/** Lines a log file gained while `work` ran (the technician's menu action), parsed. */
+/** What a log file gained while the technician's menu action ran: the raw text and its lines, parsed. */
+export interface LogGrowth {
+  file: string;
+  /** The text added (empty when nothing was); the whole file when it was replaced meanwhile. */
+  added: string;
+  /** The file could not be read after the run (missing, no permission): nothing can be said of it. */
+  unreadable: string | null;
+  entries: MigrationLogEntry[];
+}
+
+/** Reads a log file on `server`: its text, or why it could not be read. */
+export async function readLogFile(
+  context: StepContext,
+  server: ServerRole,
+  file: string,
+): Promise<{ text: string; unreadable: string | null }> {
+  const connection = await context.connect(server);
+  const result = await connection.exec(`cat ${shQuote(file)}`, { timeoutMs: 60_000 });
+  if (result.kind === 'interrupted') throw new StepInterrupted(result.reason);
+  if (result.kind === 'exited' && result.code === 0) return { text: result.stdout, unreadable: null };
+  const why = result.kind === 'exited' ? result.stderr.trim() || `cat exited ${result.code}` : result.kind;
+  return { text: '', unreadable: `${file} could not be read on ${server}: ${why.slice(0, 300)}` };
+}
+
+/** The lines a log file gained while `work` ran (the technician's menu action), parsed. */
 export async function logLinesDuring(
   context: StepContext,
   server: ServerRole,
   file: string,
   work: () => Promise<void>,
-): Promise<MigrationLogEntry[]> {
-  const connection = await context.connect(server);
-  const read = async () => {
-    const result = await connection.exec(`cat ${shQuote(file)}`, { timeoutMs: 60_000 });
-    if (result.kind === 'interrupted') throw new StepInterrupted(result.reason);
-    return result.kind === 'exited' && result.code === 0 ? result.stdout : '';
-  };
-  const before = await read();
+): Promise<LogGrowth> {
+  const before = await readLogFile(context, server, file);
   await work();
-  const after = await read();
-  const added = after.startsWith(before) ? after.slice(before.length) : after;
-  if (added.trim() === '') return [];
-  const parsed = parseMigrationLog(added);
-  await context.evidence(server, `log ${file}`, { ...parsed, raw: undefined });
-  return parsed.kind === 'recognised' ? parsed.entries : [];
+  const after = await readLogFile(context, server, file);
+  // A log missing before the run and there after was started by it: all of it is new.
+  const unreadable = after.unreadable;
+  const added = after.text.startsWith(before.text) ? after.text.slice(before.text.length) : after.text;
+  const parsed = added.trim() === '' ? null : parseMigrationLog(added);
+  await context.evidence(
+    server,
+    `log ${file}`,
+    parsed ? { ...parsed, raw: undefined } : { added: 0, unreadable },
+  );
+  return { file, added, unreadable, entries: parsed?.kind === 'recognised' ? parsed.entries : [] };
+}
+
+/** The lines of a log that report an error: any of them fails what the log is about. */
+export function errorLines(growth: LogGrowth): string[] {
+  return growth.entries
+    .filter((entry) => entry.outcome === 'failure' || entry.outcome === 'catastrophic')
+    .map((entry) => entry.line);
+}
+
+/** What a log shows the technician when it must be judged by eye. */
+export function logForJudging(growth: LogGrowth): string {
+  if (growth.unreadable) return `(${growth.unreadable})`;
+  return growth.added.trim() === '' ? `(nothing was added to ${growth.file} while it ran)` : growth.added;
 }
 
 /** A step whose connection dropped: journaled as `interrupted`, never re-run on its own. */

@@ -1,4 +1,5 @@
 import type { ServerRole, StepId } from '../../shared/procedure/types.ts';
+import type { Reading, Verdict } from '../../shared/session/sessionEvents.ts';
 import type { TechnicianRequest } from '../ssh/dialogEngine.ts';
 
 /**
@@ -12,6 +13,11 @@ export interface Technician {
   confirm(text: string, item?: { stepId: StepId; itemId: string }): Promise<boolean>;
   /** A free answer (a tape id, a time); null means the technician stopped. */
   ask(question: string, request?: TechnicianRequest): Promise<string | null>;
+  /**
+   * Output no parser recognised, shown raw beside what the manual says to look for: the technician's
+   * verdict, or null when they stop.
+   */
+  judge(server: ServerRole | null, reading: Reading): Promise<Verdict | null>;
   /** How a long operation is getting on (a backup writing or verifying tapes); optional to show. */
   progress?(update: StepProgress): void;
 }

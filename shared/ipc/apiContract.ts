@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PLATFORM_IDS } from '../procedure/platforms.ts';
 import { SERVER_ROLES, STEP_IDS } from '../procedure/types.ts';
-import { sessionEventSchema, tapeIdSchema } from '../session/sessionEvents.ts';
+import { readingSchema, sessionEventSchema, tapeIdSchema, verdictSchema } from '../session/sessionEvents.ts';
 import { STEP_STATUSES } from '../session/sessionState.ts';
 
 /**
@@ -13,7 +13,8 @@ const text = z.string().trim().min(1).max(4000);
 
 const questionSchema = z.object({
   id: z.string(),
-  kind: z.enum(['confirm', 'ask']),
+  /** `verdict`: output the app cannot read, for the technician to judge (answered with a verdict). */
+  kind: z.enum(['confirm', 'ask', 'verdict']),
   text: z.string(),
   stepId: z.enum(STEP_IDS).nullable(),
   server: z.enum(SERVER_ROLES).nullable(),
@@ -29,6 +30,8 @@ const questionSchema = z.object({
   checklistItem: z.string().nullable(),
   /** The answer is a secret (a password): typed hidden, never shown again. */
   secret: z.boolean(),
+  /** For a verdict: the raw output, what it is and what the manual says to look for. */
+  reading: readingSchema.nullable(),
   /** A server's host key shown for confirmation before it is pinned. */
   hostKey: z
     .object({ host: z.string(), port: z.number().int(), algorithm: z.string(), fingerprint: z.string() })
@@ -230,7 +233,7 @@ export const API_CALLS = {
   'technician.answer': {
     request: z.object({
       questionId: z.string().min(1).max(64),
-      answer: z.union([z.string().max(4000), z.boolean(), z.null()]),
+      answer: z.union([z.string().max(4000), z.boolean(), verdictSchema, z.null()]),
     }),
     response: z.object({}),
   },
@@ -288,3 +291,6 @@ export const wireMessageSchema = z.union([
   z.object({ type: z.literal('event'), name: z.string(), payload: z.unknown() }),
 ]);
 export type WireMessage = z.infer<typeof wireMessageSchema>;
+
+/** What a technician answers: yes/no to a confirmation, text to a question, a verdict, or null to stop. */
+export type TechnicianAnswer = ApiRequest<'technician.answer'>['answer'];

@@ -140,12 +140,20 @@ function tapes(report: UpgradeReport): string {
 <h2>Tape histories</h2>${histories}`;
 }
 
+const MIGRATION_OUTCOMES: Readonly<Record<UpgradeReport['migrations'][number]['outcome'], string>> = {
+  unconfirmed: 'ran; how it ended was never confirmed',
+  succeeded: 'succeeded (log)',
+  failed: 'failed (log)',
+  'judged-right': 'judged right by the technician',
+  'judged-wrong': 'judged wrong by the technician',
+};
+
 function migrations(report: UpgradeReport): string {
   if (report.migrations.length === 0) return '<h2>Data migrations</h2><p>None yet.</p>';
-  return `<h2>Data migrations</h2><table><thead><tr><th>Step</th><th>Server</th><th>Data</th><th>From tape</th><th>At</th></tr></thead><tbody>${report.migrations
+  return `<h2>Data migrations</h2><p>Each migration is recorded when it was run, before its log was read; the outcome is what the log, or the technician where the log could not be read, says.</p><table><thead><tr><th>Step</th><th>Server</th><th>Data</th><th>From tape</th><th>Run at</th><th>Outcome</th></tr></thead><tbody>${report.migrations
     .map(
       (m) =>
-        `<tr><td>${m.stepId}</td><td>${m.server}</td><td>${e(m.dataType)}</td><td>${e(m.tapeId)}</td><td>${e(reportTime(m.at))}</td></tr>`,
+        `<tr><td>${m.stepId}</td><td>${m.server}</td><td>${e(m.dataType)}</td><td>${e(m.tapeId)}</td><td>${e(reportTime(m.at))}</td><td>${e(MIGRATION_OUTCOMES[m.outcome])}${m.outcomeDetail ? `: ${e(m.outcomeDetail)}` : ''}</td></tr>`,
     )
     .join('')}</tbody></table>`;
 }

@@ -6,7 +6,7 @@ import type { Phase, ServerRole, StepId, StepKind, StepTarget } from '../procedu
 import { SERVER_ROLES } from '../procedure/types.ts';
 import { reduceSession } from '../session/reduceSession.ts';
 import type { SessionEvent } from '../session/sessionEvents.ts';
-import type { Clock, SessionState, StepStatus, Tape } from '../session/sessionState.ts';
+import type { Clock, MigrationOutcome, SessionState, StepStatus, Tape } from '../session/sessionState.ts';
 import { stepTimeline, type StepAttempt } from '../session/stepTimeline.ts';
 import { summariseEvidence } from './evidenceSummary.ts';
 
@@ -57,7 +57,15 @@ export interface ReportClock {
   durationMs: number | null;
 }
 
-export type DeviationKind = 'skipped' | 'failed' | 'interrupted' | 're-setup' | 'discrepancy' | 'note';
+export type DeviationKind =
+  | 'skipped'
+  | 'failed'
+  | 'interrupted'
+  | 're-setup'
+  | 'discrepancy'
+  | 'note'
+  /** Output the app could not read, judged by the technician. */
+  | 'verdict';
 
 export interface ReportDeviation {
   at: string | null;
@@ -81,7 +89,16 @@ export interface UpgradeReport {
   servers: ReportServer[];
   steps: ReportStep[];
   tapes: ReportTape[];
-  migrations: { stepId: StepId; server: ServerRole; dataType: string; tapeId: string; at: string }[];
+  migrations: {
+    stepId: StepId;
+    server: ServerRole;
+    dataType: string;
+    tapeId: string;
+    /** When the technician ran it (recorded then, before any log was read). */
+    at: string;
+    outcome: MigrationOutcome;
+    outcomeDetail: string | null;
+  }[];
   clocks: { cutOff: string | null; adminFreeze: ReportClock; outageWindow: ReportClock };
   deviations: ReportDeviation[];
   maintenanceSchedule: { task: string; server: string; frequency: string }[];
@@ -123,12 +140,14 @@ export function buildUpgradeReport(
       afterUpgrade: tapeRoleDefinition(tape.role).afterUpgrade,
       history: tapeHistory(events, tape.id),
     })),
-    migrations: state.migrations.map(({ stepId, server, dataType, tapeId, at }) => ({
+    migrations: state.migrations.map(({ stepId, server, dataType, tapeId, at, outcome, outcomeDetail }) => ({
       stepId,
       server,
       dataType,
       tapeId,
       at,
+      outcome,
+      outcomeDetail,
     })),
     clocks: {
       cutOff: state.cutOff,
@@ -293,6 +312,17 @@ function deviations(events: readonly SessionEvent[], state: SessionState): Repor
         break;
       case 'note-added':
         found.push({ at: event.at, stepId: event.stepId, kind: 'note', text: event.text });
+        break;
+      case 'evidence-recorded':
+        if (event.evidence.kind === 'verdict') {
+          const { reading, verdict } = event.evidence;
+          found.push({
+            at: event.at,
+            stepId: event.stepId,
+            kind: 'verdict',
+            text: `${reading.about}: the app could not read the output; judged by the technician as ${verdict.verdict === 'looks-right' ? 'looking right' : 'looking wrong'} (${verdict.reason}).`,
+          });
+        }
         break;
       default:
         break;

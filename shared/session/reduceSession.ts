@@ -5,7 +5,15 @@ import type { ClockEdge, MigrationSpec, ServerRole, StepId } from '../procedure/
 import { STEP_IDS } from '../procedure/types.ts';
 import type { SessionEvent, SessionEventOf } from './sessionEvents.ts';
 import { SessionGuardError } from './sessionGuardError.ts';
-import type { OpenQuestion, SessionState, StepRun, StepStatus, Tape } from './sessionState.ts';
+import type {
+  Evidence,
+  MigrationRecord,
+  OpenQuestion,
+  SessionState,
+  StepRun,
+  StepStatus,
+  Tape,
+} from './sessionState.ts';
 import { initialSessionState } from './sessionState.ts';
 
 /** The session as the fold of its events. Throws SessionGuardError on the first event the rules refuse. */
@@ -204,6 +212,8 @@ function applyChecked(state: SessionState, event: SessionEvent, lists: ListGrowt
       return loadTape(state, event, lists);
     case 'migration-recorded':
       return recordMigration(state, event);
+    case 'migration-outcome-recorded':
+      return recordMigrationOutcome(state, event);
     case 'cms-resetup-confirmed':
       return {
         ...state,
@@ -213,16 +223,7 @@ function applyChecked(state: SessionState, event: SessionEvent, lists: ListGrowt
         ],
       };
     case 'evidence-recorded': {
-      const evidence =
-        event.evidence.kind === 'transcript'
-          ? { kind: 'transcript' as const, server: event.server, path: event.evidence.path, at: event.at }
-          : {
-              kind: 'parsed' as const,
-              server: event.server,
-              parser: event.evidence.parser,
-              result: event.evidence.result,
-              at: event.at,
-            };
+      const evidence: Evidence = { ...event.evidence, server: event.server, at: event.at };
       return updateStep(state, event.stepId, (run) => ({
         ...run,
         evidence: lists.append(run.evidence, evidence),
@@ -482,9 +483,35 @@ function recordMigration(state: SessionState, event: SessionEventOf<'migration-r
         tapeRole: tape.role,
         at: event.at,
         setupGeneration: generation,
+        outcome: 'unconfirmed',
+        outcomeDetail: null,
       },
     ],
   };
+}
+
+function recordMigrationOutcome(
+  state: SessionState,
+  event: SessionEventOf<'migration-outcome-recorded'>,
+): SessionState {
+  requireStatus(state, event.stepId, ['running', 'awaiting-technician'], 'record a migration outcome in');
+  const generation = setupGenerations(state)[event.server];
+  const index = state.migrations.findLastIndex(
+    (m) =>
+      m.server === event.server &&
+      m.dataType === event.dataType &&
+      m.tapeId === event.tapeId &&
+      m.setupGeneration === generation,
+  );
+  if (index < 0) {
+    throw new SessionGuardError(
+      'migration-not-recorded',
+      `No ${event.dataType} migration from tape ${event.tapeId} on ${event.server} was recorded as run in this CMS setup, so it has no outcome.`,
+    );
+  }
+  const migrations = [...state.migrations];
+  migrations[index] = { ...migrations[index]!, outcome: event.outcome, outcomeDetail: event.detail };
+  return { ...state, migrations };
 }
 
 /** Whether this migration was recorded into the server's current CMS setup. */
@@ -570,4 +597,16 @@ function withReadiness(steps: SessionState['steps']): SessionState['steps'] {
 /** Whether a migration is already in the server's current CMS setup, so it must not be run again. */
 export function migrationAlreadyDone(state: SessionState, spec: MigrationSpec): boolean {
   return isMigrationDone(state, spec, setupGenerations(state)[spec.server]);
+}
+
+/** The record of a migration run into the server's current CMS setup, if it ran. */
+export function migrationRecordOf(state: SessionState, spec: MigrationSpec): MigrationRecord | undefined {
+  const generation = setupGenerations(state)[spec.server];
+  return state.migrations.findLast(
+    (m) =>
+      m.server === spec.server &&
+      m.dataType === spec.dataType &&
+      m.tapeRole === spec.fromTape &&
+      m.setupGeneration === generation,
+  );
 }

@@ -21,10 +21,31 @@ const tapeId = tapeIdSchema;
 const base = { at: timestamp };
 const questionId = z.string().min(1).max(64);
 
+/** The longest console text a question or a verdict carries (the end of it: where a program reports). */
+export const MAX_READING_CHARS = 8000;
+
+/**
+ * Output the app could not read, put before the technician: what it is, what the manual says to look
+ * for, and the raw text (its end, when longer).
+ */
+export const readingSchema = z.object({
+  about: z.string().trim().min(1).max(300),
+  lookFor: z.string().trim().min(1).max(1000),
+  raw: z.string().max(MAX_READING_CHARS),
+});
+export type Reading = z.infer<typeof readingSchema>;
+
+/** The technician's judgement of a reading: the answer to a `verdict` question. */
+export const verdictSchema = z.object({
+  verdict: z.enum(['looks-right', 'looks-wrong']),
+  reason: z.string().trim().min(1).max(1000),
+});
+export type Verdict = z.infer<typeof verdictSchema>;
+
 /** A question a step asks the technician, as the window shows it. */
 export const stepQuestionDetailSchema = z.object({
   id: questionId,
-  kind: z.enum(['confirm', 'ask']),
+  kind: z.enum(['confirm', 'ask', 'verdict']),
   server: serverRole.nullable(),
   /** A tape to insert: its number in the set and whether it is written or verified. */
   tape: z
@@ -38,6 +59,8 @@ export const stepQuestionDetailSchema = z.object({
   checklistItem: z.string().max(64).nullable(),
   /** The answer is a secret (a password): typed hidden, never shown again. */
   secret: z.boolean(),
+  /** For a verdict: the output to judge (absent in journals of older versions). */
+  reading: readingSchema.nullable().optional(),
 });
 export type StepQuestionDetail = z.infer<typeof stepQuestionDetailSchema>;
 
@@ -128,6 +151,18 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
     dataType: z.enum(['system-admin', 'agent-call-center-admin', 'historical']),
     tapeId,
   }),
+  /** What the log (or, when it could not be read, the technician) says of a migration already recorded as run. */
+  z.object({
+    ...base,
+    type: z.literal('migration-outcome-recorded'),
+    stepId,
+    server: serverRole,
+    dataType: z.enum(['system-admin', 'agent-call-center-admin', 'historical']),
+    tapeId,
+    outcome: z.enum(['succeeded', 'failed', 'judged-right', 'judged-wrong']),
+    /** The log line, or the technician's reason. */
+    detail: z.string().max(4000),
+  }),
   z.object({
     ...base,
     type: z.literal('cms-resetup-confirmed'),
@@ -143,6 +178,7 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
     evidence: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('transcript'), path: z.string().min(1).max(500) }),
       z.object({ kind: z.literal('parsed'), parser: z.string().min(1).max(64), result: z.unknown() }),
+      z.object({ kind: z.literal('verdict'), reading: readingSchema, verdict: verdictSchema }),
     ]),
   }),
   z.object({ ...base, type: z.literal('note-added'), stepId: stepId.nullable(), text }),

@@ -14,6 +14,7 @@ export type GuardErrorCode =
   | 'migration-not-in-step'
   | 'migration-repeated'
   | 'migration-out-of-order'
+  | 'migration-not-recorded'
   | 'migrations-incomplete'
   | 'tapes-not-registered';
 

@@ -1,7 +1,7 @@
 import type { PlatformId } from '../procedure/platforms.ts';
 import type { ClockName, MigrationDataType, ServerRole, StepId, TapeRole } from '../procedure/types.ts';
 import { STEP_IDS } from '../procedure/types.ts';
-import type { StepQuestionDetail } from './sessionEvents.ts';
+import type { Reading, StepQuestionDetail, Verdict } from './sessionEvents.ts';
 
 export const STEP_STATUSES = [
   'pending',
@@ -47,7 +47,9 @@ export interface PinnedHostKey {
 
 export type Evidence =
   | { kind: 'transcript'; server: ServerRole | null; path: string; at: string }
-  | { kind: 'parsed'; server: ServerRole | null; parser: string; result: unknown; at: string };
+  | { kind: 'parsed'; server: ServerRole | null; parser: string; result: unknown; at: string }
+  /** Output no parser recognised, judged by the technician: a deviation in the report. */
+  | { kind: 'verdict'; server: ServerRole | null; reading: Reading; verdict: Verdict; at: string };
 
 /** A question a step asked and the technician has not answered yet. */
 export interface OpenQuestion extends StepQuestionDetail {
@@ -98,7 +100,16 @@ export interface MigrationRecord {
   at: string;
   /** The CMS setup the migration went into: 0 for the first setup, +1 for every recorded re-setup of that server. */
   setupGeneration: number;
+  /**
+   * The migration is recorded when the technician runs it, before any log is read: `unconfirmed` until
+   * the log (succeeded, failed) or the technician (judged-right, judged-wrong) says how it ended.
+   */
+  outcome: MigrationOutcome;
+  /** The log line or the technician's reason behind the outcome. */
+  outcomeDetail: string | null;
 }
+
+export type MigrationOutcome = 'unconfirmed' | 'succeeded' | 'failed' | 'judged-right' | 'judged-wrong';
 
 export interface ResetupRecord {
   server: ServerRole;

@@ -19,6 +19,7 @@ const confirmQuestion: Question = {
   hostKey: null,
   secret: false,
   checklistItem: null,
+  reading: null,
 };
 const askQuestion: Question = {
   id: 'q2',
@@ -30,6 +31,7 @@ const askQuestion: Question = {
   hostKey: null,
   secret: false,
   checklistItem: null,
+  reading: null,
 };
 
 describe('TechnicianInbox', () => {
@@ -64,6 +66,39 @@ describe('TechnicianInbox', () => {
     expect(answer).toHaveBeenCalledWith(askQuestion, '2026-11-24T07:00:00+01:00');
     await userEvent.click(screen.getByRole('button', { name: 'Stop the step' }));
     expect(answer).toHaveBeenLastCalledWith(askQuestion, null);
+  });
+});
+
+describe('TechnicianInbox for output the app cannot read', () => {
+  const verdictQuestion: Question = {
+    ...askQuestion,
+    id: 'v1',
+    kind: 'verdict',
+    stepId: 'D2',
+    server: 'NEW',
+    text: 'R3 Migrate of System Administration data on NEW: does it look right?',
+    reading: {
+      about: 'R3 Migrate of System Administration data on NEW',
+      lookFor: 'the Status: field of the R3 Migrate Data window',
+      raw: '12/02/2026 01:23:50 r3mig: done System Administration data',
+    },
+  };
+
+  it('shows the raw output beside what to look for, and sends a verdict only with a reason', async () => {
+    const answer = vi.fn();
+    render(<TechnicianInbox store={storeWith({ questions: [verdictQuestion], answer })} />);
+    expect(screen.getByLabelText('Output to judge').textContent).toBe(
+      '12/02/2026 01:23:50 r3mig: done System Administration data',
+    );
+    expect(screen.getByText(/The manual says to look for: the Status: field/)).toBeTruthy();
+    const wrong = screen.getByRole('button', { name: 'Looks wrong' });
+    expect((wrong as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.type(screen.getByLabelText('Why (kept in the report)'), 'Status field says failed');
+    await userEvent.click(wrong);
+    expect(answer).toHaveBeenCalledWith(verdictQuestion, {
+      verdict: 'looks-wrong',
+      reason: 'Status field says failed',
+    });
   });
 });
 

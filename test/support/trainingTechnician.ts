@@ -2,6 +2,7 @@ import type { SshConnection } from '../../electron/ssh/sshConnection.ts';
 import type { TechnicianRequest } from '../../electron/ssh/dialogEngine.ts';
 import type { StepProgress, Technician } from '../../electron/steps/technician.ts';
 import type { ServerRole } from '../../shared/procedure/types.ts';
+import type { Reading, Verdict } from '../../shared/session/sessionEvents.ts';
 
 /** Keystrokes for the simulated CMS menu, one answer per prompt. */
 export const CMS_KEYS = {
@@ -62,7 +63,17 @@ export class TrainingTechnician implements Technician {
     request?: TechnicianRequest,
   ) => Promise<string | null> | string | null)[] = [];
 
+  /** Every reading the app could not read and put to the trainee, with the verdict given. */
+  readonly judged: { server: ServerRole | null; reading: Reading; verdict: Verdict | null }[] = [];
+  private readonly verdicts: ((reading: Reading) => Verdict | null | undefined)[] = [];
+
   constructor(readonly hands: Hands) {}
+
+  /** How the trainee judges the readings `verdict` answers for (undefined: not this one). */
+  judgeWith(verdict: (reading: Reading) => Verdict | null | undefined): this {
+    this.verdicts.unshift(verdict);
+    return this;
+  }
 
   /** What to do, on the simulator, when the app asks to confirm `stepId:itemId`. */
   on(key: string, action: Action): this {
@@ -109,6 +120,19 @@ export class TrainingTechnician implements Technician {
     const action = item ? this.actions.get(`${item.stepId}:${item.itemId}`) : undefined;
     if (action) await action(this.hands);
     return true;
+  }
+
+  /** A reading nobody said how to judge is a test that does not know what it runs: it fails loudly. */
+  judge(server: ServerRole | null, reading: Reading): Promise<Verdict | null> {
+    for (const handler of this.verdicts) {
+      const verdict = handler(reading);
+      if (verdict === undefined) continue;
+      this.judged.push({ server, reading, verdict });
+      return Promise.resolve(verdict);
+    }
+    return Promise.reject(
+      new Error(`the trainee was asked to judge, unexpectedly: ${reading.about}\n${reading.raw}`),
+    );
   }
 
   async ask(question: string, request?: TechnicianRequest): Promise<string | null> {

@@ -1,5 +1,11 @@
 import { create } from 'zustand';
-import type { ApiEventPayload, ApiRequest, ApiResponse, CmsHaApi } from '../../../shared/ipc/apiContract.ts';
+import type {
+  ApiEventPayload,
+  ApiRequest,
+  ApiResponse,
+  CmsHaApi,
+  TechnicianAnswer,
+} from '../../../shared/ipc/apiContract.ts';
 import type { ServerRole, StepId } from '../../../shared/procedure/types.ts';
 import type { SessionEvent } from '../../../shared/session/sessionEvents.ts';
 import { applySessionEvent, reduceSession } from '../../../shared/session/reduceSession.ts';
@@ -54,7 +60,7 @@ export interface SessionStore {
   closeTerminal(): void;
   /** The terminal's output as it arrives; kept out of the store (a terminal holds its own screen). */
   onTerminalData(listener: (data: string) => void): () => void;
-  answer(question: Question, answer: string | boolean | null): Promise<void>;
+  answer(question: Question, answer: TechnicianAnswer): Promise<void>;
   dismissError(): void;
   /** Starts the simulated pair of a training session (again, after the app was restarted). */
   connectTraining(): Promise<void>;

@@ -1,6 +1,6 @@
 import { stepDefinition } from '../../../shared/procedure/procedureGraph.ts';
 import type { StepId } from '../../../shared/procedure/types.ts';
-import type { SessionState } from '../../../shared/session/sessionState.ts';
+import type { SessionState, StepRun } from '../../../shared/session/sessionState.ts';
 
 /** One step as the manual describes it, with what this session has done of it. */
 export function StepDetail({ stepId, state }: { stepId: StepId; state: SessionState }) {
@@ -60,7 +60,7 @@ export function StepDetail({ stepId, state }: { stepId: StepId; state: SessionSt
           <ul>
             {run.evidence.map((evidence, index) => (
               <li key={index}>
-                {evidence.kind === 'transcript' ? `Transcript ${evidence.path}` : `${evidence.parser}`}
+                {evidenceTitle(evidence)}
                 {evidence.server ? ` (${evidence.server})` : ''}
               </li>
             ))}
@@ -69,4 +69,15 @@ export function StepDetail({ stepId, state }: { stepId: StepId; state: SessionSt
       )}
     </section>
   );
+}
+
+function evidenceTitle(evidence: StepRun['evidence'][number]): string {
+  switch (evidence.kind) {
+    case 'transcript':
+      return `Transcript ${evidence.path}`;
+    case 'parsed':
+      return evidence.parser;
+    case 'verdict':
+      return `${evidence.reading.about}: judged ${evidence.verdict.verdict === 'looks-right' ? 'right' : 'wrong'} by the technician (${evidence.verdict.reason})`;
+  }
 }

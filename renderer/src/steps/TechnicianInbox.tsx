@@ -64,6 +64,7 @@ function QuestionForm({ question, answer }: { question: Question; answer: Sessio
       </div>
     );
   }
+  if (question.kind === 'verdict') return <VerdictForm question={question} answer={answer} />;
   if (question.kind === 'confirm') {
     return (
       <div
@@ -107,6 +108,44 @@ function QuestionForm({ question, answer }: { question: Question; answer: Sessio
         </label>
       )}
       <button type="submit">{tape ? `Tape ${tape.tapeNumber} is in: continue` : 'Answer'}</button>
+      <button type="button" onClick={() => void answer(question, null)}>
+        Stop the step
+      </button>
+    </form>
+  );
+}
+
+/** Output the app could not read: shown raw beside what the manual says, for the technician to judge. */
+function VerdictForm({ question, answer }: { question: Question; answer: SessionStore['answer'] }) {
+  const [reason, setReason] = useState('');
+  const reading = question.reading;
+  const judge = (verdict: 'looks-right' | 'looks-wrong') => {
+    if (reason.trim() !== '') void answer(question, { verdict, reason: reason.trim() });
+  };
+  return (
+    <form className="question verdict" aria-label="Your verdict" onSubmit={(event) => event.preventDefault()}>
+      <p>
+        <strong>{reading?.about ?? question.text}</strong>: the app cannot read this output. Judge it
+        yourself; your verdict and reason go into the report.
+      </p>
+      {reading && (
+        <>
+          <p>The manual says to look for: {reading.lookFor}</p>
+          <pre className="raw-output" aria-label="Output to judge" tabIndex={0}>
+            {reading.raw || '(no output)'}
+          </pre>
+        </>
+      )}
+      <label>
+        Why (kept in the report)
+        <textarea value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      <button type="button" disabled={reason.trim() === ''} onClick={() => judge('looks-right')}>
+        Looks right
+      </button>
+      <button type="button" disabled={reason.trim() === ''} onClick={() => judge('looks-wrong')}>
+        Looks wrong
+      </button>
       <button type="button" onClick={() => void answer(question, null)}>
         Stop the step
       </button>

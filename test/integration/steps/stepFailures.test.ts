@@ -3,7 +3,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { skipWithoutSshd, useSimulatedPairBehindSshd } from '../../support/sshd.ts';
 import { useTrainingSession } from '../../support/trainingRun.ts';
-import { CMS_KEYS } from '../../support/trainingTechnician.ts';
 
 const skip = skipWithoutSshd('stepFailures');
 
@@ -88,35 +87,45 @@ describe.skipIf(skip)('steps that go wrong, on the simulated pair behind real ss
     expect(journal.state.migrations).toEqual([]);
     expect((await pair().store.read()).hosts.new.migrations).toEqual([]);
 
-    // The second attempt: the trainee forgets the agent/call center migration, so the step fails after
-    // system admin data was migrated.
+    // The second attempt: the trainee says Run was selected for agent/call center admin data but forgot
+    // it. The run is recorded when they say so; the log says nothing of it, so they judge it.
     trainee.on('D2:admin-tape-inserted', (h) => h.moveTape('DDS4-03', 'NEW'));
     trainee.on('D2:migrate-agent-admin', async () => undefined);
+    trainee.judgeWith((reading) =>
+      reading.about.startsWith('R3 Migrate of Agent/Call Center Admin data')
+        ? { verdict: 'looks-wrong', reason: 'the Status field shows nothing: Run was never selected' }
+        : undefined,
+    );
     const half = await run('D2');
     expect(half.status).toBe('failed');
-    expect(half.reason).toContain('Agent/Call Center Admin data was not migrated on NEW');
-    expect(journal.state.migrations.map((m) => m.dataType)).toEqual(['system-admin']);
+    expect(half.reason).toContain(
+      'Agent/Call Center Admin data ran on NEW and was judged wrong by the technician (the Status field shows nothing: Run was never selected)',
+    );
+    expect(trainee.judged.map((j) => j.reading.raw)).toEqual([
+      '(nothing was added to /cms/migrate/r3mig.log while it ran)',
+    ]);
+    expect(journal.state.migrations.map((m) => [m.dataType, m.outcome])).toEqual([
+      ['system-admin', 'succeeded'],
+      ['agent-call-center-admin', 'judged-wrong'],
+    ]);
 
-    // The third attempt does not ask for the system admin migration again, and the step completes.
-    trainee.on('D2:migrate-system-admin', async () => {
-      throw new Error('the runner asked for the system admin migration a second time');
-    });
-    trainee.on('D2:migrate-agent-admin', async (h) => void (await h.cms('NEW', CMS_KEYS.migrate('g'))));
-    const retried = await run('D2');
-    expect({ status: retried.status, reason: retried.reason, attempts: retried.attempts }).toEqual({
-      status: 'passed',
-      reason: null,
-      attempts: 3,
-    });
+    // The third attempt asks for neither migration again: the one that went wrong needs CMS set up again.
+    const never = async () => {
+      throw new Error('the runner asked for a migration a second time');
+    };
+    trainee.on('D2:migrate-system-admin', never);
+    trainee.on('D2:migrate-agent-admin', never);
+    const again = await run('D2');
+    expect({ status: again.status, attempts: again.attempts }).toEqual({ status: 'failed', attempts: 3 });
+    expect(again.reason).toMatch(
+      /^Agent\/Call Center Admin data ran on NEW \(D2, tape DDS4-03, .*\) and did not succeed \(the Status field shows nothing: Run was never selected\)\. Migrating it again into this CMS setup may cause catastrophic errors/,
+    );
     expect(trainee.told).toContainEqual(
       expect.stringContaining(
-        'System Administration data already migrated on NEW in this CMS setup: do NOT migrate again.',
+        'System Administration data already migrated on NEW in this CMS setup: do NOT migrate again',
       ),
     );
     expect((await pair().store.read()).hosts.new.cmsDamaged).toBe(false);
-    expect(journal.state.migrations.map((m) => m.dataType)).toEqual([
-      'system-admin',
-      'agent-call-center-admin',
-    ]);
+    expect(journal.state.migrations).toHaveLength(2);
   });
 });
