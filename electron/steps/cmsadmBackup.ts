@@ -1,6 +1,27 @@
 import { parseCmsadmBackup, type CmsadmBackup } from '../../shared/parsers/cmsadmBackup.ts';
-import { runDialog, type DialogHooks, type DialogOutcome, type DialogRule } from '../ssh/dialogEngine.ts';
+import {
+  runDialog,
+  type DialogAction,
+  type DialogHooks,
+  type DialogOutcome,
+  type DialogRule,
+} from '../ssh/dialogEngine.ts';
 import type { SshConnection } from '../ssh/sshConnection.ts';
+
+/**
+ * A menu is answered by the words of its options: "Enter the number associated with the `backup`
+ * option" (manual p. 25). A menu without exactly one such option is shown to the technician, never
+ * answered with a guessed number.
+ */
+export function menuOption(listing: string, name: string): DialogAction {
+  const options = [...listing.matchAll(/^[ \t]*(\d+)\)[ \t]+(\S+)/gm)];
+  const matching = options.filter((option) => option[2]!.toLowerCase() === name);
+  if (matching.length === 1) return { kind: 'send', text: `${matching[0]![1]}\r` };
+  return {
+    kind: 'fail',
+    reason: `cmsadm's menu has ${matching.length === 0 ? 'no option' : 'several options'} named "${name}" (the manual: "Enter the number associated with the ${name} option"), so the app did not answer it. The menu it showed:\n${listing.trimEnd()}\nRun the backup by hand in cmsadm and tell support which option it was.`,
+  };
+}
 
 /**
  * The CMSADM backup dialog of the manual (pp. 25-26) as rules: menu choice "backup", the drive choice
@@ -10,9 +31,11 @@ import type { SshConnection } from '../ssh/sshConnection.ts';
 export function cmsadmBackupRules(device: string | null): DialogRule[] {
   return [
     {
+      // The manual prints no cmsadm menu: the numbered listing before the prompt is assumed. The drive
+      // choice (its listing follows "Select the tape drive:", earlier in the output) matches first.
       id: 'menu',
-      pattern: /Enter choice \(1-8\) or q to quit:/,
-      action: { kind: 'send', text: '3\r' },
+      pattern: /((?:^[ \t]*\d+\)[^\r\n]*\r?\n)+)[^\r\n]*Enter choice \(1-\d+\)[^:\r\n]*:/m,
+      action: (match) => menuOption(match[1]!, 'backup'),
       maxHits: 1,
     },
     {
@@ -124,9 +147,8 @@ export async function runCmsadmBackup(
       },
     },
   );
-  if (outcome.kind === 'completed') {
-    pty.write('q\r');
-    pty.close();
-  }
+  // Done at the label instruction: the terminal is closed rather than the menu left with a key the
+  // manual does not name.
+  if (outcome.kind === 'completed') pty.close();
   return { outcome, result: parseCmsadmBackup(screen) };
 }

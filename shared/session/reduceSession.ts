@@ -277,10 +277,7 @@ function startStep(state: SessionState, event: SessionEventOf<'step-started'>): 
 function passStep(state: SessionState, event: SessionEventOf<'step-passed'>): SessionState {
   requireStatus(state, event.stepId, ['running', 'awaiting-technician'], 'pass');
   const definition = stepDefinition(event.stepId);
-  const generation = setupGenerations(state);
-  const missingMigrations = definition.migrations.filter(
-    (spec) => !isMigrationDone(state, spec, generation[spec.server]),
-  );
+  const missingMigrations = definition.migrations.filter((spec) => !migrationAlreadyDone(state, spec));
   if (missingMigrations.length > 0) {
     throw new SessionGuardError(
       'migrations-incomplete',
@@ -464,7 +461,7 @@ function recordMigration(state: SessionState, event: SessionEventOf<'migration-r
     );
   }
   const earlier = definition.migrations.slice(0, specIndex).filter((spec) => spec.server === event.server);
-  const notYet = earlier.filter((spec) => !isMigrationDone(state, spec, generation));
+  const notYet = earlier.filter((spec) => !migrationAlreadyDone(state, spec));
   if (notYet.length > 0) {
     throw new SessionGuardError(
       'migration-out-of-order',
@@ -512,17 +509,6 @@ function recordMigrationOutcome(
   const migrations = [...state.migrations];
   migrations[index] = { ...migrations[index]!, outcome: event.outcome, outcomeDetail: event.detail };
   return { ...state, migrations };
-}
-
-/** Whether this migration was recorded into the server's current CMS setup. */
-function isMigrationDone(state: SessionState, spec: MigrationSpec, generation: number): boolean {
-  return state.migrations.some(
-    (m) =>
-      m.server === spec.server &&
-      m.dataType === spec.dataType &&
-      m.tapeRole === spec.fromTape &&
-      m.setupGeneration === generation,
-  );
 }
 
 function setupGenerations(state: SessionState): Record<ServerRole, number> {
@@ -596,7 +582,7 @@ function withReadiness(steps: SessionState['steps']): SessionState['steps'] {
 
 /** Whether a migration is already in the server's current CMS setup, so it must not be run again. */
 export function migrationAlreadyDone(state: SessionState, spec: MigrationSpec): boolean {
-  return isMigrationDone(state, spec, setupGenerations(state)[spec.server]);
+  return migrationRecordOf(state, spec) !== undefined;
 }
 
 /** The record of a migration run into the server's current CMS setup, if it ran. */
