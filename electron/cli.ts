@@ -43,8 +43,10 @@ Commands:
         [--customer C] [--training] [--orig-platform P] [--new-platform P] [--device D] [--legacy]
                                 Start an upgrade session folder (site and date) and print its path.
   run <session-dir> <step-id> [--password-env VAR] [--identity F] [--accept-new-host-key]
+        [--technician terminal|jsonl]
                                 Run one procedure step (P1…D11) against the session's servers and
-                                journal it; questions are asked on this terminal.
+                                journal it; questions are asked on this terminal, or with jsonl one
+                                JSON line each on stdout, answered by one JSON line each on stdin.
   resetup <session-dir> <ORIG|NEW> --by NAME --note TEXT
                                 Record that CMS was turned off and set up again on that server, which
                                 allows its data to be migrated once more.
@@ -201,7 +203,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       case 'run': {
         const { values, positionals } = parseArgs({
           args: rest,
-          options: CONNECTION_OPTIONS,
+          options: { ...CONNECTION_OPTIONS, technician: { type: 'string' } },
           allowPositionals: true,
           strict: true,
         });
@@ -210,8 +212,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
           throw new CliUsageError('run takes a session folder and a step id');
         if (!isStepId(stepId))
           throw new CliUsageError(`"${stepId}" is not a step (P1, P2, P3a, P3b, P4a, P4b, D1 … D11)`);
+        const technician = values.technician ?? 'terminal';
+        if (technician !== 'terminal' && technician !== 'jsonl')
+          throw new CliUsageError('--technician takes terminal or jsonl');
         const credentials = await credentialsFromOptions(values);
         const say = (text: string) => io.err(text);
+        const jsonl = technician === 'jsonl';
         const run = await runStepFromCli({
           directory,
           stepId,
@@ -220,10 +226,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
           input: io,
           interactive: io.interactive,
           say,
+          jsonlOut: jsonl ? (line) => io.out(line) : undefined,
         });
-        io.out(
-          `${JSON.stringify({ stepId, status: run.status, reason: run.reason, attempts: run.attempts }, null, 2)}\n`,
-        );
+        // In jsonl mode stdout carries questions only; how the step ended goes to stderr (and the exit code).
+        const ended = `${JSON.stringify({ stepId, status: run.status, reason: run.reason, attempts: run.attempts }, null, 2)}\n`;
+        if (jsonl) io.err(ended);
+        else io.out(ended);
         return run.status === 'passed' ? 0 : 1;
       }
       case 'resetup': {

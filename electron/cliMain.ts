@@ -22,3 +22,6 @@ process.exitCode = await runCli(process.argv.slice(2), {
     }),
 });
 input.close();
+// A script that keeps its end of the pipe open (`run --technician jsonl`) must not keep this process
+// alive once the command has ended: a paused pipe still holds the event loop.
+process.stdin.destroy();

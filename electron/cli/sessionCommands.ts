@@ -10,6 +10,7 @@ import { parseTargetSpec } from '../ssh/sshTarget.ts';
 import { SessionCore } from '../core/sessionCore.ts';
 import type { AskedQuestion, TechnicianChannel } from '../core/technicianChannel.ts';
 import { CliUsageError } from './cliOptions.ts';
+import { jsonlChannel } from './jsonlTechnician.ts';
 import type { TerminalInput } from './terminalInput.ts';
 import { terminalConnectionQuestions } from './terminalConnectionQuestions.ts';
 
@@ -140,9 +141,13 @@ export async function runStepFromCli(options: {
   input: TerminalAnswers;
   interactive: boolean;
   say: (text: string) => void;
+  /** Set for `--technician jsonl`: questions go out as JSON lines here and answers come in on stdin. */
+  jsonlOut?: (line: string) => void;
 }): Promise<StepRun> {
-  const { say, input } = options;
-  const channel = terminalChannel(input, say);
+  const { say, input, jsonlOut } = options;
+  const channel = jsonlOut
+    ? jsonlChannel({ readLine: () => input.askLine(''), writeLine: (line) => jsonlOut(`${line}\n`), say })
+    : terminalChannel(input, say);
   const core = await SessionCore.open(options.directory, {
     // Both servers log in with what the command line gave; a password typed for one is tried on the
     // other if that one has not asked yet.
@@ -152,8 +157,9 @@ export async function runStepFromCli(options: {
         say,
         askHidden: input.askHidden,
         acceptNewHostKey: options.acceptNewHostKey,
-        interactive: options.interactive,
-        confirm: (question) => confirmAtTerminal(input, question),
+        // Standard input carries JSON answers in jsonl mode: no password or host key is asked there.
+        interactive: options.interactive && !jsonlOut,
+        confirm: jsonlOut ? undefined : (question) => confirmAtTerminal(input, question),
       }),
   });
   try {

@@ -1,5 +1,6 @@
 import { PROCEDURE_STEPS } from './steps.ts';
-import type { Phase, StepId, StepKind, StepTarget, TapeRole } from './types.ts';
+import { checklistItemAct, type ChecklistAct } from './checklistActs.ts';
+import type { MenuSelections, Phase, StepId, StepKind, StepTarget, TapeRole } from './types.ts';
 
 /** One line of the plan: what `cms-ha plan --json` prints for each step. */
 export interface PlanStepSummary {
@@ -13,6 +14,8 @@ export interface PlanStepSummary {
   tapesOut: TapeRole[];
   skippable: boolean;
   manual: string[];
+  /** What the step asks the technician to confirm, by id (the `item` of `--technician jsonl`). */
+  checklist: { id: string; text: string; selections: MenuSelections | null; act: ChecklistAct | null }[];
 }
 
 export function planSummary(): PlanStepSummary[] {
@@ -27,5 +30,11 @@ export function planSummary(): PlanStepSummary[] {
     tapesOut: [...step.tapesOut],
     skippable: step.skippable === true,
     manual: step.manual.map((ref) => `${ref.section} (p. ${ref.page})`),
+    checklist: step.checklist.map((item) => ({
+      id: item.id,
+      text: item.text,
+      selections: item.selections ?? null,
+      act: checklistItemAct(step, item),
+    })),
   }));
 }

@@ -319,7 +319,11 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
         id: 'storage-def-identical',
         text: "NEW's data storage parameters (storage.def) are identical to ORIG's.",
       },
-      { id: 'single-user-mode', text: 'System Setup > CMS State: Single User Mode.' },
+      {
+        id: 'single-user-mode',
+        text: 'System Setup > CMS State: Single User Mode.',
+        act: { kind: 'cms-state', mode: 'single-user' },
+      },
       {
         id: 'admin-tape-inserted',
         text: 'The admin-only tape from step 1 is in the drive of NEW (not the full tape).',
@@ -500,7 +504,11 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
     tapesOut: [],
     migrations: [],
     checklist: [
-      { id: 'cue-upgrade-done', text: 'CUE upgrade done following the platform booklet of the CUE kit.' },
+      {
+        id: 'cue-upgrade-done',
+        text: 'CUE upgrade done following the platform booklet of the CUE kit.',
+        act: { kind: 'cue-upgrade' },
+      },
       { id: 'cms-setup-orig', text: 'Setting up CMS on an HA server: all nine items done on ORIG.' },
       { id: 'same-version-as-new', text: 'ORIG now has the same CMS version and base load as NEW.' },
       { id: 'data-collection-orig', text: 'Data collection restarted on ORIG and on for every ACD.' },
@@ -585,13 +593,21 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
     ],
     checklist: [
       { id: 'admin-tape-inserted', text: 'The admin-only tape from step 1 is back in the drive of ORIG.' },
-      { id: 'single-user-mode', text: 'System Setup > CMS State: Single User Mode.' },
+      {
+        id: 'single-user-mode',
+        text: 'System Setup > CMS State: Single User Mode.',
+        act: { kind: 'cms-state', mode: 'single-user' },
+      },
       {
         id: 'migrate-admin-back',
         text: 'System Setup > R3 Migrate Data: CMS administration data and Agent/Call center admin data, All ACDs. Run; the Status field reports success.',
         selections: MIGRATE_ADMIN_BACK,
       },
-      { id: 'multi-user-mode', text: 'System Setup > CMS State: Multi User Mode.' },
+      {
+        id: 'multi-user-mode',
+        text: 'System Setup > CMS State: Multi User Mode.',
+        act: { kind: 'cms-state', mode: 'multi-user' },
+      },
       { id: 'data-collection-orig', text: 'Data collection is on for all ACD links of ORIG.' },
       printMigrationLog,
     ],

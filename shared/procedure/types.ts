@@ -83,7 +83,10 @@ export type MenuSelections = MaintenanceBackupSelections | MigrateDataSelections
 export interface ChecklistItem {
   id: string;
   text: string;
+  /** The CMS window's selections, for an item that runs a backup, a migration or a restore there. */
   selections?: MenuSelections;
+  /** An irreversible act the item asks for that no selections describe (see checklistActs.ts). */
+  act?: { kind: 'cms-state'; mode: 'single-user' | 'multi-user' } | { kind: 'cue-upgrade' };
   /** Ticking this item starts or ends one of the clocks the plan shows. */
   clock?: ClockEdge;
 }

@@ -30,6 +30,35 @@ async function cmsHaWithInput(args: string[], env: Record<string, string>, input
   return { code, stdout, stderr };
 }
 
+/** `cms-ha run --technician jsonl` driven as a support script would: each question line answered by `answer`. */
+async function cmsHaJsonl(
+  args: string[],
+  env: Record<string, string>,
+  answer: (question: { id: string; kind: string; [key: string]: unknown }) => unknown,
+) {
+  const child = spawn(process.execPath, [CLI, ...args, '--technician', 'jsonl'], {
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const lines: { id: string; kind: string; [key: string]: unknown }[] = [];
+  let partial = '';
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+  child.stdout.setEncoding('utf8').on('data', (text: string) => {
+    partial += text;
+    const complete = partial.split('\n');
+    partial = complete.pop()!;
+    for (const line of complete) {
+      const question = JSON.parse(line) as { id: string; kind: string };
+      lines.push(question);
+      if (question.kind !== 'tell')
+        child.stdin.write(`${JSON.stringify({ id: question.id, answer: answer(question) })}\n`);
+    }
+  });
+  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+  return { code, lines, partial, stderr };
+}
+
 describe('cms-ha sim, probe and exec, as a new user tries them from the README', () => {
   let sim: RunningCmsHaSim;
   let banner = '';
@@ -225,6 +254,52 @@ describe('cms-ha sim, probe and exec, as a new user tries them from the README',
         'cms-resetup-confirmed',
       ]),
     );
+  });
+
+  it('run --technician jsonl: every question one JSON line on stdout, every answer one on stdin', async () => {
+    const created = await cmsHa([
+      'session',
+      'new',
+      path.join(root, 'scripted'),
+      '--site',
+      'Scripted',
+      '--technician',
+      'Support',
+      '--training',
+      '--orig',
+      `root@127.0.0.1:${origPort}`,
+      '--new',
+      `root@127.0.0.1:${sim.ports.NEW}`,
+      '--orig-platform',
+      'blade100',
+      '--new-platform',
+      'blade150',
+    ]);
+    const session = created.stdout.trim();
+    const env = { SIM_PW: 'cms' };
+    const connection = ['--password-env', 'SIM_PW', '--accept-new-host-key'];
+    const plan = JSON.parse((await cmsHa(['plan', '--json'])).stdout) as {
+      id: string;
+      checklist: { id: string }[];
+    }[];
+
+    const p1 = await cmsHaJsonl(['run', session, 'P1', ...connection], env, () => true);
+    expect(p1.code).toBe(0);
+    expect(p1.partial).toBe('');
+    const confirmations = p1.lines.filter((line) => line.kind === 'confirm');
+    expect(confirmations.map((line) => line.item)).toEqual(
+      plan.find((step) => step.id === 'P1')!.checklist.map((item) => item.id),
+    );
+    expect(p1.lines.every((line) => line.step === 'P1')).toBe(true);
+    expect(JSON.parse(p1.stderr.slice(p1.stderr.lastIndexOf('{')))).toMatchObject({ status: 'passed' });
+
+    // A question answered with "null" stops the step; nothing but JSON lines reached stdout.
+    const p3a = await cmsHaJsonl(['run', session, 'P3a', ...connection], env, (question) =>
+      question.kind === 'ask' ? null : true,
+    );
+    expect(p3a.code).toBe(1);
+    expect(p3a.lines.map((line) => line.kind)).toContain('ask');
+    expect(p3a.lines.map((line) => line.kind)).toContain('tell');
   });
 
   it('explains bad input with usage and exit code 2', async () => {
