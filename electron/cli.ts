@@ -27,7 +27,9 @@ const USAGE = `Usage: cms-ha <command> [options]
 
 Commands:
   plan [--json]                 Print the HA upgrade procedure (steps, servers, prerequisites, tapes).
-  sim [--port N] [--state DIR]  Start the simulated CMS pair (ORIG on port N, NEW on N+1; default ${DEFAULT_SIM_PORT}).
+  sim [--port N] [--state DIR] [--variant default|unfamiliar]
+                                Start the simulated CMS pair (ORIG on port N, NEW on N+1; default ${DEFAULT_SIM_PORT}).
+                                unfamiliar: outputs the manual does not show printed another way (training).
   probe <user@host[:port]> [--identity F] [--password-env VAR] [--legacy]
         [--known-hosts F] [--accept-new-host-key] [--timeout S]
                                 Connect and print one JSON object about the server.
@@ -92,9 +94,17 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       case 'sim': {
         const { values } = parseArgs({
           args: rest,
-          options: { port: { type: 'string' }, state: { type: 'string' }, 'time-scale': { type: 'string' } },
+          options: {
+            port: { type: 'string' },
+            state: { type: 'string' },
+            'time-scale': { type: 'string' },
+            variant: { type: 'string' },
+          },
           strict: true,
         });
+        const variant = values.variant;
+        if (variant !== undefined && variant !== 'default' && variant !== 'unfamiliar')
+          throw new CliUsageError('--variant takes default or unfamiliar');
         const port = values.port === undefined ? DEFAULT_SIM_PORT : Number(values.port);
         if (!Number.isInteger(port) || port < 0 || port > 65534)
           throw new CliUsageError('--port takes a port number (0-65534)');
@@ -105,6 +115,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
           port,
           stateDir: values.state ?? defaultSimStateDir(),
           timeScale,
+          variant,
         });
         io.out(banner);
         await io.interrupted();

@@ -18,6 +18,8 @@ export async function startSimulatedPair(options: {
   port: number;
   stateDir: string;
   timeScale: number;
+  /** `unfamiliar`: outputs the manual does not pin down printed otherwise than the app expects. */
+  variant?: 'default' | 'unfamiliar';
 }): Promise<{ server: RunningSimServer; banner: string }> {
   await mkdir(options.stateDir, { recursive: true });
   let store: FolderSimStore;
@@ -26,6 +28,12 @@ export async function startSimulatedPair(options: {
     await store.read();
   } catch {
     store = await FolderSimStore.create(options.stateDir, defaultPair());
+  }
+  if (options.variant) {
+    const outputs = options.variant;
+    await store.update((pair) => {
+      pair.outputs = outputs;
+    });
   }
   const hostKeys = await loadOrCreateSimHostKeys(options.stateDir);
   const server = await startSimServer({
@@ -45,6 +53,7 @@ export async function startSimulatedPair(options: {
     `Users root and cms, password "${SIM_PASSWORD}".`,
     'Tapes: run "simctl tapes", "simctl insert DDS4-01", "simctl eject" on a host (the technician\'s hands).',
     `Try: cms-ha probe root@127.0.0.1:${server.ports.orig} --accept-new-host-key`,
+    `Outputs: ${state.outputs === 'unfamiliar' ? 'unfamiliar (br_check lists its volume in a layout the app cannot read: you judge it)' : 'default'}`,
     `State (tapes, logs, host keys): ${options.stateDir}`,
     'Press Ctrl+C to stop.',
     '',

@@ -59,17 +59,20 @@ export type SimTapeContent =
       /** Known once the set is complete. */
       of: number | null;
     }
-  | {
-      kind: 'maintenance';
-      volumeLabel: string;
-      host: string;
-      cmsVersion: string;
-      date: string;
-      acds: number[];
-      dataLetters: string;
-      mode: 'F' | 'I';
-      tables: string[];
-    };
+  | MaintenanceContent;
+
+/** A CMS maintenance backup volume on a simulated tape. */
+export interface MaintenanceContent {
+  kind: 'maintenance';
+  volumeLabel: string;
+  host: string;
+  cmsVersion: string;
+  date: string;
+  acds: number[];
+  dataLetters: string;
+  mode: 'F' | 'I';
+  tables: string[];
+}
 
 export interface SimTape {
   id: string;
@@ -82,4 +85,10 @@ export interface SimTape {
 export interface SimPairState {
   hosts: Record<SimHostName, SimHost>;
   tapes: Record<string, SimTape>;
+  /**
+   * `unfamiliar`: the outputs the manual does not pin down are printed another way than the app's
+   * parsers expect (see `unfamiliarOutputs.ts`), to train and test what happens when the app cannot read
+   * a real server. Absent: the default outputs.
+   */
+  outputs?: 'default' | 'unfamiliar';
 }

@@ -1,5 +1,6 @@
 import { tapeRoleDefinition } from '../../shared/procedure/tapeRoles.ts';
 import type { MenuSelections, ServerRole, TapeRole } from '../../shared/procedure/types.ts';
+import type { BrCheck } from '../../shared/parsers/brCheck.ts';
 import { checkVolumeLabel } from '../../shared/procedure/volumeLabelRule.ts';
 import { runCmsadmBackup } from './cmsadmBackup.ts';
 import { StepFailure, type StepContext } from './stepContext.ts';
@@ -50,11 +51,17 @@ export async function maintenanceBackup(
   context.technician.tell(`On ${server}, in the CMS menu:\n${describeSelections(runItem.selections!)}`);
   await context.confirmChecklist([runItem.id]);
 
-  const listing = await listVolumeInDrive(context, server, true);
-  const verdict = checkVolumeLabel(listing.volumeLabel, role);
-  if (!verdict.matches)
-    throw new StepFailure(`the backup tape does not hold what ${role} must: ${verdict.reasons.join('; ')}`);
-  const label = listing.volumeLabel.raw.trim();
+  const volume = await listVolumeInDrive(
+    context,
+    server,
+    true,
+    `the ${tapeRoleDefinition(role).title} just written`,
+  );
+  const written =
+    volume.kind === 'listed'
+      ? volumeOfListing(role, volume.listing)
+      : await volumeNamedByTechnician(context, server);
+  const label = written.labelText;
   context.technician.tell(
     `Volume label: ${label}. Write it on the cartridge with the date and the CMS version.`,
   );
@@ -72,14 +79,54 @@ export async function maintenanceBackup(
     producedBy: context.stepId,
     server,
     labelText: label,
-    sequence: { number: listing.volumeLabel.tape, of: listing.volumeLabel.tape },
-    backupDate: listing.volumeLabel.date,
+    sequence: written.sequence,
+    backupDate: written.backupDate,
     cmsVersion: await cmsVersionOf(context, server),
     writeProtected,
-    verified: listing.verified,
+    verified: written.verified,
     location: `drive of ${server}`,
   });
   await context.confirmChecklist();
+}
+
+interface WrittenVolume {
+  labelText: string;
+  sequence: { number: number; of: number };
+  backupDate: string;
+  verified: boolean;
+}
+
+/** The volume br_check listed, checked against what the role's backup must hold. */
+function volumeOfListing(role: TapeRole, listing: Extract<BrCheck, { status: 'listed' }>): WrittenVolume {
+  const verdict = checkVolumeLabel(listing.volumeLabel, role);
+  if (!verdict.matches)
+    throw new StepFailure(`the backup tape does not hold what ${role} must: ${verdict.reasons.join('; ')}`);
+  return {
+    labelText: listing.volumeLabel.raw.trim(),
+    sequence: { number: listing.volumeLabel.tape, of: listing.volumeLabel.tape },
+    backupDate: listing.volumeLabel.date,
+    verified: listing.verified,
+  };
+}
+
+/**
+ * br_check's output could not be read and the technician judged the verification right: the label is
+ * copied from the screen by the technician, dated today, and counted as verified on their judgement.
+ */
+async function volumeNamedByTechnician(context: StepContext, server: ServerRole): Promise<WrittenVolume> {
+  for (;;) {
+    const label = await context.technician.ask(
+      `The volume label of this backup, exactly as br_check shows it on ${server}:`,
+    );
+    if (label === null) throw new StepFailure('the volume label of the backup was not given');
+    if (label.trim() === '' || label.trim().length > 4000) continue;
+    return {
+      labelText: label.trim(),
+      sequence: { number: 1, of: 1 },
+      backupDate: context.now().toISOString().slice(0, 10),
+      verified: true,
+    };
+  }
 }
 
 /** P4a, D11: CMSADM backups driven through cmsadm; on several servers at once for D11. */

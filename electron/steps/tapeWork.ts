@@ -3,6 +3,8 @@ import { checkVolumeLabel } from '../../shared/procedure/volumeLabelRule.ts';
 import type { ServerRole, TapeRole } from '../../shared/procedure/types.ts';
 import type { Tape } from '../../shared/session/sessionState.ts';
 import { shQuote } from '../ssh/remoteCommand.ts';
+import type { BrCheck } from '../../shared/parsers/brCheck.ts';
+import { tapeRoleDefinition } from '../../shared/procedure/tapeRoles.ts';
 import { runBrCheck } from './brCheck.ts';
 import { StepFailure, type StepContext } from './stepContext.ts';
 
@@ -28,8 +30,25 @@ export function keepWaitingOn(context: StepContext, server: ServerRole, program:
     );
 }
 
-/** Reads the maintenance volume in the drive with br_check; a tape br_check cannot list stops the step. */
-export async function listVolumeInDrive(context: StepContext, server: ServerRole, verify: boolean) {
+/** What the manual says br_check shows (Performing a full maintenance backup, step 5). */
+const BR_CHECK_LOOK_FOR =
+  'br_check "displays a list of ACD(s) backed up on the volume" and, after l, "a list of the database tables included on the backup"; with v it also verifies the volume. Look for the volume label, the ACDs and the tables you expect, and no error.';
+
+export type VolumeInDrive =
+  | { kind: 'listed'; listing: Extract<BrCheck, { status: 'listed' }> }
+  /** br_check's output was not recognised and the technician judged it right. */
+  | { kind: 'judged'; raw: string };
+
+/**
+ * Reads the maintenance volume in the drive with br_check. A recognised failure (no tape, not a backup)
+ * stops the step; output the parser does not know is judged by the technician.
+ */
+export async function listVolumeInDrive(
+  context: StepContext,
+  server: ServerRole,
+  verify: boolean,
+  expecting: string,
+): Promise<VolumeInDrive> {
   const connection = await context.connect(server);
   const transcript = context.transcript(server);
   const { outcome, result } = await runBrCheck(
@@ -39,23 +58,46 @@ export async function listVolumeInDrive(context: StepContext, server: ServerRole
   );
   await context.evidence(server, 'br-check', { ...result, raw: undefined });
   if (outcome.kind === 'interrupted') throw new StepInterrupted(outcome.reason);
-  if (result.kind !== 'recognised')
-    throw new StepFailure(`br_check output not recognised (${result.reason}); check the tape by hand`);
-  if (result.status !== 'listed') throw new StepFailure(`br_check on ${server}: ${result.message}`);
-  return result;
+  if (result.kind === 'recognised') {
+    if (result.status !== 'listed') throw new StepFailure(`br_check on ${server}: ${result.message}`);
+    return { kind: 'listed', listing: result };
+  }
+  await context.requireRightVerdict(
+    server,
+    `br_check ${verify ? 'verification' : 'listing'} of the tape in the drive of ${server} (${expecting})`,
+    BR_CHECK_LOOK_FOR,
+    result.raw,
+  );
+  return { kind: 'judged', raw: result.raw };
 }
 
 /**
  * The tape check before a migration or restore: br_check lists the tape in the drive, the volume label
  * must be that of one of this session's tapes and of the role the step expects. A wrong tape stops the
- * step before anything is migrated; the right one is journaled as loaded.
+ * step before anything is migrated; the right one is journaled as loaded. When br_check's output could
+ * not be read, the technician, having judged it, names the tape.
  */
 export async function checkTapeInDrive(
   context: StepContext,
   server: ServerRole,
   role: TapeRole,
 ): Promise<Tape> {
-  const listing = await listVolumeInDrive(context, server, false);
+  const wanted = tapeRoleDefinition(role).title;
+  const volume = await listVolumeInDrive(context, server, false, `it must be the ${wanted} tape`);
+  const tape =
+    volume.kind === 'listed'
+      ? sessionTapeOfListing(context, server, role, volume.listing)
+      : await tapeNamedByTechnician(context, server, role);
+  await context.record({ type: 'tape-loaded', stepId: context.stepId, server, tapeId: tape.id });
+  return tape;
+}
+
+function sessionTapeOfListing(
+  context: StepContext,
+  server: ServerRole,
+  role: TapeRole,
+  listing: Extract<BrCheck, { status: 'listed' }>,
+): Tape {
   const label = listing.volumeLabel.raw.trim();
   const verdict = checkVolumeLabel(listing.volumeLabel, role);
   if (!verdict.matches)
@@ -63,8 +105,29 @@ export async function checkTapeInDrive(
   const tape = Object.values(context.state.tapes).find((candidate) => candidate.labelText === label);
   if (!tape)
     throw new StepFailure(`the tape in the drive of ${server} (${label}) is not one of this session's tapes`);
-  await context.record({ type: 'tape-loaded', stepId: context.stepId, server, tapeId: tape.id });
   return tape;
+}
+
+/** Which of this session's tapes of `role` is in the drive, as the technician reads its cartridge. */
+async function tapeNamedByTechnician(
+  context: StepContext,
+  server: ServerRole,
+  role: TapeRole,
+): Promise<Tape> {
+  const candidates = Object.values(context.state.tapes).filter((tape) => tape.role === role);
+  if (candidates.length === 0)
+    throw new StepFailure(`no ${tapeRoleDefinition(role).title} tape is registered in this session`);
+  for (;;) {
+    const answer = await context.technician.ask(
+      `Which tape is in the drive of ${server}? Read the id on its cartridge (${candidates.map((tape) => `${tape.id}: ${tape.labelText}`).join('; ')}).`,
+    );
+    if (answer === null) throw new StepFailure(`the tape in the drive of ${server} was not named`);
+    const tape = candidates.find((candidate) => candidate.id === answer.trim());
+    if (tape) return tape;
+    context.technician.tell(
+      `"${answer.trim()}" is not a ${tapeRoleDefinition(role).title} tape of this session: ${candidates.map((c) => c.id).join(', ')}.`,
+    );
+  }
 }
 
 /** What a log file gained while the technician's menu action ran: the raw text and its lines, parsed. */

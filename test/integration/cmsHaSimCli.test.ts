@@ -302,6 +302,32 @@ describe('cms-ha sim, probe and exec, as a new user tries them from the README',
     expect(p3a.lines.map((line) => line.kind)).toContain('tell');
   });
 
+  it('sim --variant unfamiliar: br_check lists a volume in a layout the app does not read (exit 3, raw kept)', async () => {
+    const unfamiliar = await startCmsHaSim(path.join(root, 'unfamiliar'), ['--variant', 'unfamiliar']);
+    try {
+      expect(unfamiliar.banner).toContain('Outputs: unfamiliar');
+      const env = { SIM_PW: 'cms' };
+      const connection = [
+        `root@127.0.0.1:${unfamiliar.ports.ORIG}`,
+        '--password-env',
+        'SIM_PW',
+        '--accept-new-host-key',
+      ];
+      for (const command of [
+        ['simctl', 'insert', 'DDS4-02'],
+        ['simctl', 'write-maintenance', 'DDS4-02', 'XSMC', 'F'],
+      ])
+        expect(await cmsHa(['exec', ...connection, '--', ...command], env)).toMatchObject({ code: 0 });
+      const listed = await cmsHa(['br-check', ...connection, '--device', '/dev/rmt/0c'], env);
+      expect(listed.code).toBe(3);
+      expect(JSON.parse(listed.stdout)).toMatchObject({
+        brCheck: { kind: 'unrecognised', raw: expect.stringContaining('VOLUME CMSORIG-') },
+      });
+    } finally {
+      unfamiliar.stop();
+    }
+  });
+
   it('explains bad input with usage and exit code 2', async () => {
     expect(await cmsHa(['probe', 'just-a-host'])).toMatchObject({
       code: 2,

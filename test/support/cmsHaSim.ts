@@ -10,10 +10,14 @@ export interface RunningCmsHaSim {
 }
 
 /** `cms-ha sim` as a user starts it, on free ports, with its state in `stateDir`; resolves once it listens. */
-export async function startCmsHaSim(stateDir: string): Promise<RunningCmsHaSim> {
-  const child = spawn(process.execPath, [CMS_HA_CLI, 'sim', '--port', '0', '--state', stateDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+export async function startCmsHaSim(stateDir: string, extraArgs: string[] = []): Promise<RunningCmsHaSim> {
+  const child = spawn(
+    process.execPath,
+    [CMS_HA_CLI, 'sim', '--port', '0', '--state', stateDir, ...extraArgs],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let banner = '';
   for await (const line of createInterface({ input: child.stdout! })) {
     banner += `${line}\n`;

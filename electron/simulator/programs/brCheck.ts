@@ -1,5 +1,11 @@
 import type { Program } from '../program.ts';
 import { findDrive } from '../simDevices.ts';
+import type { MaintenanceContent } from '../simState.ts';
+import {
+  unfamiliarBrCheckHeader,
+  unfamiliarBrCheckTables,
+  unfamiliarBrCheckVerified,
+} from '../unfamiliarOutputs.ts';
 
 /** `/cms/bin/br_check`: lists (and verifies) a CMS maintenance backup volume (manual p. 29). */
 export const brCheck: Program = async ({ io, store, host, delay }) => {
@@ -33,20 +39,31 @@ export const brCheck: Program = async ({ io, store, host, delay }) => {
     return 1;
   }
   const content = tape.content;
-  io.write(`Volume label: ${content.volumeLabel}\n`);
-  io.write(`Backup of ${content.host} (CMS ${content.cmsVersion}) on ${content.date}\n`);
-  io.write(`ACD(s) backed up on this volume: ${content.acds.join(' ')}\n`);
+  const unfamiliar = state.outputs === 'unfamiliar';
+  io.write(unfamiliar ? unfamiliarBrCheckHeader(content) : brCheckHeader(content));
   let choice: string | null;
   do {
     io.write('Enter l to list the tables or v to also verify the volume: ');
     choice = await io.readLine();
     if (choice === null) return 1;
   } while (!['l', 'v'].includes(choice.trim()));
-  io.write('Tables on this volume:\n');
-  for (const table of content.tables) io.write(`    ${table}\n`);
+  io.write(unfamiliar ? unfamiliarBrCheckTables(content) : brCheckTables(content));
   if (choice.trim() === 'v') {
     await delay(2000);
-    io.write(`Volume verified: ${content.tables.length} tables read without error.\n`);
+    io.write(
+      unfamiliar
+        ? unfamiliarBrCheckVerified(content)
+        : `Volume verified: ${content.tables.length} tables read without error.\n`,
+    );
   }
   return 0;
 };
+
+/** The simulator's own invention (the manual shows no listing): what the app's parser reads. */
+function brCheckHeader(content: MaintenanceContent): string {
+  return `Volume label: ${content.volumeLabel}\nBackup of ${content.host} (CMS ${content.cmsVersion}) on ${content.date}\nACD(s) backed up on this volume: ${content.acds.join(' ')}\n`;
+}
+
+function brCheckTables(content: MaintenanceContent): string {
+  return `Tables on this volume:\n${content.tables.map((table) => `    ${table}\n`).join('')}`;
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { skipWithoutSshd, useSimulatedPairBehindSshd } from '../../support/sshd.ts';
+import { useTrainingSession } from '../../support/trainingRun.ts';
+
+const skip = skipWithoutSshd('unreadableOutputs');
+
+/**
+ * br_check printing a listing the app's parser does not know (the simulator's "unfamiliar" outputs):
+ * the steps neither pass nor fail on it by themselves; the trainee judges the raw output, copies the
+ * label, names the tape, and the upgrade goes on.
+ */
+describe.skipIf(skip)('br_check output the app cannot read, on the simulated pair behind real sshd', () => {
+  const pair = useSimulatedPairBehindSshd();
+  const session = useTrainingSession(pair);
+
+  it('a backup is registered and its tape checked before a migration on the technician’s verdicts', async () => {
+    const { hands, run, trainee, journal } = session();
+    await hands.moveTape('DDS4-08', 'ORIG');
+    await hands.moveTape('DDS4-01', 'NEW');
+    for (const stepId of ['P1', 'P2', 'P3a', 'P3b'] as const)
+      expect(await run(stepId)).toMatchObject({ id: stepId, status: 'passed' });
+    await hands.eject('ORIG');
+    await hands.eject('NEW');
+    expect(await run('P4a')).toMatchObject({ status: 'passed' });
+
+    await pair().store.update((state) => {
+      state.outputs = 'unfamiliar';
+    });
+    trainee.judgeWith((reading) =>
+      reading.about.startsWith('br_check')
+        ? { verdict: 'looks-right', reason: 'label, ACDs and tables as expected' }
+        : undefined,
+    );
+    // The trainee copies the label from the screen, and names the tape in the drive from its cartridge.
+    const lastJudged = () => trainee.judged.at(-1)!.reading.raw;
+    trainee.answerFirst((question) =>
+      question.startsWith('The volume label of this backup')
+        ? /VOLUME (\S+)/.exec(lastJudged())![1]!
+        : question.startsWith('Which tape is in the drive of NEW')
+          ? 'DDS4-03'
+          : null,
+    );
+
+    expect(await run('P4b')).toMatchObject({ status: 'passed' });
+    const full = Object.values(journal.state.tapes).find((tape) => tape.role === 'FULL-ORIG')!;
+    expect(full).toMatchObject({ id: 'DDS4-02', verified: true });
+    expect(full.labelText).toMatch(/^CMSORIG-\d{6}-\d{2}-/);
+    expect(trainee.judged.map((j) => j.reading.about)).toEqual([
+      'br_check verification of the tape in the drive of ORIG (the Full maintenance backup of ORIG (day before) just written)',
+    ]);
+    expect(lastJudged()).toContain('verify: ');
+
+    expect(await run('D1')).toMatchObject({ status: 'passed' });
+    expect(await run('D2')).toMatchObject({ status: 'passed' });
+    expect(journal.state.steps.D2.tapesLoaded.map((load) => load.tapeId)).toEqual(['DDS4-03']);
+    expect(trainee.judged).toHaveLength(3);
+    expect(journal.state.migrations.map((m) => [m.dataType, m.outcome])).toEqual([
+      ['system-admin', 'succeeded'],
+      ['agent-call-center-admin', 'succeeded'],
+    ]);
+  });
+});
