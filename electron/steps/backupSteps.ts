@@ -31,9 +31,22 @@ async function cmsVersionOf(context: StepContext, server: ServerRole): Promise<s
   const configured = context.state.servers[server]?.cmsVersion;
   if (configured) return configured;
   const result = await (await context.connect(server)).exec('pkginfo -l cms', { timeoutMs: 60_000 });
+  if (result.kind === 'interrupted') throw new StepInterrupted(result.reason);
+  // pkginfo(1) of Solaris prints the package's version as a "VERSION:" line.
   const version = result.kind === 'exited' ? /^\s*VERSION:\s*(\S+)/m.exec(result.stdout)?.[1] : undefined;
-  if (!version) throw new StepFailure(`the CMS version of ${server} could not be read (pkginfo -l cms)`);
-  return version;
+  if (version) return version;
+  const shown = `${result.stdout}${result.stderr}`.trim().slice(-1500) || '(no output)';
+  const typed = await context.technician.ask(
+    `The CMS version of ${server} could not be read from "pkginfo -l cms", which printed:\n${shown}\nType the CMS version as the server shows it (e.g. r3v11ak.g), for the tape label:`,
+  );
+  if (!typed?.trim())
+    throw new StepFailure(`the CMS version of ${server} could not be read (pkginfo -l cms)`);
+  await context.record({
+    type: 'note-added',
+    stepId: context.stepId,
+    text: `CMS version of ${server} typed by the technician (${typed.trim()}): pkginfo -l cms printed no VERSION line.`,
+  });
+  return typed.trim().slice(0, 64);
 }
 
 /**

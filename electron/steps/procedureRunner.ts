@@ -15,7 +15,7 @@ import {
 } from './migrationSteps.ts';
 import { inspectAfterInterruption } from './inspectAfterInterruption.ts';
 import { StepFailure, type StepContext } from './stepContext.ts';
-import { readTapeDrive } from './tapeDriveCheck.ts';
+import { drivesNeedTechnician, readTapeDrive } from './tapeDriveCheck.ts';
 import { StepInterrupted, tapeDeviceOf } from './tapeWork.ts';
 
 /**
@@ -114,6 +114,10 @@ async function confirmOnly(context: StepContext): Promise<void> {
 }
 
 /** P2: both drives read and compared; anything but "compatible" stops the plan with the manual's reason. */
+/** The manual's own sample for a DDS-4 drive (Verifying the DDS-4 tape drive). */
+const MT_LOOK_FOR =
+  "a drive line and \"sense key(0x0)= No Additional Sense\" for each server (the manual's DDS-4 sample: \"Vendor 'HP'   Product 'C5683A'   tape drive:\"); both drives of one kind that reads the other's tapes (DDS-4 with DDS-4, Mammoth with Mammoth), each with a tape loaded.";
+
 async function checkTapeDrives(context: StepContext): Promise<void> {
   context.tellNotes();
   const readings = await Promise.all(
@@ -128,6 +132,19 @@ async function checkTapeDrives(context: StepContext): Promise<void> {
       return reading;
     }),
   );
+  if (drivesNeedTechnician(readings)) {
+    await context.requireRightVerdict(
+      null,
+      'mt status of the tape drives of ORIG and NEW',
+      MT_LOOK_FOR,
+      readings
+        .map((reading, i) => `${i === 0 ? 'ORIG' : 'NEW'}: ${reading.command}\n${reading.output}`)
+        .join('\n'),
+    );
+    for (const itemId of ['tape-loaded-orig', 'tape-loaded-new', 'mt-status-both'])
+      await context.record({ type: 'checklist-item-ticked', stepId: context.stepId, itemId });
+    return;
+  }
   const verdict = judgeDriveCompatibility(
     { platform: context.state.servers.ORIG?.platform ?? null, mt: readings[0]!.mt },
     { platform: context.state.servers.NEW?.platform ?? null, mt: readings[1]!.mt },
