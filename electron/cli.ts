@@ -13,6 +13,7 @@ import {
   DEFAULT_TAPE_DEVICE,
   tapeCheckCommand,
 } from './cli/deviceCommands.ts';
+import { captureCommand } from './cli/captureCommand.ts';
 import { execRemote } from './cli/execCommand.ts';
 import { isParserName, parseCommand, PARSERS } from './cli/parseCommand.ts';
 import { planCommand } from './cli/planCommand.ts';
@@ -41,6 +42,11 @@ Commands:
                                 Run a CMSADM backup; tape prompts are answered on this terminal.
   br-check <target> --device D [--verify] [connection options]
                                 List (or verify) the maintenance backup tape in the drive, as JSON.
+  capture <target> --out DIR [--device D] [--br-check] [connection options]
+                                Run only read-only commands (uname -a, showrev, pkginfo -l cms, mt
+                                status, the logs the procedure reads; br_check's listing with
+                                --br-check) and write what they print to DIR, host names, addresses
+                                and host id redacted: samples of a real server's formats.
   session new <parent-dir> --site S --technician T --orig user@host[:port] --new user@host[:port]
         [--customer C] [--training] [--orig-platform P] [--new-platform P] [--device D] [--legacy]
                                 Start an upgrade session folder (site and date) and print its path.
@@ -169,6 +175,29 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
               : await brCheckCommand(connection, requireDevice(values.device), values.verify ?? false, io);
         io.out(`${JSON.stringify(json, null, 2)}\n`);
         return exitCode;
+      }
+      case 'capture': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: {
+            ...CONNECTION_OPTIONS,
+            out: { type: 'string' },
+            device: { type: 'string' },
+            'br-check': { type: 'boolean' },
+          },
+          allowPositionals: true,
+          strict: true,
+        });
+        if (positionals.length !== 1) throw new CliUsageError('capture takes exactly one target');
+        if (!values.out) throw new CliUsageError('capture needs --out DIR, the sample folder to write');
+        const connection = await connectionFromOptions(positionals[0], values, io);
+        const captured = await captureCommand(connection, {
+          out: values.out,
+          device: values.device ?? DEFAULT_TAPE_DEVICE,
+          brCheck: values['br-check'] ?? false,
+        });
+        io.out(`${JSON.stringify(captured, null, 2)}\n`);
+        return 0;
       }
       case 'session': {
         const [sub, ...args] = rest;

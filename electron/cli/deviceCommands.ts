@@ -9,7 +9,7 @@ import type { CliConnection } from './cliOptions.ts';
 export const DEFAULT_TAPE_DEVICE = '/dev/rmt/0';
 
 /** Exit codes of the device commands: 0 recognised and fine, 3 output not recognised, 1 failure. */
-async function withConnection<T>(
+export async function withConnection<T>(
   connection: CliConnection,
   work: (ssh: SshConnection) => Promise<T>,
 ): Promise<T> {

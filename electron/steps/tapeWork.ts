@@ -15,7 +15,7 @@ export function tapeDeviceOf(context: StepContext, server: ServerRole): string {
 }
 
 /** The br_check device path: the drive with the compressing density the manual's example uses (`0c`). */
-function brCheckDevice(device: string): string {
+export function brCheckDevice(device: string): string {
   return /^\/dev\/rmt\/\d+$/.test(device) ? `${device}c` : device;
 }
 

@@ -328,6 +328,42 @@ describe('cms-ha sim, probe and exec, as a new user tries them from the README',
     }
   });
 
+  it('capture writes samples of read-only commands with the server’s name and address redacted', async () => {
+    const env = { SIM_PW: 'cms' };
+    const connection = [`root@127.0.0.1:${origPort}`, '--password-env', 'SIM_PW', '--known-hosts', pins];
+    await cmsHa(['exec', ...connection, '--', 'simctl', 'eject'], env);
+    await cmsHa(['exec', ...connection, '--', 'simctl', 'insert', 'DDS4-02'], env);
+    const out = path.join(root, 'samples');
+    const captured = await cmsHa(['capture', ...connection, '--out', out, '--br-check'], env);
+    expect(captured.code).toBe(0);
+    const summary = JSON.parse(captured.stdout) as { samples: { file: string; exit: string }[] };
+    expect(summary.samples.map((sample) => sample.file)).toEqual([
+      'uname-a.txt',
+      'showrev.txt',
+      'pkginfo-l-cms.txt',
+      'mt-status.txt',
+      'log_cms_migrate_r3mig.log.txt',
+      'log_cms_maint_r3mig_mig.log.txt',
+      'log_cms_maint_restore_restore.log.txt',
+      'log_cms_maint_backup_err_log.txt',
+      'br_check-list.txt',
+    ]);
+    // The simulator has no showrev: the sample says how the command ended instead of guessing.
+    expect(summary.samples.find((sample) => sample.file === 'showrev.txt')!.exit).toBe('exit 127');
+    expect(await readFile(path.join(out, 'mt-status.txt'), 'utf8')).toContain("Vendor 'HP'");
+    expect(await readFile(path.join(out, 'uname-a.txt'), 'utf8')).toMatch(/^SunOS <host> 5\.8 /);
+    for (const sample of [...summary.samples.map((s) => s.file), 'capture.json']) {
+      const text = await readFile(path.join(out, sample), 'utf8');
+      expect(text).not.toContain('cms-orig');
+      expect(text).not.toContain('127.0.0.1');
+    }
+    await cmsHa(['exec', ...connection, '--', 'simctl', 'eject'], env);
+    expect(await cmsHa(['capture', ...connection], env)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('capture needs --out DIR'),
+    });
+  });
+
   it('explains bad input with usage and exit code 2', async () => {
     expect(await cmsHa(['probe', 'just-a-host'])).toMatchObject({
       code: 2,
