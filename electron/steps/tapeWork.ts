@@ -37,7 +37,7 @@ const BR_CHECK_LOOK_FOR =
 export type VolumeInDrive =
   | { kind: 'listed'; listing: Extract<BrCheck, { status: 'listed' }> }
   /** br_check's output was not recognised and the technician judged it right. */
-  | { kind: 'judged'; raw: string };
+  | { kind: 'judged' };
 
 /**
  * Reads the maintenance volume in the drive with br_check. A recognised failure (no tape, not a backup)
@@ -68,7 +68,7 @@ export async function listVolumeInDrive(
     BR_CHECK_LOOK_FOR,
     result.raw,
   );
-  return { kind: 'judged', raw: result.raw };
+  return { kind: 'judged' };
 }
 
 /**
