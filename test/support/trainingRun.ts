@@ -88,6 +88,24 @@ export interface TrainingSession {
   run(stepId: StepId): Promise<StepRun>;
 }
 
+/**
+ * The steps before the first maintenance backup, as the trainee does them: a tape in each drive for
+ * P2's check, both drives emptied again, then P4a's CMSADM backup. Throws on the first step not passed.
+ */
+export async function passUpToP4a({ hands, run }: TrainingSession): Promise<void> {
+  await hands.moveTape('DDS4-08', 'ORIG');
+  await hands.moveTape('DDS4-01', 'NEW');
+  for (const stepId of ['P1', 'P2', 'P3a', 'P3b'] as const) await passStep(run, stepId);
+  await hands.eject('ORIG');
+  await hands.eject('NEW');
+  await passStep(run, 'P4a');
+}
+
+async function passStep(run: TrainingSession['run'], stepId: StepId): Promise<void> {
+  const ended = await run(stepId);
+  if (ended.status !== 'passed') throw new Error(`${stepId} ended ${ended.status}: ${ended.reason}`);
+}
+
 /** A fresh training session on the simulated pair for the enclosing describe: journal, servers, a trainee. */
 export function useTrainingSession(pair: () => SimulatedPairBehindSshd): () => TrainingSession {
   let session: TrainingSession | undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildUpgradeReport } from '../../../shared/report/upgradeReport.ts';
 import { skipWithoutSshd, useSimulatedPairBehindSshd } from '../../support/sshd.ts';
-import { useTrainingSession } from '../../support/trainingRun.ts';
+import { passUpToP4a, useTrainingSession } from '../../support/trainingRun.ts';
 import { CMS_KEYS } from '../../support/trainingTechnician.ts';
 
 const skip = skipWithoutSshd('migrationRecords');
@@ -15,14 +15,9 @@ describe.skipIf(skip)('migrations recorded as acts, on the simulated pair behind
   const session = useTrainingSession(pair);
 
   it('an error line in the log fails the migration even beside a success line; the run stays recorded and is not asked for again', async () => {
-    const { hands, run, trainee, journal } = session();
-    await hands.moveTape('DDS4-08', 'ORIG');
-    await hands.moveTape('DDS4-01', 'NEW');
-    for (const stepId of ['P1', 'P2', 'P3a', 'P3b'] as const)
-      expect(await run(stepId)).toMatchObject({ id: stepId, status: 'passed' });
-    await hands.eject('ORIG');
-    await hands.eject('NEW');
-    for (const stepId of ['P4a', 'P4b', 'D1'] as const)
+    const { run, trainee, journal } = session();
+    await passUpToP4a(session());
+    for (const stepId of ['P4b', 'D1'] as const)
       expect(await run(stepId)).toMatchObject({ id: stepId, status: 'passed' });
     trainee.on('D2:migrate-system-admin', async (h) => {
       await h.cms('NEW', CMS_KEYS.migrate('s'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { skipWithoutSshd, useSimulatedPairBehindSshd } from '../../support/sshd.ts';
-import { useTrainingSession } from '../../support/trainingRun.ts';
+import { passUpToP4a, useTrainingSession } from '../../support/trainingRun.ts';
 
 const skip = skipWithoutSshd('unreadableOutputs');
 
@@ -14,14 +14,8 @@ describe.skipIf(skip)('br_check output the app cannot read, on the simulated pai
   const session = useTrainingSession(pair);
 
   it('a backup is registered and its tape checked before a migration on the technician’s verdicts', async () => {
-    const { hands, run, trainee, journal } = session();
-    await hands.moveTape('DDS4-08', 'ORIG');
-    await hands.moveTape('DDS4-01', 'NEW');
-    for (const stepId of ['P1', 'P2', 'P3a', 'P3b'] as const)
-      expect(await run(stepId)).toMatchObject({ id: stepId, status: 'passed' });
-    await hands.eject('ORIG');
-    await hands.eject('NEW');
-    expect(await run('P4a')).toMatchObject({ status: 'passed' });
+    const { run, trainee, journal } = session();
+    await passUpToP4a(session());
 
     await pair().store.update((state) => {
       state.outputs = 'unfamiliar';
