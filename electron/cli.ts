@@ -13,6 +13,7 @@ import {
   DEFAULT_TAPE_DEVICE,
   tapeCheckCommand,
 } from './cli/deviceCommands.ts';
+import { DEFAULT_LOG_PATHS } from '../shared/procedure/serverLogs.ts';
 import { captureCommand } from './cli/captureCommand.ts';
 import { execRemote } from './cli/execCommand.ts';
 import { isParserName, parseCommand, PARSERS } from './cli/parseCommand.ts';
@@ -49,9 +50,14 @@ Commands:
                                 and host id redacted: samples of a real server's formats.
   session new <parent-dir> --site S --technician T --orig user@host[:port] --new user@host[:port]
         [--customer C] [--training] [--orig-platform P] [--new-platform P] [--device D] [--legacy]
+        [--su] [--restore-log PATH] [--error-log PATH]
                                 Start an upgrade session folder (site and date) and print its path.
-  run <session-dir> <step-id> [--password-env VAR] [--identity F] [--accept-new-host-key]
-        [--technician terminal|jsonl]
+                                --su: root cannot log in; the users given log in and become root
+                                with su - (root password asked when first needed). The logs the
+                                manual does not name default to ${DEFAULT_LOG_PATHS.restoreLog} and
+                                ${DEFAULT_LOG_PATHS.errorLog}.
+  run <session-dir> <step-id> [--password-env VAR] [--root-password-env VAR] [--identity F]
+        [--accept-new-host-key] [--technician terminal|jsonl]
                                 Run one procedure step (P1…D11) against the session's servers and
                                 journal it; questions are asked on this terminal, or with jsonl one
                                 JSON line each on stdout, answered by one JSON line each on stdin.
@@ -215,6 +221,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
             'new-platform': { type: 'string' },
             device: { type: 'string' },
             legacy: { type: 'boolean' },
+            su: { type: 'boolean' },
+            'restore-log': { type: 'string' },
+            'error-log': { type: 'string' },
           },
           allowPositionals: true,
           strict: true,
@@ -236,6 +245,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
           newPlatform: values['new-platform'],
           device: values.device ?? DEFAULT_TAPE_DEVICE,
           legacy: values.legacy ?? false,
+          su: values.su ?? false,
+          restoreLog: values['restore-log'],
+          errorLog: values['error-log'],
         });
         io.out(`${directory}\n`);
         return 0;
@@ -243,7 +255,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       case 'run': {
         const { values, positionals } = parseArgs({
           args: rest,
-          options: { ...CONNECTION_OPTIONS, technician: { type: 'string' } },
+          options: {
+            ...CONNECTION_OPTIONS,
+            technician: { type: 'string' },
+            'root-password-env': { type: 'string' },
+          },
           allowPositionals: true,
           strict: true,
         });
@@ -256,6 +272,13 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         if (technician !== 'terminal' && technician !== 'jsonl')
           throw new CliUsageError('--technician takes terminal or jsonl');
         const credentials = await credentialsFromOptions(values);
+        const rootPasswordVariable = values['root-password-env'];
+        if (rootPasswordVariable) {
+          const rootPassword = process.env[rootPasswordVariable];
+          if (rootPassword === undefined)
+            throw new CliUsageError(`environment variable ${rootPasswordVariable} is not set`);
+          credentials.rootPassword = rootPassword;
+        }
         const say = (text: string) => io.err(text);
         const jsonl = technician === 'jsonl';
         const run = await runStepFromCli({

@@ -6,6 +6,7 @@ import type {
   ApiRequest,
   ApiResponse,
 } from '../../shared/ipc/apiContract.ts';
+import { isSafeLogPath } from '../../shared/procedure/serverLogs.ts';
 import type { ServerRole, StepId } from '../../shared/procedure/types.ts';
 import type { SessionState } from '../../shared/session/sessionState.ts';
 import { QuestionBroker, type Question } from '../core/questionBroker.ts';
@@ -177,8 +178,17 @@ export class AppService {
       await this.trainingAction((desk) => desk.setWriteProtect(tapeId, writeProtected));
       return {};
     },
-    'servers.configure': async ({ server, password, ...settings }) => {
+    'servers.configure': async ({ server, password, restoreLog, errorLog, ...settings }) => {
       const { core } = this.requireSession();
+      for (const [name, path] of [
+        ['restore log', restoreLog],
+        ['error log', errorLog],
+      ] as const) {
+        if (path != null && !isSafeLogPath(path))
+          throw new UserFacingError(
+            `The ${name} path "${path}" is not an absolute path of letters, digits, dots, dashes and underscores.`,
+          );
+      }
       try {
         parseTargetSpec(
           `${settings.user}@${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${settings.port}`,
@@ -191,6 +201,8 @@ export class AppService {
         type: 'server-configured',
         server,
         ...settings,
+        ...(restoreLog == null ? {} : { restoreLog }),
+        ...(errorLog == null ? {} : { errorLog }),
         cmsVersion: null,
         at: new Date().toISOString(),
       });
@@ -344,15 +356,20 @@ export class AppService {
       onConnectionState: (server, state, reason) =>
         this.emit('server.connection', { server, state, reason, at: new Date().toISOString() }),
     });
-    const terminals = new SessionTerminals(core.journal, core.connections, {
-      data: (terminalId, data) => this.emit('terminal.data', { terminalId, data }),
-      closed: (terminalId, reason) => this.emit('terminal.closed', { terminalId, reason }),
-      evidenceNotRecorded: (_terminalId, reason) =>
-        this.emit('technician.message', {
-          text: `The terminal's output is kept in the session folder but could not be journaled as evidence: ${reason}`,
-          stepId: null,
-        }),
-    });
+    const terminals = new SessionTerminals(
+      core.journal,
+      (server) => core.host(server),
+      {
+        data: (terminalId, data) => this.emit('terminal.data', { terminalId, data }),
+        closed: (terminalId, reason) => this.emit('terminal.closed', { terminalId, reason }),
+        evidenceNotRecorded: (_terminalId, reason) =>
+          this.emit('technician.message', {
+            text: `The terminal's output is kept in the session folder but could not be journaled as evidence: ${reason}`,
+            stepId: null,
+          }),
+      },
+      core.secrets,
+    );
     const unsubscribe = core.journal.subscribe((event) => this.emit('session.event', { event }));
     return { core, terminals, unsubscribe };
   }

@@ -1,4 +1,5 @@
 import { isSupportedPlatformPair, PLATFORM_IDS, type PlatformId } from '../../shared/procedure/platforms.ts';
+import { isSafeLogPath } from '../../shared/procedure/serverLogs.ts';
 import { STEP_IDS, type StepId } from '../../shared/procedure/types.ts';
 import type { Verdict } from '../../shared/session/sessionEvents.ts';
 import type { StepRun } from '../../shared/session/sessionState.ts';
@@ -26,6 +27,10 @@ export interface NewSessionOptions {
   newPlatform: string | undefined;
   device: string;
   legacy: boolean;
+  /** Root cannot log in: the users given become root with `su -`. */
+  su: boolean;
+  restoreLog: string | undefined;
+  errorLog: string | undefined;
 }
 
 function platform(value: string | undefined, flag: string): PlatformId | null {
@@ -45,6 +50,15 @@ export async function newSession(options: NewSessionOptions, now = new Date()): 
     throw new CliUsageError(`${origPlatform} with ${newPlatform} is not a supported CMS HA platform pair`);
   }
   validateTapeDevice(options.device);
+  for (const [flag, path] of [
+    ['--restore-log', options.restoreLog],
+    ['--error-log', options.errorLog],
+  ] as const) {
+    if (path !== undefined && !isSafeLogPath(path))
+      throw new CliUsageError(
+        `${flag} takes an absolute path of letters, digits, dots, dashes and underscores`,
+      );
+  }
   if (!options.site.trim() || !options.technician.trim())
     throw new CliUsageError('--site and --technician are required');
   const directory = await createSessionFolder(options.parent, options.site, now.toISOString().slice(0, 10));
@@ -72,6 +86,9 @@ export async function newSession(options: NewSessionOptions, now = new Date()): 
       cmsVersion: null,
       tapeDevice: options.device,
       legacyAlgorithms: target.legacyAlgorithms,
+      rootAccess: options.su ? 'su' : 'login',
+      ...(options.restoreLog === undefined ? {} : { restoreLog: options.restoreLog }),
+      ...(options.errorLog === undefined ? {} : { errorLog: options.errorLog }),
       at,
     });
   }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { defaultPair } from '../simulator/defaultPair.ts';
 import { loadOrCreateSimHostKeys, simHostKeyFingerprint } from '../simulator/simHostKeys.ts';
 import { startSimServer, type RunningSimServer } from '../simulator/simServer.ts';
+import { SIM_ROOT_PASSWORD } from '../simulator/programs/su.ts';
 import { FolderSimStore } from '../simulator/simStore.ts';
 
 export const DEFAULT_SIM_PORT = 2222;
@@ -33,6 +34,8 @@ export async function startSimulatedPair(options: {
     const outputs = options.variant;
     await store.update((pair) => {
       pair.outputs = outputs;
+      // A real server like the unfamiliar one refuses root logins (SunSSH's default).
+      pair.rootLogin = outputs === 'unfamiliar' ? 'refused' : 'allowed';
     });
   }
   const hostKeys = await loadOrCreateSimHostKeys(options.stateDir);
@@ -44,16 +47,20 @@ export async function startSimulatedPair(options: {
     users: { root: SIM_PASSWORD, cms: SIM_PASSWORD },
   });
   const state = await store.read();
+  const rootRefused = state.rootLogin === 'refused';
+  const loginUser = rootRefused ? 'cms' : 'root';
   const line = (label: string, host: 'orig' | 'new') =>
-    `  ${label}  ssh -p ${server.ports[host]} root@127.0.0.1   ${state.hosts[host].hostname}, SunOS ${state.hosts[host].solarisRelease}, CMS ${state.hosts[host].cmsVersion}\n        host key ${simHostKeyFingerprint(hostKeys[host])}`;
+    `  ${label}  ssh -p ${server.ports[host]} ${loginUser}@127.0.0.1   ${state.hosts[host].hostname}, SunOS ${state.hosts[host].solarisRelease}, CMS ${state.hosts[host].cmsVersion}\n        host key ${simHostKeyFingerprint(hostKeys[host])}`;
   const banner = [
     'Simulated CMS pair (training only, listening on 127.0.0.1):',
     line('ORIG', 'orig'),
     line('NEW ', 'new'),
-    `Users root and cms, password "${SIM_PASSWORD}".`,
+    rootRefused
+      ? `Root cannot log in (as on a default SunSSH): log in as cms, password "${SIM_PASSWORD}", then su - with root password "${SIM_ROOT_PASSWORD}" (cms-ha session new --su).`
+      : `Users root and cms, password "${SIM_PASSWORD}" (su - root: "${SIM_ROOT_PASSWORD}").`,
     'Tapes: run "simctl tapes", "simctl insert DDS4-01", "simctl eject" on a host (the technician\'s hands).',
-    `Try: cms-ha probe root@127.0.0.1:${server.ports.orig} --accept-new-host-key`,
-    `Outputs: ${state.outputs === 'unfamiliar' ? 'unfamiliar (br_check lists its volume in a layout the app cannot read: you judge it)' : 'default'}`,
+    `Try: cms-ha probe ${loginUser}@127.0.0.1:${server.ports.orig} --accept-new-host-key`,
+    `Outputs: ${state.outputs === 'unfamiliar' ? 'unfamiliar (what the manual does not show is printed another way: br_check, r3mig.log, the cmsadm menu, the restore log; you judge what the app cannot read)' : 'default'}`,
     `State (tapes, logs, host keys): ${options.stateDir}`,
     'Press Ctrl+C to stop.',
     '',

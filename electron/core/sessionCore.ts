@@ -7,7 +7,10 @@ import { interruptStepsLeftRunning } from '../steps/interruptStepsLeftRunning.ts
 import { runProcedureStep } from '../steps/procedureRunner.ts';
 import { StepContext } from '../steps/stepContext.ts';
 import { StepInterrupted } from '../steps/tapeWork.ts';
+import type { RemoteHost } from '../ssh/remoteHost.ts';
 import { connectSessionServer, type SessionServerAccess } from './connectSessionServer.ts';
+import { serverHost } from './serverHost.ts';
+import { SessionSecrets } from './sessionSecrets.ts';
 import { journaledTechnician } from './journaledTechnician.ts';
 import type { TechnicianChannel } from './technicianChannel.ts';
 import { UserFacingError } from './userFacingError.ts';
@@ -28,11 +31,13 @@ interface RunningStep {
  */
 export class SessionCore {
   readonly connections: ConnectionPool;
+  /** Typed during this run (the root password for su): every transcript redacts them. */
+  readonly secrets = new SessionSecrets();
   private running: RunningStep | null = null;
 
   private constructor(
     readonly journal: SessionJournal,
-    options: SessionCoreOptions,
+    private readonly options: SessionCoreOptions,
     /** Steps that a stopped app had left running, marked interrupted when the session was opened. */
     readonly interruptedOnOpen: readonly StepId[],
   ) {
@@ -54,6 +59,12 @@ export class SessionCore {
       await journal.close();
       throw error;
     }
+  }
+
+  /** Where commands run on `server`: its login, or root through `su -` when the session says so. */
+  async host(server: ServerRole): Promise<RemoteHost> {
+    const connection = await this.connections.get(server);
+    return serverHost(this.journal.state, server, connection, this.options, this.secrets);
   }
 
   get directory(): string {
@@ -78,8 +89,10 @@ export class SessionCore {
     const context = new StepContext(
       stepId,
       this.journal,
-      (server) => this.connections.get(server),
+      (server) => this.host(server),
       journaledTechnician(stepId, this.journal, channel, interruption),
+      undefined,
+      this.secrets,
     );
     const run = runProcedureStep(context);
     this.running = { done: run.catch(() => undefined), interrupt };

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { ServerRole, StepId } from '../../shared/procedure/types.ts';
 import { RedactedTranscript } from '../journal/redactedTranscript.ts';
 import type { SessionJournal } from '../journal/sessionJournal.ts';
-import type { ConnectionPool } from '../ssh/connectionPool.ts';
+import type { RemoteHost } from '../ssh/remoteHost.ts';
 import type { PtyChannel } from '../ssh/sshConnection.ts';
+import { SessionSecrets } from './sessionSecrets.ts';
 import { UserFacingError } from './userFacingError.ts';
 
 export interface TerminalListener {
@@ -23,17 +24,19 @@ export class SessionTerminals {
 
   constructor(
     private readonly journal: SessionJournal,
-    private readonly connections: ConnectionPool,
+    private readonly host: (server: ServerRole) => Promise<RemoteHost>,
     private readonly listener: TerminalListener,
+    private readonly secrets: SessionSecrets = new SessionSecrets(),
   ) {}
 
   async start(server: ServerRole, stepId: StepId | null): Promise<string> {
-    const pty = await (await this.connections.get(server)).openPty(null, { cols: 100, rows: 30 });
+    const pty = await (await this.host(server)).openPty(null, { cols: 100, rows: 30 });
     const terminalId = randomUUID();
     const attempt = stepId ? Math.max(1, this.journal.state.steps[stepId].attempts) : 0;
     const transcript = stepId
       ? new RedactedTranscript(this.journal.directory, stepId, server, attempt, 'terminal')
       : null;
+    const stopRedacting = transcript ? this.secrets.feed(transcript.addSecret) : () => undefined;
     this.open.set(terminalId, pty);
     pty.onData((data) => {
       transcript?.write(data);
@@ -41,6 +44,7 @@ export class SessionTerminals {
     });
     const ended = pty.ended.then(async (end) => {
       this.open.delete(terminalId);
+      stopRedacting();
       this.listener.closed(terminalId, end.kind === 'exited' ? 'the shell ended' : end.reason);
       if (!transcript || !stepId) return;
       await transcript.close();

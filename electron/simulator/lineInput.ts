@@ -7,6 +7,8 @@ export class LineInput {
   private readonly lines: (string | null)[] = [];
   private waiting: ((line: string | null) => void) | null = null;
   private ended = false;
+  /** Off while a password is read (`stty -echo`). */
+  echoing = true;
 
   constructor(
     private readonly terminal: boolean,
@@ -24,16 +26,16 @@ export class LineInput {
           continue;
         }
         this.lastWasCr = char === '\r';
-        if (this.terminal) this.echo('\r\n');
+        if (this.terminal && this.echoing) this.echo('\r\n');
         this.deliver(this.buffer);
         this.buffer = '';
       } else if (this.terminal && char === '\b') {
         this.buffer = this.buffer.slice(0, -1);
-        this.echo('\b \b');
+        if (this.echoing) this.echo('\b \b');
       } else {
         this.lastWasCr = false;
         this.buffer += char;
-        if (this.terminal) this.echo(char);
+        if (this.terminal && this.echoing) this.echo(char);
       }
     }
   }

@@ -7,6 +7,8 @@ export interface ProgramIO {
   writeError(text: string): void;
   /** The next line typed (without its line ending), or null at end of input / Del. */
   readLine(): Promise<string | null>;
+  /** Terminal echo on or off (`stty -echo`, a password prompt); nothing without a terminal. */
+  setEcho(on: boolean): void;
 }
 
 export interface ProgramContext {

@@ -16,6 +16,8 @@ export interface ProgramChannel {
   onInputEnd(listener: () => void): void;
   write(text: string): void;
   writeError(text: string): void;
+  /** Echo on a real terminal the program does not echo itself (a simulated command behind sshd). */
+  setEcho?(on: boolean): void;
 }
 
 /** Connects a channel to a program run on `host`; on a terminal, output newlines become CR LF and input is echoed. */
@@ -34,6 +36,10 @@ export function startProgramSession(
     write: (text) => channel.write(toTerminal(text)),
     writeError: (text) => (terminal ? channel.write(toTerminal(text)) : channel.writeError(text)),
     readLine: () => input.readLine(),
+    setEcho: (on) => {
+      input.echoing = on;
+      channel.setEcho?.(on);
+    },
   };
   return run({
     io,

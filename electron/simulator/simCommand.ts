@@ -3,6 +3,7 @@
  * `node --import tsx simCommand.ts <program> [args...]`, with the pair's state folder and the host
  * taken from CMS_SIM_STATE_DIR and CMS_SIM_HOST (sshd's SetEnv).
  */
+import { spawnSync } from 'node:child_process';
 import { PROGRAMS } from './programs/index.ts';
 import { startProgramSession } from './programSession.ts';
 import { FolderSimStore } from './simStore.ts';
@@ -27,6 +28,12 @@ const code = await startProgramSession(
     onInputEnd: (listener) => process.stdin.on('end', listener),
     write: (text) => process.stdout.write(text),
     writeError: (text) => process.stderr.write(text),
+    // sshd's terminal echoes; a password prompt turns that off as su does. (Not the `stty` on this
+    // login's PATH: that could be the simulator's own.)
+    setEcho: (on) => {
+      if (process.stdin.isTTY)
+        spawnSync('/bin/stty', [on ? 'echo' : '-echo'], { stdio: ['inherit', 'ignore', 'ignore'] });
+    },
   },
   // A real terminal (sshd's pty) already echoes and turns CR into NL.
   false,

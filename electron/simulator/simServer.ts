@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
-import { Server, type ServerChannel, type ServerConnection } from '../ssh/ssh2.ts';
+import { Server, type AuthContext, type ServerChannel, type ServerConnection } from '../ssh/ssh2.ts';
 import { startProgramSession, type SimRuntime } from './programSession.ts';
 import { runCommandLine, runInteractiveShell } from './simShell.ts';
 import { SIM_HOST_NAMES, type SimHostName } from './simState.ts';
@@ -55,6 +55,24 @@ function passwordMatches(users: Record<string, string>, user: string, password: 
 function serveClient(client: ServerConnection, host: SimHostName, options: SimServerOptions): void {
   client.on('error', () => undefined);
   client.on('authentication', (context) => {
+    if (context.username === 'root' && !['password', 'keyboard-interactive'].includes(context.method))
+      return context.reject(['password', 'keyboard-interactive']);
+    if (context.username === 'root') {
+      // As sshd with PermitRootLogin no: the password is asked, and refused whatever it is.
+      options.store.read().then(
+        (state) => (state.rootLogin === 'refused' ? rejectRoot(context) : authenticate(context)),
+        () => context.reject(),
+      );
+      return;
+    }
+    authenticate(context);
+  });
+  const rejectRoot = (context: AuthContext) => {
+    if (context.method === 'keyboard-interactive')
+      return context.prompt([{ prompt: 'Password: ', echo: false }], () => context.reject());
+    context.reject();
+  };
+  const authenticate = (context: AuthContext) => {
     if (context.method === 'password') {
       return passwordMatches(options.users, context.username, context.password)
         ? context.accept()
@@ -68,7 +86,7 @@ function serveClient(client: ServerConnection, host: SimHostName, options: SimSe
       return;
     }
     context.reject(['password', 'keyboard-interactive']);
-  });
+  };
   client.on('ready', () => {
     client.on('session', (acceptSession) => {
       const session = acceptSession();

@@ -1,12 +1,14 @@
-import type { ProgramContext, ProgramIO } from './program.ts';
+import type { Program, ProgramContext, ProgramIO } from './program.ts';
 import { PROGRAMS } from './programs/index.ts';
 
 /**
- * Splits a Bourne-shell command line into words: quotes and backslashes, nothing else. Lists, pipes,
- * redirections and substitutions are refused: the app only sends simple commands.
+ * Splits a Bourne-shell command line into commands (separated by `;`) of words: quotes and backslashes,
+ * nothing else. Pipes, redirections and substitutions are refused: the app only sends simple commands,
+ * and `su - root -c 'stty -echo; echo <marker>; <command>'` when it becomes root.
  */
-export function splitCommandLine(line: string): string[] | { error: string } {
-  const words: string[] = [];
+export function splitCommandList(line: string): string[][] | { error: string } {
+  const commands: string[][] = [];
+  let words: string[] = [];
   let word = '';
   let inWord = false;
   for (let i = 0; i < line.length; i++) {
@@ -34,7 +36,14 @@ export function splitCommandLine(line: string): string[] | { error: string } {
       if (inWord) words.push(word);
       word = '';
       inWord = false;
-    } else if (';&|<>`$()'.includes(char)) {
+    } else if (char === ';') {
+      if (inWord) words.push(word);
+      if (words.length === 0) return { error: 'syntax error near ";"' };
+      commands.push(words);
+      words = [];
+      word = '';
+      inWord = false;
+    } else if ('&|<>`$()'.includes(char)) {
       return { error: `syntax error near "${char}"` };
     } else {
       word += char;
@@ -42,25 +51,50 @@ export function splitCommandLine(line: string): string[] | { error: string } {
     }
   }
   if (inWord) words.push(word);
-  return words;
+  if (words.length > 0) commands.push(words);
+  return commands;
 }
 
-/** Runs one command line on the simulated host and returns its exit status, as `sh -c` would. */
+/** One simple command's words (no `;`). */
+export function splitCommandLine(line: string): string[] | { error: string } {
+  const commands = splitCommandList(line);
+  if (!Array.isArray(commands)) return commands;
+  if (commands.length > 1) return { error: 'syntax error near ";"' };
+  return commands[0] ?? [];
+}
+
+/** Runs one command line on the simulated host and returns its exit status (the last command's), as `sh -c` would. */
 export async function runCommandLine(line: string, context: Omit<ProgramContext, 'args'>): Promise<number> {
-  const words = splitCommandLine(line.trim());
-  if (!Array.isArray(words)) {
-    context.io.writeError(`sh: ${words.error}\n`);
+  const commands = splitCommandList(line.trim());
+  if (!Array.isArray(commands)) {
+    context.io.writeError(`sh: ${commands.error}\n`);
     return 2;
   }
-  if (words.length === 0) return 0;
-  const [name, ...args] = words;
-  const program = PROGRAMS[name!];
-  if (!program) {
-    context.io.writeError(`sh: ${name}: not found\n`);
-    return 127;
+  let status = 0;
+  for (const [name, ...args] of commands) {
+    const program = PROGRAMS[name!] ?? SHELL_BUILTINS[name!];
+    if (!program) {
+      context.io.writeError(`sh: ${name}: not found\n`);
+      status = 127;
+      continue;
+    }
+    status = await program({ ...context, args });
   }
-  return program({ ...context, args });
+  return status;
 }
+
+/** What the shell itself does; never a file in the command folder behind a real sshd (its own shell has them). */
+const SHELL_BUILTINS: Readonly<Record<string, Program>> = {
+  echo: async ({ args, io }) => {
+    io.write(`${args.join(' ')}\n`);
+    return 0;
+  },
+  stty: async ({ args, io }) => {
+    if (args.includes('-echo')) io.setEcho(false);
+    else if (args.includes('echo')) io.setEcho(true);
+    return 0;
+  },
+};
 
 /** An interactive root shell on the simulated host: prompt, command, repeat. */
 export async function runInteractiveShell(

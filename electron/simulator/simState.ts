@@ -91,4 +91,6 @@ export interface SimPairState {
    * a real server. Absent: the default outputs.
    */
   outputs?: 'default' | 'unfamiliar';
+  /** `refused`: root cannot log in over SSH (SunSSH's default); log in as another user and `su -`. */
+  rootLogin?: 'allowed' | 'refused';
 }

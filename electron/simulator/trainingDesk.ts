@@ -66,7 +66,12 @@ export class TrainingDesk {
   private async simctl(server: ServerRole, args: string[]): Promise<void> {
     let errors = '';
     const code = await runCommandLine(['simctl', ...args].join(' '), {
-      io: { write: () => undefined, writeError: (text) => (errors += text), readLine: async () => null },
+      io: {
+        write: () => undefined,
+        writeError: (text) => (errors += text),
+        readLine: async () => null,
+        setEcho: () => undefined,
+      },
       store: this.store,
       host: HOST_OF[server],
       now: () => new Date(),

@@ -1,7 +1,8 @@
 /**
  * Passes console output on (to a transcript) with every registered secret replaced by `[redacted]`,
- * even when a secret arrives split across chunks: the last few characters are held back until the
- * next chunk or `flush`.
+ * even when a secret arrives split across chunks: an end of a chunk that could be the start of a secret
+ * is held back until the next chunk or `flush` (and only that: a prompt is not held back unless it ends
+ * the way a secret begins).
  */
 export class RedactingSink {
   private readonly secrets = new Set<string>();
@@ -15,7 +16,7 @@ export class RedactingSink {
 
   write(text: string): void {
     const combined = this.redact(this.pending + text);
-    const hold = Math.min(combined.length, Math.max(0, this.longestSecret() - 1));
+    const hold = this.secretStartAtEnd(combined);
     this.pending = combined.slice(combined.length - hold);
     const ready = combined.slice(0, combined.length - hold);
     if (ready) this.out(ready);
@@ -37,9 +38,17 @@ export class RedactingSink {
     return result;
   }
 
-  private longestSecret(): number {
+  /** The length of the longest end of `text` that is the start of a secret (a secret may be arriving). */
+  private secretStartAtEnd(text: string): number {
     let longest = 0;
-    for (const secret of this.secrets) longest = Math.max(longest, secret.length);
+    for (const secret of this.secrets) {
+      for (let length = Math.min(secret.length - 1, text.length); length > longest; length--) {
+        if (secret.startsWith(text.slice(text.length - length))) {
+          longest = length;
+          break;
+        }
+      }
+    }
     return longest;
   }
 }

@@ -4,6 +4,7 @@ import type { HostKeyPins } from './hostKeyPins.ts';
 import { keyAlgorithmOf, sha256Fingerprint } from './hostKeyPins.ts';
 import { PausableTimer } from './pausableTimer.ts';
 import { Client, type ClientChannel, type ConnectConfig } from './ssh2.ts';
+import type { RemoteHost } from './remoteHost.ts';
 import type { SshTarget } from './sshTarget.ts';
 
 /** What the connection needs to ask the technician. Every call pauses the connect timeout. */
@@ -29,6 +30,8 @@ export interface SshCredentials {
   password?: string;
   privateKey?: Buffer | string;
   passphrase?: string;
+  /** For `su -` on a server where root cannot log in; asked when first needed. */
+  rootPassword?: string;
 }
 
 export interface ConnectOptions {
@@ -94,6 +97,9 @@ export interface PtyChannel {
   onData(listener: (text: string) => void): () => void;
   readonly ended: Promise<PtyEnd>;
   close(): void;
+  /** Holds the server back (flow control) until `resume`; optional for terminals that cannot. */
+  pause?(): void;
+  resume?(): void;
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000;
@@ -101,7 +107,7 @@ const DEFAULT_TIMEOUT_MS = 20_000;
 const SSH2_READY_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 
 /** One SSH connection to one server, many channels on it. */
-export class SshConnection {
+export class SshConnection implements RemoteHost {
   private lostReason: string | null = null;
   private closing = false;
   private readonly lostListeners = new Set<(reason: string) => void>();
@@ -447,6 +453,8 @@ export class SshConnection {
           },
           ended,
           close: () => stream.close(),
+          pause: () => stream.pause(),
+          resume: () => stream.resume(),
         });
       };
       if (command === null) this.client.shell(window, onChannel);

@@ -1,13 +1,13 @@
 import { parseBrCheck, type BrCheck } from '../../shared/parsers/brCheck.ts';
 import { runDialog, type DialogHooks, type DialogOutcome } from '../ssh/dialogEngine.ts';
 import { validateTapeDevice } from '../ssh/remoteCommand.ts';
-import type { SshConnection } from '../ssh/sshConnection.ts';
+import type { RemoteHost } from '../ssh/remoteHost.ts';
 
 export const BR_CHECK = '/cms/bin/br_check';
 
 /** Lists (or verifies) the maintenance backup volume in the drive with `/cms/bin/br_check`. */
 export async function runBrCheck(
-  connection: SshConnection,
+  connection: RemoteHost,
   options: { device: string; verify: boolean; promptTimeoutMs?: number },
   hooks: Pick<DialogHooks, 'transcript' | 'keepWaiting'> = {},
 ): Promise<{ outcome: DialogOutcome; result: BrCheck }> {

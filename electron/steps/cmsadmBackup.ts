@@ -6,7 +6,7 @@ import {
   type DialogOutcome,
   type DialogRule,
 } from '../ssh/dialogEngine.ts';
-import type { SshConnection } from '../ssh/sshConnection.ts';
+import type { RemoteHost } from '../ssh/remoteHost.ts';
 
 /**
  * A menu is answered by the words of its options: "Enter the number associated with the `backup`
@@ -130,7 +130,7 @@ export interface CmsadmBackupRun {
 
 /** P4a / D11 on one server: drives `cmsadm` over a terminal; the technician handles the tapes through `hooks.ask`. */
 export async function runCmsadmBackup(
-  connection: SshConnection,
+  connection: RemoteHost,
   options: { device: string | null; promptTimeoutMs?: number },
   hooks: DialogHooks,
 ): Promise<CmsadmBackupRun> {

@@ -1,4 +1,5 @@
 import { HARMLESS_NON_CMS_RESTORE } from '../../shared/parsers/migrateLog.ts';
+import { logPathOf, MIGRATION_LOG } from '../../shared/procedure/serverLogs.ts';
 import { migrationAlreadyDone, migrationRecordOf } from '../../shared/session/reduceSession.ts';
 import type { MigrationDataType, MigrationSpec, ServerRole } from '../../shared/procedure/types.ts';
 import { describeSelections } from './backupSteps.ts';
@@ -12,10 +13,6 @@ import {
   readLogFile,
   type LogGrowth,
 } from './tapeWork.ts';
-
-const CUSTOMER_LOG = '/cms/migrate/r3mig.log';
-const RESTORE_LOG = '/cms/maint/restore/restore.log';
-const ERROR_LOG = '/cms/maint/backup/err_log';
 
 /** How r3mig.log names each data type. */
 const LOG_NAMES: Readonly<Record<MigrationDataType, string>> = {
@@ -66,7 +63,7 @@ async function migrateRun(
       `Select ONLY ${names(pending)}: the rest was already migrated in this CMS setup and must not be migrated again.`,
     );
   }
-  const log = await logLinesDuring(context, server, CUSTOMER_LOG, async () => {
+  const log = await logLinesDuring(context, server, MIGRATION_LOG, async () => {
     await context.confirmChecklist([itemId]);
     for (const spec of pending) {
       await context.record({
@@ -116,7 +113,7 @@ async function settleEarlierRuns(context: StepContext, server: ServerRole, specs
     if (!ran) continue;
     const when = `${ran.stepId}, tape ${ran.tapeId}, ${ran.at}`;
     if (ran.outcome === 'unconfirmed') {
-      const log = await readLogFile(context, server, CUSTOMER_LOG);
+      const log = await readLogFile(context, server, MIGRATION_LOG);
       await judgeMigration(
         context,
         server,
@@ -229,9 +226,10 @@ export async function restoreOnOrig(context: StepContext): Promise<void> {
   await checkTapeInDrive(context, 'ORIG', 'FULL-NEW');
   const item = context.definition.checklist.find((candidate) => candidate.id === 'restore-run')!;
   context.technician.tell(`On ORIG, in the CMS menu:\n${describeSelections(item.selections!)}`);
+  const orig = context.state.servers.ORIG;
   let errorLog: LogGrowth | null = null;
-  const restoreLog = await logLinesDuring(context, 'ORIG', RESTORE_LOG, async () => {
-    errorLog = await logLinesDuring(context, 'ORIG', ERROR_LOG, () =>
+  const restoreLog = await logLinesDuring(context, 'ORIG', logPathOf(orig, 'restoreLog'), async () => {
+    errorLog = await logLinesDuring(context, 'ORIG', logPathOf(orig, 'errorLog'), () =>
       context.confirmChecklist(['restore-run']),
     );
   });
@@ -244,7 +242,7 @@ export async function restoreOnOrig(context: StepContext): Promise<void> {
       'ORIG',
       'The restore of historical and non-CMS data on ORIG',
       RESTORE_LOOK_FOR,
-      `${RESTORE_LOG}:\n${logForJudging(restoreLog)}`,
+      `${restoreLog.file}:\n${logForJudging(restoreLog)}`,
     );
   }
   const errorEntries = errors?.entries ?? [];

@@ -9,7 +9,8 @@ import {
 import type { SessionState } from '../../shared/session/sessionState.ts';
 import { RedactedTranscript } from '../journal/redactedTranscript.ts';
 import type { SessionJournal } from '../journal/sessionJournal.ts';
-import type { SshConnection } from '../ssh/sshConnection.ts';
+import { SessionSecrets } from '../core/sessionSecrets.ts';
+import type { RemoteHost } from '../ssh/remoteHost.ts';
 import type { Technician } from './technician.ts';
 
 type EventBody = SessionEvent extends infer E ? (E extends unknown ? Omit<E, 'at'> : never) : never;
@@ -22,14 +23,15 @@ export class StepFailure extends Error {
 /** What one run of one step works with: the session's journal, its servers, its technician. */
 export class StepContext {
   readonly definition: StepDefinition;
-  private readonly transcripts = new Map<ServerRole, RedactedTranscript>();
+  private readonly transcripts = new Map<ServerRole, { transcript: RedactedTranscript; stop: () => void }>();
 
   constructor(
     readonly stepId: StepId,
     readonly journal: SessionJournal,
-    private readonly connectTo: (server: ServerRole) => Promise<SshConnection>,
+    private readonly connectTo: (server: ServerRole) => Promise<RemoteHost>,
     readonly technician: Technician,
     readonly now: () => Date = () => new Date(),
+    private readonly secrets: SessionSecrets = new SessionSecrets(),
   ) {
     this.definition = stepDefinition(stepId);
   }
@@ -43,23 +45,23 @@ export class StepContext {
     return this.journal.append({ ...event, at: this.now().toISOString() } as SessionEvent);
   }
 
-  connect(server: ServerRole): Promise<SshConnection> {
+  connect(server: ServerRole): Promise<RemoteHost> {
     return this.connectTo(server);
   }
 
   /** The transcript of this step on `server` (one per attempt), opened on first use and journaled as evidence. */
   transcript(server: ServerRole): RedactedTranscript {
-    let transcript = this.transcripts.get(server);
-    if (!transcript) {
-      const attempt = this.state.steps[this.stepId].attempts;
-      transcript = new RedactedTranscript(this.journal.directory, this.stepId, server, attempt);
-      this.transcripts.set(server, transcript);
-    }
+    const open = this.transcripts.get(server);
+    if (open) return open.transcript;
+    const attempt = this.state.steps[this.stepId].attempts;
+    const transcript = new RedactedTranscript(this.journal.directory, this.stepId, server, attempt);
+    this.transcripts.set(server, { transcript, stop: this.secrets.feed(transcript.addSecret) });
     return transcript;
   }
 
   async closeTranscripts(): Promise<void> {
-    for (const [server, transcript] of this.transcripts) {
+    for (const [server, { transcript, stop }] of this.transcripts) {
+      stop();
       await transcript.close();
       await this.record({
         type: 'evidence-recorded',

@@ -1,6 +1,6 @@
 import { parseMtStatus, type MtStatus } from '../../shared/parsers/mtStatus.ts';
 import { mtStatusCommand } from '../ssh/remoteCommand.ts';
-import type { SshConnection } from '../ssh/sshConnection.ts';
+import type { RemoteHost } from '../ssh/remoteHost.ts';
 
 export interface TapeDriveReading {
   command: string;
@@ -13,7 +13,7 @@ export interface TapeDriveReading {
 
 /** P2 on one server: `mt -f <device> status`, parsed. */
 export async function readTapeDrive(
-  connection: SshConnection,
+  connection: RemoteHost,
   device: string,
   onOutput?: (text: string) => void,
   timeoutMs = 30_000,

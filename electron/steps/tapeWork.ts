@@ -150,8 +150,13 @@ export async function readLogFile(
   const result = await connection.exec(`cat ${shQuote(file)}`, { timeoutMs: 60_000 });
   if (result.kind === 'interrupted') throw new StepInterrupted(result.reason);
   if (result.kind === 'exited' && result.code === 0) return { text: result.stdout, unreadable: null };
-  const why = result.kind === 'exited' ? result.stderr.trim() || `cat exited ${result.code}` : result.kind;
-  return { text: '', unreadable: `${file} could not be read on ${server}: ${why.slice(0, 300)}` };
+  // On a terminal (su) the error comes on standard output.
+  const said = `${result.stderr}${result.stdout}`.trim();
+  const why = result.kind === 'exited' ? said || `cat exited ${result.code}` : result.kind;
+  return {
+    text: '',
+    unreadable: `${file} could not be read on ${server} (${why.slice(0, 300)}). If this server keeps that log elsewhere, its path is a setting in Servers; the app does not take a missing log as "nothing happened"`,
+  };
 }
 
 /** The lines a log file gained while `work` ran (the technician's menu action), parsed. */

@@ -142,6 +142,11 @@ export const API_CALLS = {
       platform: z.enum(PLATFORM_IDS).nullable(),
       tapeDevice: z.string().max(64),
       legacyAlgorithms: z.boolean(),
+      /** `su`: root cannot log in; `user` logs in and becomes root with `su -`. Absent: root logs in. */
+      rootAccess: z.enum(['login', 'su']).optional(),
+      /** Logs the manual does not name; null or absent: the default. */
+      restoreLog: z.string().max(200).nullable().optional(),
+      errorLog: z.string().max(200).nullable().optional(),
       /** Held in memory by the core for this run of the app; never written anywhere. */
       password: z.string().max(256).nullable(),
     }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PLATFORM_IDS } from '../procedure/platforms.ts';
+import { isSafeLogPath } from '../procedure/serverLogs.ts';
 import { SERVER_ROLES, STEP_IDS, TAPE_ROLES } from '../procedure/types.ts';
 
 /**
@@ -11,6 +12,9 @@ import { SERVER_ROLES, STEP_IDS, TAPE_ROLES } from '../procedure/types.ts';
 const timestamp = z.iso.datetime({ offset: true });
 const stepId = z.enum(STEP_IDS);
 const serverRole = z.enum(SERVER_ROLES);
+const remoteLogPath = z
+  .string()
+  .refine(isSafeLogPath, 'an absolute path of letters, digits, dots, dashes and underscores');
 const tapeRole = z.enum(TAPE_ROLES);
 const text = z.string().trim().min(1).max(4000);
 export const tapeIdSchema = z
@@ -84,6 +88,10 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
     cmsVersion: z.string().max(64).nullable(),
     tapeDevice: z.string().max(64).nullable(),
     legacyAlgorithms: z.boolean(),
+    /** Absent in journals of older versions: root logs in. */
+    rootAccess: z.enum(['login', 'su']).optional(),
+    restoreLog: remoteLogPath.optional(),
+    errorLog: remoteLogPath.optional(),
   }),
   z.object({ ...base, type: z.literal('ha-roles-assigned'), primary: serverRole }),
   z.object({

@@ -32,6 +32,11 @@ export interface ServerState {
   cmsVersion: string | null;
   tapeDevice: string | null;
   legacyAlgorithms: boolean;
+  /** `su`: root logins are refused; the app logs in as `user` and becomes root with `su -`. */
+  rootAccess: 'login' | 'su';
+  /** Log files the manual does not name; null: the default (`serverLogs.ts`). */
+  restoreLog: string | null;
+  errorLog: string | null;
   haRole: 'primary' | 'secondary' | null;
 }
 

@@ -26,11 +26,40 @@ describe('ServersView', () => {
       platform: 'e3500',
       tapeDevice: '/dev/rmt/0',
       legacyAlgorithms: true,
+      rootAccess: 'login',
+      restoreLog: null,
+      errorLog: null,
       password: 's3cret',
     });
     expect(
       (orig.getByRole('button', { name: 'Test connection to ORIG' }) as HTMLButtonElement).disabled,
     ).toBe(true);
+  });
+
+  it('saves a server whose root cannot log in (su -) and a restore log the server keeps elsewhere, the defaults shown', async () => {
+    const store = storeWith({});
+    render(<ServersView store={store} />);
+    const neu = within(screen.getByRole('form', { name: 'NEW settings' }));
+    expect(neu.getByLabelText(/Restore log/).getAttribute('placeholder')).toBe(
+      '/cms/maint/restore/restore.log',
+    );
+    expect(neu.getByLabelText(/CMS error log/).getAttribute('placeholder')).toBe('/cms/maint/backup/err_log');
+    await userEvent.type(neu.getByLabelText('Host'), 'cms-new.example');
+    await userEvent.clear(neu.getByLabelText('User'));
+    await userEvent.type(neu.getByLabelText('User'), 'cmsadmin');
+    await userEvent.selectOptions(neu.getByLabelText(/^Root/), 'su');
+    expect(neu.getByText(/root password is asked, hidden/)).toBeTruthy();
+    await userEvent.type(neu.getByLabelText(/Restore log/), '/var/cms/restore.log');
+    await userEvent.click(neu.getByRole('button', { name: 'Save NEW' }));
+    expect(store.configureServer).toHaveBeenCalledWith(
+      expect.objectContaining({
+        server: 'NEW',
+        user: 'cmsadmin',
+        rootAccess: 'su',
+        restoreLog: '/var/cms/restore.log',
+        errorLog: null,
+      }),
+    );
   });
 
   it("checks the platform pair against the manual and shows a connection test's result", async () => {

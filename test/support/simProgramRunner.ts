@@ -16,14 +16,16 @@ export async function runSim(
   let stdout = '';
   let stderr = '';
   const queue = [...answers];
+  let echo = true;
   const io: ProgramIO = {
     write: (text) => (stdout += text),
     writeError: (text) => (stderr += text),
     readLine: async () => {
       const next = queue.shift();
-      if (next !== undefined) stdout += `${next}\n`;
+      if (next !== undefined && echo) stdout += `${next}\n`;
       return next ?? null;
     },
+    setEcho: (on) => (echo = on),
   };
   const code = await runCommandLine(line, {
     io,

@@ -4,6 +4,7 @@ import { cmsadm } from './cmsadm.ts';
 import { cmsMenu } from './cmsMenu.ts';
 import { mt } from './mt.ts';
 import { simctl } from './simctl.ts';
+import { su } from './su.ts';
 import { cat, date, hostname, pkginfo, sleep, uname } from './systemInfo.ts';
 
 /** Every command the simulated host knows, by the names (and paths) a technician types. */
@@ -21,4 +22,5 @@ export const PROGRAMS: Readonly<Record<string, Program>> = {
   '/cms/bin/br_check': brCheck,
   'cms/bin/br_check': brCheck,
   simctl,
+  su,
 };

@@ -5,6 +5,7 @@ import {
   recommendPrimary,
   type PlatformId,
 } from '../../../shared/procedure/platforms.ts';
+import { DEFAULT_LOG_PATHS } from '../../../shared/procedure/serverLogs.ts';
 import type { ServerRole } from '../../../shared/procedure/types.ts';
 import type { ServerState } from '../../../shared/session/sessionState.ts';
 import type { SessionStore } from '../session/sessionStore.ts';
@@ -84,6 +85,9 @@ function ServerCard({
   const [platform, setPlatform] = useState<PlatformId | ''>(configured?.platform ?? '');
   const [tapeDevice, setTapeDevice] = useState(configured?.tapeDevice ?? '/dev/rmt/0');
   const [legacy, setLegacy] = useState(configured?.legacyAlgorithms ?? false);
+  const [rootAccess, setRootAccess] = useState<'login' | 'su'>(configured?.rootAccess ?? 'login');
+  const [restoreLog, setRestoreLog] = useState(configured?.restoreLog ?? '');
+  const [errorLog, setErrorLog] = useState(configured?.errorLog ?? '');
   const probe = store.probes[server];
   const pinned = store.state.hostKeys.filter((key) => key.server === server);
 
@@ -97,6 +101,9 @@ function ServerCard({
       platform: platform === '' ? null : platform,
       tapeDevice: tapeDevice.trim(),
       legacyAlgorithms: legacy,
+      rootAccess,
+      restoreLog: restoreLog.trim() === '' ? null : restoreLog.trim(),
+      errorLog: errorLog.trim() === '' ? null : errorLog.trim(),
       password: password === '' ? null : password,
     });
   };
@@ -121,6 +128,18 @@ function ServerCard({
         User <input value={user} onChange={(e) => setUser(e.target.value)} required />
       </label>
       <label>
+        Root{' '}
+        <select value={rootAccess} onChange={(e) => setRootAccess(e.target.value as 'login' | 'su')}>
+          <option value="login">logs in (the user above is root)</option>
+          <option value="su">cannot log in: the user above becomes root with su -</option>
+        </select>
+      </label>
+      {rootAccess === 'su' && (
+        <p className="hint">
+          The root password is asked, hidden, when a step first needs it; it is kept in memory only.
+        </p>
+      )}
+      <label>
         Password (kept in memory only){' '}
         <input
           type="password"
@@ -142,6 +161,22 @@ function ServerCard({
       </label>
       <label>
         Tape device <input value={tapeDevice} onChange={(e) => setTapeDevice(e.target.value)} required />
+      </label>
+      <label>
+        Restore log (the manual names none){' '}
+        <input
+          value={restoreLog}
+          onChange={(e) => setRestoreLog(e.target.value)}
+          placeholder={DEFAULT_LOG_PATHS.restoreLog}
+        />
+      </label>
+      <label>
+        CMS error log (the manual names none){' '}
+        <input
+          value={errorLog}
+          onChange={(e) => setErrorLog(e.target.value)}
+          placeholder={DEFAULT_LOG_PATHS.errorLog}
+        />
       </label>
       <label>
         <input type="checkbox" checked={legacy} onChange={(e) => setLegacy(e.target.checked)} /> Legacy
