@@ -18,3 +18,39 @@ export function unfamiliarBrCheckTables(content: MaintenanceContent): string {
 export function unfamiliarBrCheckVerified(content: MaintenanceContent): string {
   return `verify: ${content.tables.length}/${content.tables.length} ok\n`;
 }
+
+/** r3mig.log in other words: no stamp the app knows, no sentence it knows (success or failure). */
+export function unfamiliarMigrationLogLine(at: Date, line: string): string {
+  const outcome = /ERROR|failed/.test(line) ? 'NOT OK' : 'ok';
+  return `${at.toISOString().replace('T', ' ').slice(0, 19)} r3mig ${outcome}: ${line.replace(/^R3 Migrate(?: failed| ERROR)?: /, '').toLowerCase()}`;
+}
+
+/** The restore's log kept under another name, in other words. */
+export const UNFAMILIAR_RESTORE_LOG = '/cms/maint/restore/rs_hist.log';
+
+export function unfamiliarRestoreLogLine(
+  at: Date,
+  volumeLabel: string,
+  historical: boolean,
+  nonCms: boolean,
+): string {
+  return `[${at.toISOString()}] restore vol=${volumeLabel} hist=${historical ? 1 : 0} noncms=${nonCms ? 1 : 0} rc=0`;
+}
+
+/** cmsadm's menu with the backup option at another number (the manual shows the menu only in part). */
+export const UNFAMILIAR_CMSADM_MENU = `Avaya Call Management System Administration Menu
+Select a command from the list below.
+  1) acd_create      Define a new ACD
+  2) acd_remove      Remove an ACD
+  3) pkg_install     Install a feature package
+  4) pkg_remove      Remove a feature package
+  5) backup          Filesystem backup
+  6) run_pkg         Turn a feature package on or off
+  7) run_cms         Turn CMS on or off
+  8) passwd_age      Set password aging
+Enter choice (1-8) or q to quit:`;
+
+export const UNFAMILIAR_CMSADM_BACKUP_CHOICE = '5';
+
+/** cpio prints nothing for long stretches on a real tape: this long, before each tape's write ends (simulated time). */
+export const UNFAMILIAR_CMSADM_SILENCE_MS = 20 * 60_000;

@@ -2,6 +2,11 @@ import type { Program, ProgramContext } from '../program.ts';
 import { archiveStatus } from '../archiveSchedule.ts';
 import { tablesForDataLetters, volumeLabel } from '../maintenanceTables.ts';
 import type { SimHost, SimPairState, SimTape } from '../simState.ts';
+import {
+  UNFAMILIAR_RESTORE_LOG,
+  unfamiliarMigrationLogLine,
+  unfamiliarRestoreLogLine,
+} from '../unfamiliarOutputs.ts';
 
 /**
  * A line-oriented stand-in for the CMS character menus: the windows the HA upgrade uses, asked field
@@ -207,11 +212,18 @@ async function restoreData(context: ProgramContext): Promise<void> {
     const content = tape.content;
     if (historical && !/[HA]/.test(content.dataLetters[2]!))
       return { error: `volume ${content.volumeLabel} holds no historical data` };
-    appendFile(
-      h,
-      '/cms/maint/restore/restore.log',
-      `${timestamp(now)} Restore from volume ${content.volumeLabel}: historical=${historical ? 'y' : 'n'} non-CMS=${nonCms ? 'y' : 'n'}`,
-    );
+    if (state.outputs === 'unfamiliar')
+      appendFile(
+        h,
+        UNFAMILIAR_RESTORE_LOG,
+        unfamiliarRestoreLogLine(now, content.volumeLabel, historical, nonCms),
+      );
+    else
+      appendFile(
+        h,
+        '/cms/maint/restore/restore.log',
+        `${timestamp(now)} Restore from volume ${content.volumeLabel}: historical=${historical ? 'y' : 'n'} non-CMS=${nonCms ? 'y' : 'n'}`,
+      );
     const nonCmsFails = nonCms && !h.files['/cms/custom/tables'];
     if (nonCmsFails) appendFile(h, '/cms/maint/backup/err_log', `${timestamp(now)} ${NON_CMS_RESTORE_ERROR}`);
     return { nonCmsFails, label: content.volumeLabel };
@@ -299,8 +311,13 @@ async function r3MigrateData(context: ProgramContext): Promise<void> {
   const lines = await context.store.update((state) => {
     const h = state.hosts[context.host];
     const { tape, problem } = tapeInDrive(state, h);
+    const unfamiliar = state.outputs === 'unfamiliar';
     const log = (line: string) => {
-      appendFile(h, '/cms/migrate/r3mig.log', `${timestamp(now)} ${line}`);
+      appendFile(
+        h,
+        '/cms/migrate/r3mig.log',
+        unfamiliar ? unfamiliarMigrationLogLine(now, line) : `${timestamp(now)} ${line}`,
+      );
       appendFile(
         h,
         '/cms/maint/r3mig/mig.log',

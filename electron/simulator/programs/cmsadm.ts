@@ -1,6 +1,11 @@
 import type { Program, ProgramContext } from '../program.ts';
 import { driveDisplayName } from '../simDevices.ts';
 import type { SimDrive, SimTape } from '../simState.ts';
+import {
+  UNFAMILIAR_CMSADM_BACKUP_CHOICE,
+  UNFAMILIAR_CMSADM_MENU,
+  UNFAMILIAR_CMSADM_SILENCE_MS,
+} from '../unfamiliarOutputs.ts';
 
 const MENU = `Avaya Call Management System Administration Menu
 Select a command from the list below.
@@ -20,11 +25,13 @@ const MS_PER_BLOCK = (512 / 3_000_000) * 1000;
 /** `cmsadm`: the menu, and the whole CMSADM backup dialog of the manual (pp. 25-26). */
 export const cmsadm: Program = async (context) => {
   const { io } = context;
+  const unfamiliar = (await context.store.read()).outputs === 'unfamiliar';
+  const backupChoice = unfamiliar ? UNFAMILIAR_CMSADM_BACKUP_CHOICE : '3';
   for (;;) {
-    io.write(`${MENU} `);
+    io.write(`${unfamiliar ? UNFAMILIAR_CMSADM_MENU : MENU} `);
     const choice = await io.readLine();
     if (choice === null || choice.trim() === 'q') return 0;
-    if (choice.trim() === '3' || choice.trim() === 'backup') return backup(context);
+    if (choice.trim() === backupChoice || choice.trim() === 'backup') return backup(context, unfamiliar);
     if (/^[1-8]$/.test(choice.trim())) {
       io.write('This option is not available on the simulated server.\n');
       continue;
@@ -33,7 +40,7 @@ export const cmsadm: Program = async (context) => {
   }
 };
 
-async function backup(context: ProgramContext): Promise<number> {
+async function backup(context: ProgramContext, unfamiliar: boolean): Promise<number> {
   const { io, store, host } = context;
   const state = await store.read();
   const drives = state.hosts[host].drives;
@@ -66,6 +73,7 @@ async function backup(context: ProgramContext): Promise<number> {
 
   while (written < total) {
     const outcome = await writeTape(context, device, setId, tapeNumber, total - written);
+    if (unfamiliar && outcome.kind === 'written') await context.delay(UNFAMILIAR_CMSADM_SILENCE_MS);
     if (outcome.kind === 'error') {
       io.write(`\n${outcome.message}\n`);
       io.write(`Please insert tape number ${tapeNumber} into ${device} and press Enter, or Del to quit:`);
