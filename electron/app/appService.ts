@@ -13,7 +13,7 @@ import { QuestionBroker, type Question } from '../core/questionBroker.ts';
 import { SessionCore } from '../core/sessionCore.ts';
 import { SessionTerminals } from '../core/sessionTerminals.ts';
 import type { TechnicianChannel } from '../core/technicianChannel.ts';
-import { TRAINING_LOGIN, TrainingPair } from '../core/trainingPair.ts';
+import { TRAINING_LOGIN, TRAINING_SU_LOGIN, TrainingPair } from '../core/trainingPair.ts';
 import { UserFacingError } from '../core/userFacingError.ts';
 import { listSessions } from '../journal/listSessions.ts';
 import { createSessionFolder } from '../journal/sessionFolders.ts';
@@ -137,22 +137,32 @@ export class AppService {
         progress: [...this.runningProgress.values()],
       };
     },
-    'training.connect': async () => {
+    'training.connect': async ({ variant: asked }) => {
       const { journal } = this.requireSession().core;
       if (!journal.state.session?.training)
         throw new UserFacingError('Only a training session can use the simulated pair.');
-      const ports = await this.training.ports();
+      const variant = asked ?? (journal.state.servers.ORIG?.rootAccess === 'su' ? 'unfamiliar' : 'default');
+      const unfamiliar = variant === 'unfamiliar';
+      const ports = await this.training.ports(variant);
       for (const [server, platform] of [
         ['ORIG', 'blade100'],
         ['NEW', 'blade150'],
       ] as const) {
-        this.credentials.set(server, { password: TRAINING_LOGIN.password });
+        // The trainee is given the training passwords (they are printed in the README); the su prompt
+        // is still answered on the pair, as on a real server.
+        this.credentials.set(
+          server,
+          unfamiliar
+            ? { password: TRAINING_SU_LOGIN.password, rootPassword: TRAINING_SU_LOGIN.rootPassword }
+            : { password: TRAINING_LOGIN.password },
+        );
         await journal.append({
           type: 'server-configured',
           server,
           host: '127.0.0.1',
           port: ports[server],
-          user: TRAINING_LOGIN.user,
+          user: unfamiliar ? TRAINING_SU_LOGIN.user : TRAINING_LOGIN.user,
+          rootAccess: unfamiliar ? 'su' : 'login',
           platform,
           cmsVersion: null,
           tapeDevice: '/dev/rmt/0',

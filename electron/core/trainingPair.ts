@@ -3,16 +3,24 @@ import { generateSimHostKey } from '../simulator/simHostKeys.ts';
 import { startSimServer, type RunningSimServer } from '../simulator/simServer.ts';
 import { MemorySimStore } from '../simulator/simStore.ts';
 import { TrainingDesk } from '../simulator/trainingDesk.ts';
+import { SIM_ROOT_PASSWORD } from '../simulator/programs/su.ts';
 
 /** Training logins of the simulated pair (never a real server's). */
 export const TRAINING_LOGIN = { user: 'root', password: 'cms' } as const;
+/** On the unfamiliar pair root cannot log in: this user does, and becomes root with su -. */
+export const TRAINING_SU_LOGIN = { user: 'cms', password: 'cms', rootPassword: SIM_ROOT_PASSWORD } as const;
 
 /** The simulated pair a training session runs against, started on first use and kept for the app's life. */
 export class TrainingPair {
   private running: Promise<{ server: RunningSimServer; store: MemorySimStore }> | null = null;
 
-  async ports(): Promise<{ ORIG: number; NEW: number }> {
-    const { server } = await this.start();
+  /** Starts the pair if needed, prints its outputs as `variant` says, and gives its ports. */
+  async ports(variant: 'default' | 'unfamiliar' = 'default'): Promise<{ ORIG: number; NEW: number }> {
+    const { server, store } = await this.start();
+    await store.update((pair) => {
+      pair.outputs = variant;
+      pair.rootLogin = variant === 'unfamiliar' ? 'refused' : 'allowed';
+    });
     return { ORIG: server.ports.orig, NEW: server.ports.new };
   }
 
@@ -36,7 +44,10 @@ export class TrainingPair {
         timeScale: 0.02,
         hostKeys: { orig: generateSimHostKey(), new: generateSimHostKey() },
         ports: { orig: 0, new: 0 },
-        users: { [TRAINING_LOGIN.user]: TRAINING_LOGIN.password },
+        users: {
+          [TRAINING_LOGIN.user]: TRAINING_LOGIN.password,
+          [TRAINING_SU_LOGIN.user]: TRAINING_SU_LOGIN.password,
+        },
       });
       return { server, store };
     })().catch((error: unknown) => {

@@ -96,7 +96,13 @@ export const API_CALLS = {
     }),
   },
   'training.connect': {
-    request: z.object({}),
+    request: z.object({
+      /**
+       * `unfamiliar`: the pair prints what the manual does not show in other words and refuses root
+       * logins (su only). Absent: as this session was set up before (default for a new one).
+       */
+      variant: z.enum(['default', 'unfamiliar']).optional(),
+    }),
     response: z.object({ ports: z.object({ ORIG: z.number().int(), NEW: z.number().int() }) }),
   },
   /** The training tape box: the simulated tapes and where they are (training sessions only). */

@@ -2,6 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppService } from '../../electron/app/appService.ts';
+import { TRAINING_SU_LOGIN } from '../../electron/core/trainingPair.ts';
+import { HostKeyPins } from '../../electron/ssh/hostKeyPins.ts';
+import { SshConnection } from '../../electron/ssh/sshConnection.ts';
 import type { ApiEvent } from '../../shared/ipc/apiContract.ts';
 import { openNewSession } from '../support/openSession.ts';
 import { useTempDirs } from '../support/tempDir.ts';
@@ -26,6 +29,56 @@ describe('the app core behind the typed API', () => {
         'server-configured',
         'server-configured',
       ]);
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('trains on the unfamiliar pair: root cannot log in, steps and terminals become root with su -', async () => {
+    const events: { event: ApiEvent; payload: unknown }[] = [];
+    const service: AppService = new AppService(await tempDir(), (event, payload) => {
+      events.push({ event, payload });
+      if (event === 'technician.question') {
+        const question = payload as { id: string; kind: string };
+        answerFromEvent(service, question.id, question.kind === 'confirm' ? true : '');
+      }
+    });
+    try {
+      await openTrainingSession(service, 'Su only');
+      const { ports } = await service.handlers['training.connect']({ variant: 'unfamiliar' });
+      const configured = events
+        .filter((e) => e.event === 'session.event')
+        .map((e) => (e.payload as { event: { type: string; user?: string; rootAccess?: string } }).event)
+        .filter((event) => event.type === 'server-configured');
+      expect(configured.map((event) => [event.user, event.rootAccess])).toEqual([
+        ['cms', 'su'],
+        ['cms', 'su'],
+      ]);
+      // As root over SSH the pair says no, whatever the password.
+      await expect(
+        SshConnection.connect({
+          target: { host: '127.0.0.1', port: ports.ORIG, user: 'root', legacyAlgorithms: false },
+          credentials: { password: 'cms' },
+          questions: { confirmHostKey: async () => true, answerPrompts: async () => null },
+          pins: new HostKeyPins(),
+        }),
+      ).rejects.toMatchObject({ kind: 'authentication' });
+      // P2's mt runs as root through su: its recognised failure comes through the terminal su needs.
+      const failed = await service.handlers['step.run']({ stepId: 'P2' });
+      expect(failed).toMatchObject({ status: 'failed', reason: expect.stringContaining('no tape loaded') });
+      // The technician's terminal is a root shell.
+      const { terminalId } = await service.handlers['terminal.open']({ server: 'NEW', stepId: null });
+      const screen = () =>
+        events
+          .filter((e) => e.event === 'terminal.data')
+          .map((e) => e.payload as { terminalId: string; data: string })
+          .filter((data) => data.terminalId === terminalId)
+          .map((data) => data.data)
+          .join('');
+      for (let i = 0; i < 100 && !/cms-new# $/.test(screen()); i++)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(screen()).toMatch(/Password:[\s\S]*cms-new# $/);
+      expect(screen()).not.toContain(TRAINING_SU_LOGIN.rootPassword);
     } finally {
       await service.close();
     }

@@ -14,6 +14,7 @@ export type SessionStartStore = Pick<SessionStore, (typeof SESSION_START_KEYS)[n
 export function SessionStart({ store }: { store: SessionStartStore }) {
   const [site, setSite] = useState('');
   const [technician, setTechnician] = useState('');
+  const [unfamiliar, setUnfamiliar] = useState(false);
   const { loadSessions, sessions, startTrainingSession, openSession } = store;
   // Where the window starts is decided once, by the app; here the list is only brought up to date.
   useEffect(() => {
@@ -22,7 +23,7 @@ export function SessionStart({ store }: { store: SessionStartStore }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void startTrainingSession(site.trim(), technician.trim());
+    void startTrainingSession(site.trim(), technician.trim(), unfamiliar);
   };
 
   return (
@@ -36,6 +37,10 @@ export function SessionStart({ store }: { store: SessionStartStore }) {
         <label>
           Technician
           <input value={technician} onChange={(e) => setTechnician(e.target.value)} required />
+        </label>
+        <label>
+          <input type="checkbox" checked={unfamiliar} onChange={(e) => setUnfamiliar(e.target.checked)} />{' '}
+          Unfamiliar server: outputs the app cannot all read (you judge them), root by su only
         </label>
         <button type="submit">Start a training upgrade on the simulated pair</button>
       </form>

@@ -48,7 +48,8 @@ export interface SessionStore {
   loadSessions(): Promise<void>;
   /** Where a new window starts: the session the core has open (or opened for training), else the list. */
   startup(): Promise<void>;
-  startTrainingSession(site: string, technician: string): Promise<void>;
+  /** `unfamiliar`: a pair whose outputs the app cannot all read, root by su only (practice in judging). */
+  startTrainingSession(site: string, technician: string, unfamiliar?: boolean): Promise<void>;
   openSession(directory: string): Promise<void>;
   runStep(stepId: StepId): Promise<void>;
   skipStep(stepId: StepId, reason: string): Promise<void>;
@@ -133,7 +134,7 @@ export function createSessionStore(api: CmsHaApi) {
           if (openDirectory) await get().openSession(openDirectory);
           else await get().loadSessions();
         }),
-      startTrainingSession: (site, technician) =>
+      startTrainingSession: (site, technician, unfamiliar = false) =>
         attempt(async () => {
           const { directory } = await api.call('session.create', {
             site,
@@ -142,7 +143,7 @@ export function createSessionStore(api: CmsHaApi) {
             training: true,
           });
           await get().openSession(directory);
-          await api.call('training.connect', {});
+          await api.call('training.connect', { variant: unfamiliar ? 'unfamiliar' : 'default' });
         }),
       openSession: (directory) =>
         attempt(async () => {
