@@ -7,6 +7,7 @@ import type {
   ApiResponse,
 } from '../../shared/ipc/apiContract.ts';
 import { isSafeLogPath } from '../../shared/procedure/serverLogs.ts';
+import { saveReadingAsSample } from '../journal/sessionSamples.ts';
 import type { ServerRole, StepId } from '../../shared/procedure/types.ts';
 import type { SessionState } from '../../shared/session/sessionState.ts';
 import { QuestionBroker, type Question } from '../core/questionBroker.ts';
@@ -219,6 +220,32 @@ export class AppService {
       this.credentials.set(server, password === null ? {} : { password });
       await core.connections.close([server]);
       return {};
+    },
+    'samples.save': async ({ questionId }) => {
+      const { core } = this.requireSession();
+      const question = [...stepQuestions(core.journal.state), ...this.questions.open].find(
+        (candidate) => candidate.id === questionId,
+      );
+      if (!question?.reading || !question.stepId)
+        throw new UserFacingError('That question has no output to save (or it was already answered).');
+      // Both servers' addresses, and the name of the server the output came from, learnt from it
+      // (read-only, on the connection the step already uses), are redacted.
+      const names = (['ORIG', 'NEW'] as const).flatMap((server) => {
+        const host = core.journal.state.servers[server]?.host;
+        return host ? [host] : [];
+      });
+      if (question.server) {
+        const name = await core.connections
+          .get(question.server)
+          .then((connection) => connection.exec('uname -n', { timeoutMs: 10_000 }))
+          .catch(() => null);
+        if (name?.kind === 'exited' && name.code === 0) names.push(name.stdout.trim());
+      }
+      return saveReadingAsSample(
+        core.directory,
+        { stepId: question.stepId, server: question.server, reading: question.reading, savedAt: new Date() },
+        names,
+      );
     },
     'servers.probe': async ({ server }) => {
       const { core } = this.requireSession();

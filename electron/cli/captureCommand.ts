@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { redactSample } from '../../shared/parsers/sampleRedaction.ts';
+import { DEFAULT_LOG_PATHS, MIGRATION_LOG } from '../../shared/procedure/serverLogs.ts';
 import { shQuote, validateTapeDevice, mtStatusCommand } from '../ssh/remoteCommand.ts';
 import type { SshConnection } from '../ssh/sshConnection.ts';
 import { runBrCheck } from '../steps/brCheck.ts';
@@ -11,12 +12,12 @@ import { withConnection } from './deviceCommands.ts';
 /** The most of one command's output a sample keeps: a server that never stops talking cannot fill memory. */
 const MAX_SAMPLE_BYTES = 1024 * 1024;
 
-/** The logs the procedure reads (the manual names r3mig.log and mig.log; the others are the app's guess). */
+/** The logs the procedure reads (the manual names r3mig.log and mig.log; the others are the defaults of settings). */
 const LOGS = [
-  '/cms/migrate/r3mig.log',
+  MIGRATION_LOG,
   '/cms/maint/r3mig/mig.log',
-  '/cms/maint/restore/restore.log',
-  '/cms/maint/backup/err_log',
+  DEFAULT_LOG_PATHS.restoreLog,
+  DEFAULT_LOG_PATHS.errorLog,
 ];
 
 interface Sample {

@@ -241,6 +241,11 @@ export const API_CALLS = {
     request: z.object({ format: z.enum(['html', 'pdf', 'json', 'csv', 'labels']) }),
     response: z.object({ files: z.array(z.string()) }),
   },
+  /** Saves the output of an open verdict question as a sample (server names redacted) in the session folder. */
+  'samples.save': {
+    request: z.object({ questionId: z.string().min(1).max(64) }),
+    response: z.object({ path: z.string(), redactions: z.number().int() }),
+  },
   'technician.answer': {
     request: z.object({
       questionId: z.string().min(1).max(64),

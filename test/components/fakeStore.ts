@@ -22,6 +22,7 @@ export function storeWith(overrides: Partial<SessionStore>): SessionStore {
     onTerminalData: vi.fn(() => () => undefined),
     answer: vi.fn(),
     dismissError: vi.fn(),
+    saveSample: vi.fn(async () => 'samples/D2-NEW-x.txt'),
     showTranscript: vi.fn(),
     showEarlierTranscript: vi.fn(),
     closeTranscript: vi.fn(),

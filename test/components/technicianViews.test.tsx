@@ -100,6 +100,18 @@ describe('TechnicianInbox for output the app cannot read', () => {
       reason: 'Status field says failed',
     });
   });
+
+  it('saves the output to judge as a sample and says where, once', async () => {
+    const saveSample = vi.fn(async () => 'samples/D2-NEW-2026-12-02.txt');
+    render(<TechnicianInbox store={storeWith({ questions: [verdictQuestion], saveSample })} />);
+    const save = screen.getByRole('button', { name: 'Save this output as a sample' });
+    await userEvent.click(save);
+    expect(saveSample).toHaveBeenCalledWith(verdictQuestion.id);
+    expect((await screen.findByRole('status')).textContent).toMatch(
+      /Saved as samples\/D2-NEW-2026-12-02\.txt in the session folder \(server names and addresses redacted\)/,
+    );
+    expect((save as HTMLButtonElement).disabled).toBe(true);
+  });
 });
 
 describe('TechnicianInbox for tapes, host keys, secrets and long work', () => {

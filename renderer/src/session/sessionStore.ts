@@ -49,6 +49,8 @@ export interface SessionStore {
   /** Where a new window starts: the session the core has open (or opened for training), else the list. */
   startup(): Promise<void>;
   /** `unfamiliar`: a pair whose outputs the app cannot all read, root by su only (practice in judging). */
+  /** Saves an open verdict question's output as a sample in the session folder; its path, or null. */
+  saveSample(questionId: string): Promise<string | null>;
   startTrainingSession(site: string, technician: string, unfamiliar?: boolean): Promise<void>;
   openSession(directory: string): Promise<void>;
   runStep(stepId: StepId): Promise<void>;
@@ -217,6 +219,14 @@ export function createSessionStore(api: CmsHaApi) {
           set({ questions: get().questions.filter((q) => q.id !== question.id) });
           await api.call('technician.answer', { questionId: question.id, answer });
         }),
+      saveSample: async (questionId) => {
+        try {
+          return (await api.call('samples.save', { questionId })).path;
+        } catch (error) {
+          set({ error: error instanceof Error ? error.message : String(error) });
+          return null;
+        }
+      },
       dismissError: () => set({ error: null }),
       connectTraining: () =>
         attempt(async () => {

@@ -2,7 +2,14 @@ import { useState } from 'react';
 import type { Question, SessionStore, StepProgress } from '../session/sessionStore.ts';
 
 /** What TechnicianInbox reads of the window's store. */
-export const TECHNICIAN_INBOX_KEYS = ['answer', 'messages', 'progress', 'questions', 'runningStep'] as const;
+export const TECHNICIAN_INBOX_KEYS = [
+  'answer',
+  'messages',
+  'progress',
+  'questions',
+  'runningStep',
+  'saveSample',
+] as const;
 export type TechnicianInboxStore = Pick<SessionStore, (typeof TECHNICIAN_INBOX_KEYS)[number]>;
 
 /** What the running step says and asks: progress of long work, messages to read, then one question at a time. */
@@ -24,7 +31,14 @@ export function TechnicianInbox({ store }: { store: TechnicianInboxStore }) {
           <li key={index}>{message.text}</li>
         ))}
       </ul>
-      {question && <QuestionForm key={question.id} question={question} answer={store.answer} />}
+      {question && (
+        <QuestionForm
+          key={question.id}
+          question={question}
+          answer={store.answer}
+          saveSample={store.saveSample}
+        />
+      )}
       {store.questions.length > 1 && <p>{store.questions.length - 1} more waiting.</p>}
     </section>
   );
@@ -39,7 +53,15 @@ function ProgressLine({ report }: { report: StepProgress }) {
   );
 }
 
-function QuestionForm({ question, answer }: { question: Question; answer: SessionStore['answer'] }) {
+function QuestionForm({
+  question,
+  answer,
+  saveSample,
+}: {
+  question: Question;
+  answer: SessionStore['answer'];
+  saveSample: SessionStore['saveSample'];
+}) {
   const [text, setText] = useState('');
   if (question.hostKey) {
     const key = question.hostKey;
@@ -64,7 +86,8 @@ function QuestionForm({ question, answer }: { question: Question; answer: Sessio
       </div>
     );
   }
-  if (question.kind === 'verdict') return <VerdictForm question={question} answer={answer} />;
+  if (question.kind === 'verdict')
+    return <VerdictForm question={question} answer={answer} saveSample={saveSample} />;
   if (question.kind === 'confirm') {
     return (
       <div
@@ -116,8 +139,17 @@ function QuestionForm({ question, answer }: { question: Question; answer: Sessio
 }
 
 /** Output the app could not read: shown raw beside what the manual says, for the technician to judge. */
-function VerdictForm({ question, answer }: { question: Question; answer: SessionStore['answer'] }) {
+function VerdictForm({
+  question,
+  answer,
+  saveSample,
+}: {
+  question: Question;
+  answer: SessionStore['answer'];
+  saveSample: SessionStore['saveSample'];
+}) {
   const [reason, setReason] = useState('');
+  const [saved, setSaved] = useState<string | null>(null);
   const reading = question.reading;
   const judge = (verdict: 'looks-right' | 'looks-wrong') => {
     if (reason.trim() !== '') void answer(question, { verdict, reason: reason.trim() });
@@ -149,6 +181,23 @@ function VerdictForm({ question, answer }: { question: Question; answer: Session
       <button type="button" onClick={() => void answer(question, null)}>
         Stop the step
       </button>
+      {reading && (
+        <p>
+          <button
+            type="button"
+            disabled={saved !== null}
+            onClick={() => void saveSample(question.id).then((path) => setSaved(path))}
+          >
+            Save this output as a sample
+          </button>{' '}
+          {saved && (
+            <span role="status">
+              Saved as {saved} in the session folder (server names and addresses redacted): it can become a
+              parser fixture (see the README).
+            </span>
+          )}
+        </p>
+      )}
     </form>
   );
 }
