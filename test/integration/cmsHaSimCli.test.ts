@@ -302,13 +302,31 @@ describe('cms-ha sim, probe and exec, as a new user tries them from the README',
     expect(p3a.lines.map((line) => line.kind)).toContain('tell');
   });
 
-  it('sim --variant unfamiliar: br_check lists a volume in a layout the app does not read (exit 3, raw kept)', async () => {
+  it('sim --variant unfamiliar: root cannot log in; br_check lists a volume in a layout the app does not read (exit 3, raw kept)', async () => {
     const unfamiliar = await startCmsHaSim(path.join(root, 'unfamiliar'), ['--variant', 'unfamiliar']);
     try {
       expect(unfamiliar.banner).toContain('Outputs: unfamiliar');
+      expect(unfamiliar.banner).toMatch(
+        /Root cannot log in .*log in as cms.*then su - with root password "su-training"/,
+      );
+      expect(unfamiliar.banner).toMatch(/ORIG {2}ssh -p \d+ cms@127\.0\.0\.1/);
       const env = { SIM_PW: 'cms' };
+      const asRoot = await cmsHa(
+        [
+          'exec',
+          `root@127.0.0.1:${unfamiliar.ports.ORIG}`,
+          '--password-env',
+          'SIM_PW',
+          '--accept-new-host-key',
+          '--',
+          'uname',
+        ],
+        env,
+      );
+      expect(asRoot.code).not.toBe(0);
+      expect(asRoot.stderr).toMatch(/refused every login method/);
       const connection = [
-        `root@127.0.0.1:${unfamiliar.ports.ORIG}`,
+        `cms@127.0.0.1:${unfamiliar.ports.ORIG}`,
         '--password-env',
         'SIM_PW',
         '--accept-new-host-key',

@@ -1,9 +1,19 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { serverHost } from '../../../electron/core/serverHost.ts';
+import { SessionSecrets } from '../../../electron/core/sessionSecrets.ts';
+import { createSessionFolder } from '../../../electron/journal/sessionFolders.ts';
+import { SessionJournal } from '../../../electron/journal/sessionJournal.ts';
 import { SIM_ROOT_PASSWORD } from '../../../electron/simulator/programs/su.ts';
+import { StepContext } from '../../../electron/steps/stepContext.ts';
+import type { Technician } from '../../../electron/steps/technician.ts';
+import { useTempDirs } from '../../support/tempDir.ts';
 import { SuRootHost, type RootPassword } from '../../../electron/ssh/suRootHost.ts';
 import { skipWithoutSshd, useSimulatedPairBehindSshd } from '../../support/sshd.ts';
 
 const skip = skipWithoutSshd('suRoot');
+const tempDir = useTempDirs();
 
 /** A technician who gives these passwords in turn when su needs one. */
 function passwords(...given: (string | null)[]): RootPassword & { asked: number; forgotten: number } {
@@ -95,6 +105,70 @@ describe.skipIf(skip)(
       pty.write('exit\n');
       await pty.ended;
       login.close();
+    });
+
+    it('redacts the root password from a step transcript opened before it was asked, even when a server prints it', async () => {
+      const journal = await SessionJournal.open(
+        await createSessionFolder(await tempDir(), 'Su site', '2026-12-02'),
+      );
+      const at = new Date().toISOString();
+      await journal.append({
+        type: 'session-created',
+        site: 'Su site',
+        technician: 'RT',
+        customerContact: '',
+        training: true,
+        at,
+      });
+      await journal.append({
+        type: 'server-configured',
+        server: 'ORIG',
+        host: '127.0.0.1',
+        port: pair().orig.port,
+        user: 'cmsha-test',
+        platform: null,
+        cmsVersion: null,
+        tapeDevice: '/dev/rmt/0',
+        legacyAlgorithms: true,
+        rootAccess: 'su',
+        at,
+      });
+      await journal.append({ type: 'step-started', stepId: 'P1', at });
+      const login = await pair().login('orig');
+      const secrets = new SessionSecrets();
+      let asked = 0;
+      const credentials = {};
+      const access = {
+        credentials: () => credentials,
+        questions: () => ({
+          confirmHostKey: async () => true,
+          answerPrompts: async ({ user }: { user: string }) => {
+            asked++;
+            return user === 'root' ? [SIM_ROOT_PASSWORD] : null;
+          },
+        }),
+      };
+      const context = new StepContext(
+        'P1',
+        journal,
+        async (server) => serverHost(journal.state, server, login, access, secrets),
+        {} as Technician,
+        undefined,
+        secrets,
+      );
+      const transcript = context.transcript('ORIG');
+      const root = await context.connect('ORIG');
+      const said = await root.exec(`echo the root password is ${SIM_ROOT_PASSWORD}`, {
+        timeoutMs: 30_000,
+        onOutput: (chunk) => transcript.writeBytes(chunk),
+      });
+      expect(said).toMatchObject({ kind: 'exited', code: 0 });
+      await transcript.close();
+      const written = await readFile(path.join(journal.directory, transcript.relativePath), 'utf8');
+      expect(written).toBe('the root password is [redacted]\n');
+      expect(asked).toBe(1);
+      login.close();
+      await journal.close();
     });
   },
 );
