@@ -170,6 +170,31 @@ export async function cmsadmBackups(
   await context.confirmChecklist();
 }
 
+/** What the manual shows at the end of a CMSADM backup (pp. 25-26). */
+const CMSADM_LOOK_FOR =
+  'the written block count, "Tape Verification", the same block count again, the warning that a CMS Full Maintenance Backup is also needed, and "Please label the backup tape(s) with the date and the current CMS version (r3vXxx.x)". A write-protected or missing tape, or a verification that stops, is a failure.';
+
+/**
+ * A CMSADM backup whose end the app cannot read (another wording, or cmsadm ended before the label
+ * instruction): the technician judges the console; "looks right" counts the tapes they named as the set
+ * and takes the CMS version from the server, "looks wrong" fails the step.
+ */
+async function judgedCmsadmEnding(
+  context: StepContext,
+  server: ServerRole,
+  raw: string,
+  tapeIds: readonly string[],
+): Promise<{ tapes: number; verified: boolean; cmsVersion: string }> {
+  await context.requireRightVerdict(
+    server,
+    `The end of the CMSADM backup of ${server}`,
+    CMSADM_LOOK_FOR,
+    raw,
+  );
+  if (tapeIds.length === 0) throw new StepFailure(`no tape was named during the CMSADM backup of ${server}`);
+  return { tapes: tapeIds.length, verified: true, cmsVersion: await cmsVersionOf(context, server) };
+}
+
 async function cmsadmBackupOn(context: StepContext, server: ServerRole, role: TapeRole) {
   const connection = await context.connect(server);
   const transcript = context.transcript(server);
@@ -207,15 +232,17 @@ async function cmsadmBackupOn(context: StepContext, server: ServerRole, role: Ta
     },
   );
   if (run.outcome.kind === 'interrupted') throw new StepInterrupted(run.outcome.reason);
-  if (run.outcome.kind !== 'completed') {
-    const reason = run.outcome.kind === 'failed' ? run.outcome.reason : run.outcome.kind;
+  // A recognised failure, or the technician's "stop waiting", ends it; an ending the app cannot read is theirs to judge.
+  if (run.outcome.kind === 'failed' || run.outcome.kind === 'timed-out') {
+    const reason = run.outcome.kind === 'failed' ? run.outcome.reason : 'stopped after a long silence';
     throw new StepFailure(`the CMSADM backup of ${server} did not complete: ${reason}`);
   }
   await context.evidence(server, 'cmsadm-backup', { ...run.result, raw: undefined });
-  const result = run.result;
-  if (result.kind !== 'recognised' || result.status !== 'completed') {
-    throw new StepFailure(`the CMSADM backup output of ${server} was not recognised`);
-  }
+  const parsed = run.result;
+  if (parsed.kind === 'recognised' && parsed.status === 'failed')
+    throw new StepFailure(`the CMSADM backup of ${server} did not complete: ${parsed.message}`);
+  const result =
+    parsed.kind === 'recognised' ? parsed : await judgedCmsadmEnding(context, server, parsed.raw, tapeIds);
   if (tapeIds.length !== result.tapes)
     throw new StepFailure(`${result.tapes} tapes were written on ${server} but ${tapeIds.length} were named`);
   const hostname = (await connection.exec('uname -n')).stdout.trim() || server;

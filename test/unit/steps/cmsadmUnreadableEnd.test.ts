@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { createSessionFolder } from '../../../electron/journal/sessionFolders.ts';
+import { SessionJournal } from '../../../electron/journal/sessionJournal.ts';
+import type { RemoteHost } from '../../../electron/ssh/remoteHost.ts';
+import type { ExecResult, PtyChannel, PtyEnd } from '../../../electron/ssh/sshConnection.ts';
+import { cmsadmBackups } from '../../../electron/steps/backupSteps.ts';
+import { StepContext } from '../../../electron/steps/stepContext.ts';
+import { ScenarioBuilder } from '../../support/sessionScenario.ts';
+import { useTempDirs } from '../../support/tempDir.ts';
+import { Hands, TrainingTechnician } from '../../support/trainingTechnician.ts';
+
+const tempDir = useTempDirs();
+
+/** The manual's menu line for the backup, then a console whose ending nobody here has seen (invented). */
+const MENU =
+  '  1) acd_create      Define a new ACD\n  2) backup          Filesystem backup\nEnter choice (1-2) or q to quit: ';
+const INSERT =
+  'Please insert the first cartridge tape into /dev/rmt/0.\nPress ENTER when ready or Del to quit:^?';
+
+/** A cmsadm that answers the app's keystrokes as scripted, printing `ending` after the tape is in. */
+function scriptedCmsadm(ending: string): RemoteHost {
+  return {
+    exec: async (command): Promise<ExecResult> => {
+      const stdout = command === 'uname -n' ? 'cms-orig\n' : '   VERSION:  r3v9ak.g\n';
+      return { kind: 'exited', code: 0, signal: null, stdout, stderr: '' };
+    },
+    openPty: async (): Promise<PtyChannel> => {
+      const listeners = new Set<(text: string) => void>();
+      let end: (value: PtyEnd) => void = () => undefined;
+      const ended = new Promise<PtyEnd>((resolve) => (end = resolve));
+      const print = (text: string) => setImmediate(() => listeners.forEach((listener) => listener(text)));
+      print(MENU);
+      return {
+        write: (text) => {
+          if (text.trim() === '2') print(INSERT);
+          else if (text === '\r' || text === '\n') {
+            print(ending);
+            setTimeout(() => end({ kind: 'exited', code: 0 }), 20);
+          }
+        },
+        onData: (listener) => {
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        },
+        ended,
+        close: () => end({ kind: 'exited', code: null }),
+      };
+    },
+  };
+}
+
+async function runP4aWith(ending: string, verdict: 'looks-right' | 'looks-wrong') {
+  const journal = await SessionJournal.open(
+    await createSessionFolder(await tempDir(), 'Cmsadm', '2026-12-02'),
+  );
+  const scenario = new ScenarioBuilder().created().add({
+    type: 'server-configured',
+    server: 'ORIG',
+    host: 'cms-orig.example',
+    port: 22,
+    user: 'root',
+    platform: null,
+    cmsVersion: null,
+    tapeDevice: '/dev/rmt/0',
+    legacyAlgorithms: false,
+  });
+  for (const stepId of ['P1', 'P2', 'P3a', 'P3b'] as const) scenario.completeStep(stepId);
+  scenario.add({ type: 'step-started', stepId: 'P4a' });
+  for (const event of scenario.events) await journal.append(event);
+  const trainee = new TrainingTechnician(
+    new Hands(() => Promise.reject(new Error('no hands here'))),
+  ).judgeWith((reading) =>
+    reading.about === 'The end of the CMSADM backup of ORIG'
+      ? { verdict, reason: verdict === 'looks-right' ? 'verified, same block count' : 'no verification' }
+      : undefined,
+  );
+  trainee.answerFirst((_question, request) =>
+    request?.kind === 'insert-tape' && request.purpose === 'write' ? 'DDS4-01' : null,
+  );
+  const context = new StepContext('P4a', journal, async () => scriptedCmsadm(ending), trainee);
+  const outcome = await cmsadmBackups(context, [{ server: 'ORIG', role: 'CMSADM-ORIG' }]).then(
+    () => 'passed',
+    (error: Error) => error.message,
+  );
+  const state = journal.state;
+  await journal.close();
+  return { outcome, state, trainee };
+}
+
+describe('a CMSADM backup whose ending the app cannot read', () => {
+  it('is judged by the technician: looks right registers the tapes they named, with the CMS version from pkginfo', async () => {
+    const { outcome, state, trainee } = await runP4aWith(
+      '1843200 blocks\nverify ok (1843200)\nbackup done\n',
+      'looks-right',
+    );
+    expect(outcome).toBe('passed');
+    expect(trainee.judged.map((j) => j.reading.raw)).toEqual([expect.stringContaining('backup done')]);
+    expect(state.tapes['DDS4-01']).toMatchObject({
+      role: 'CMSADM-ORIG',
+      cmsVersion: 'r3v9ak.g',
+      verified: true,
+      labelText: expect.stringContaining('CMSADM backup of cms-orig, tape 1 of 1'),
+    });
+    expect(state.steps.P4a.evidence.filter((e) => e.kind === 'verdict')).toHaveLength(1);
+  });
+
+  it('looks wrong fails the step with the technician’s reason, and registers nothing', async () => {
+    const { outcome, state } = await runP4aWith('1843200 blocks\nbackup done\n', 'looks-wrong');
+    expect(outcome).toMatch(
+      /The end of the CMSADM backup of ORIG: judged wrong by the technician \(no verification\)/,
+    );
+    expect(state.tapes).toEqual({});
+  });
+
+  it('a failure the app recognises fails on its own, without a verdict', async () => {
+    const { outcome, trainee } = await runP4aWith(
+      '/dev/rmt/0: write protected or reserved.\n',
+      'looks-right',
+    );
+    expect(outcome).toMatch(/write-protected/);
+    expect(trainee.judged).toEqual([]);
+  });
+});
