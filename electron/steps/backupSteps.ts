@@ -2,8 +2,10 @@ import { tapeRoleDefinition } from '../../shared/procedure/tapeRoles.ts';
 import type { MenuSelections, ServerRole, TapeRole } from '../../shared/procedure/types.ts';
 import type { BrCheck } from '../../shared/parsers/brCheck.ts';
 import { checkVolumeLabel } from '../../shared/procedure/volumeLabelRule.ts';
+import { registeredTapeRefusal } from '../../shared/session/tapeCustody.ts';
 import { runCmsadmBackup } from './cmsadmBackup.ts';
 import { StepFailure, type StepContext } from './stepContext.ts';
+import { blankTapeForBackup } from './tapePreflight.ts';
 import { keepWaitingOn, listVolumeInDrive, StepInterrupted } from './tapeWork.ts';
 
 /** The manual's selections of a CMS window, as lines the technician can follow. */
@@ -61,6 +63,10 @@ export async function maintenanceBackup(
 ): Promise<void> {
   context.tellNotes();
   const runItem = context.definition.checklist.find((item) => item.selections)!;
+  // The tape is named and the drive read before Run: a backup the upgrade needs is never written over.
+  const tapeId = context.state.steps[context.stepId].checkedItems.includes(runItem.id)
+    ? await tapeWrittenEarlier(context, server)
+    : await blankTapeForBackup(context, server, role);
   context.technician.tell(`On ${server}, in the CMS menu:\n${describeSelections(runItem.selections!)}`);
   await context.confirmChecklist([runItem.id]);
 
@@ -76,18 +82,14 @@ export async function maintenanceBackup(
       : await volumeNamedByTechnician(context, server);
   const label = written.labelText;
   context.technician.tell(
-    `Volume label: ${label}. Write it on the cartridge with the date and the CMS version.`,
+    `Volume label: ${label}. Write it on ${tapeId}'s cartridge with the date and the CMS version.`,
   );
-  const tapeId = await context.technician.ask(
-    `Id written on this cartridge (${tapeRoleDefinition(role).title})?`,
-  );
-  if (!tapeId) throw new StepFailure('no tape id given');
   const writeProtected = await context.technician.confirm(
     'Write-protect switch of this tape set to read-only?',
   );
   await context.record({
     type: 'tape-registered',
-    tapeId: tapeId.trim(),
+    tapeId,
     role,
     producedBy: context.stepId,
     server,
@@ -100,6 +102,24 @@ export async function maintenanceBackup(
     location: `drive of ${server}`,
   });
   await context.confirmChecklist();
+}
+
+/**
+ * A re-run after Run was confirmed (the backup was written, its check failed): the tape is the one in
+ * the drive, named again by the technician, and never one this session already holds.
+ */
+async function tapeWrittenEarlier(context: StepContext, server: ServerRole): Promise<string> {
+  for (;;) {
+    const answer = await context.technician.ask(
+      `Id written on the cartridge in the drive of ${server} (the backup written in the earlier attempt)?`,
+    );
+    if (answer === null) throw new StepFailure('no tape id given');
+    const tapeId = answer.trim().slice(0, 64);
+    if (!tapeId) continue;
+    const refusal = registeredTapeRefusal(context.state, tapeId, 'backup of this step');
+    if (!refusal) return tapeId;
+    context.technician.tell(refusal);
+  }
 }
 
 interface WrittenVolume {
@@ -218,10 +238,27 @@ async function cmsadmBackupOn(context: StepContext, server: ServerRole, role: Ta
         if (ruleId === 'label') progress(`Backup written and verified: ${blocks ?? 'unknown'} blocks`);
       },
       ask: async (question, { request, secret }) => {
-        const answer = await context.technician.ask(
+        let answer = await context.technician.ask(
           `${server}: ${question}`,
           request ?? (secret ? { kind: 'secret' } : undefined),
         );
+        // A tape this session holds a backup on is never written over: the technician is told which it
+        // is and asked for another before cmsadm is let on.
+        for (;;) {
+          if (answer === null || request?.kind !== 'insert-tape' || request.purpose !== 'write') break;
+          const earlier = tapeIds.indexOf(answer.trim());
+          const refusal =
+            earlier >= 0 && earlier !== request.tapeNumber - 1
+              ? `${answer.trim()} is tape ${earlier + 1} of this backup, just written: take it out and insert a blank tape as tape ${request.tapeNumber}.`
+              : registeredTapeRefusal(
+                  context.state,
+                  answer.trim(),
+                  `tape ${request.tapeNumber} of the ${tapeRoleDefinition(role).title}`,
+                );
+          if (!refusal) break;
+          context.technician.tell(refusal);
+          answer = await context.technician.ask(`${server}: ${question}`, request);
+        }
         if (answer !== null && request?.kind === 'insert-tape') {
           if (request.purpose === 'write')
             tapeIds[request.tapeNumber - 1] = answer.trim() || `${role}-${request.tapeNumber}`;

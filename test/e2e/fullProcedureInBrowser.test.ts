@@ -24,7 +24,7 @@ class TraineeAtTheWindow {
   /** Which tape the trainee put into each drive. */
   readonly drives: Record<ServerRole, string | null> = { ORIG: null, NEW: null };
   private readonly actions = new Map<string, () => Promise<void>>();
-  /** Tapes for the CMSADM backups, by step and server, in the order they are asked for. */
+  /** The blank tapes each backup writes (CMSADM and maintenance), by step and server, in the order asked for. */
   readonly cmsadmTapes: Record<string, string[]> = {};
   answered = 0;
 
@@ -119,7 +119,7 @@ class TraineeAtTheWindow {
       return;
     }
     const input = question.getByRole('textbox');
-    if (text.startsWith('Id written on this cartridge')) {
+    if (text.startsWith('Id written on the cartridge in the drive')) {
       await input.fill(this.drives[stepId === 'D9' ? 'NEW' : 'ORIG']!);
     } else if (text.startsWith('Cut-off time')) {
       await input.fill('2026-11-24T07:00:00+01:00');
@@ -192,6 +192,11 @@ describe.skipIf(skipReason !== null)('the whole training upgrade through the app
         await page.locator(`[data-training-tape="${tape}"]`).waitFor();
       }
       trainee.cmsadmTapes['P4a:ORIG'] = ['SHORT-1', 'SHORT-2'];
+      // The blank tape each maintenance backup is written on, named before Run.
+      trainee.cmsadmTapes['P4b:ORIG'] = ['DDS4-02'];
+      trainee.cmsadmTapes['D1:ORIG'] = ['DDS4-03'];
+      trainee.cmsadmTapes['D5:ORIG'] = ['DDS4-04'];
+      trainee.cmsadmTapes['D9:NEW'] = ['DDS4-05'];
       trainee.cmsadmTapes['D11:NEW'] = ['DDS4-06'];
       trainee.cmsadmTapes['D11:ORIG'] = ['DDS4-07'];
 

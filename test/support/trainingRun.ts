@@ -12,9 +12,13 @@ import type { StepRun } from '../../shared/session/sessionState.ts';
 import type { SimulatedPairBehindSshd } from './sshd.ts';
 import { CMS_KEYS, Hands, TrainingTechnician } from './trainingTechnician.ts';
 
-/** Which tape the trainee uses for what: DDS4-01 CMSADM ORIG … DDS4-07 final CMSADM ORIG. */
-const CMSADM_TAPES: Record<string, string> = {
+/** Which blank tape the trainee inserts for each backup: DDS4-01 CMSADM ORIG … DDS4-07 final CMSADM ORIG. */
+export const BACKUP_TAPES: Record<string, string> = {
   'P4a:ORIG': 'DDS4-01',
+  'P4b:ORIG': 'DDS4-02',
+  'D1:ORIG': 'DDS4-03',
+  'D5:ORIG': 'DDS4-04',
+  'D9:NEW': 'DDS4-05',
   'D11:NEW': 'DDS4-06',
   'D11:ORIG': 'DDS4-07',
 };
@@ -56,12 +60,12 @@ export function manualFollowingTrainee(hands: Hands, currentStep: () => StepId):
     .answer(async (question, request) => {
       if (request?.kind === 'insert-tape' && request.purpose === 'write') {
         const server: ServerRole = question.startsWith('NEW') ? 'NEW' : 'ORIG';
-        const tape = CMSADM_TAPES[`${currentStep()}:${server}`]!;
+        const tape = BACKUP_TAPES[`${currentStep()}:${server}`]!;
         await hands.moveTape(tape, server);
         return tape;
       }
       if (request?.kind === 'insert-tape') return '';
-      if (question.startsWith('Id written on this cartridge')) {
+      if (question.startsWith('Id written on the cartridge in the drive')) {
         const drive = currentStep() === 'D9' ? 'cms-new /dev/rmt/0' : 'cms-orig /dev/rmt/0';
         const listing = await hands.run('ORIG', 'simctl tapes');
         return listing

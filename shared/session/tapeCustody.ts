@@ -1,0 +1,13 @@
+import { tapeRoleDefinition } from '../procedure/tapeRoles.ts';
+import type { SessionState } from './sessionState.ts';
+
+/**
+ * Why a tape must not be written: every tape registered in this session holds a backup that the
+ * procedure, its way back or the customer still needs (the CMSADM tapes are the rollback). Null when
+ * the register knows nothing of it. Said in the technician's words: the tape, what is on it, what to do.
+ */
+export function registeredTapeRefusal(state: SessionState, tapeId: string, wanted: string): string | null {
+  const tape = state.tapes[tapeId];
+  if (!tape) return null;
+  return `${tape.id} holds the ${tapeRoleDefinition(tape.role).title} (written in ${tape.producedBy}, label "${tape.labelText}"), which this upgrade still needs: do not write on it. Remove it, put it back where it is kept, and insert a blank tape to become the ${wanted}.`;
+}
