@@ -162,14 +162,32 @@ async function volumeNamedByTechnician(context: StepContext, server: ServerRole)
   }
 }
 
-/** P4a, D11: CMSADM backups driven through cmsadm; on several servers at once for D11. */
+/**
+ * P4a, D11: CMSADM backups driven through cmsadm; on several servers at once for D11. Each backup that
+ * succeeds is registered even when the other fails, and a re-run writes only the servers whose backup
+ * this step has not registered yet, unless the technician asks for all of them again.
+ */
 export async function cmsadmBackups(
   context: StepContext,
   jobs: readonly { server: ServerRole; role: TapeRole }[],
 ): Promise<void> {
   context.tellNotes();
-  const results = await Promise.all(jobs.map((job) => cmsadmBackupOn(context, job.server, job.role)));
-  for (const result of results) {
+  const todo: { server: ServerRole; role: TapeRole }[] = [];
+  for (const job of jobs) {
+    const done = Object.values(context.state.tapes).filter(
+      (tape) => tape.producedBy === context.stepId && tape.role === job.role,
+    );
+    const keep =
+      done.length > 0 &&
+      (await context.technician.confirm(
+        `${job.server}'s CMSADM backup was written and verified in an earlier attempt of ${context.stepId} (${done.map((tape) => tape.id).join(', ')}). Keep it and leave ${job.server} alone? (No writes ${job.server}'s backup again, on new tapes.)`,
+      ));
+    if (!keep) todo.push(job);
+  }
+  const settled = await Promise.allSettled(todo.map((job) => cmsadmBackupOn(context, job.server, job.role)));
+  for (const outcome of settled) {
+    if (outcome.status !== 'fulfilled') continue;
+    const result = outcome.value;
     for (const [index, tapeId] of result.tapeIds.entries()) {
       await context.record({
         type: 'tape-registered',
@@ -187,6 +205,8 @@ export async function cmsadmBackups(
       });
     }
   }
+  const failed = settled.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
   await context.confirmChecklist();
 }
 
