@@ -100,12 +100,18 @@ function sessionTapeOfListing(
 ): Tape {
   const label = listing.volumeLabel.raw.trim();
   const verdict = checkVolumeLabel(listing.volumeLabel, role);
-  if (!verdict.matches)
-    throw new StepFailure(`wrong tape in the drive of ${server} (${label}): ${verdict.reasons.join('; ')}`);
-  const tape = Object.values(context.state.tapes).find((candidate) => candidate.labelText === label);
-  if (!tape)
-    throw new StepFailure(`the tape in the drive of ${server} (${label}) is not one of this session's tapes`);
-  return tape;
+  const tapes = Object.values(context.state.tapes);
+  const tape = tapes.find((candidate) => candidate.labelText === label);
+  if (verdict.matches && tape) return tape;
+  // Said in the technician's words: the tape in the drive, the tape wanted, what to do; the code last.
+  const wanted = tapes.filter((candidate) => candidate.role === role).map((candidate) => candidate.id);
+  const held = tape
+    ? `${tape.id}, the ${tapeRoleDefinition(tape.role).title}`
+    : `a tape this session does not know (volume ${label})`;
+  const insert = wanted.length > 0 ? wanted.join(' or ') : `the ${tapeRoleDefinition(role).title} tape`;
+  throw new StepFailure(
+    `wrong tape in the drive of ${server}: it holds ${held}; this step needs the ${tapeRoleDefinition(role).title} (${insert}). Take it out and insert ${insert}; nothing was read from it. (Volume label ${label}${verdict.matches ? '' : `: ${verdict.reasons.join('; ')}`})`,
+  );
 }
 
 /** Which of this session's tapes of `role` is in the drive, as the technician reads its cartridge. */

@@ -231,7 +231,9 @@ describe.skipIf(skipReason !== null)('the whole training upgrade through the app
         if (stepId === 'D2' && status === 'failed') {
           await expect
             .poll(() => page.getByRole('alert').first().textContent())
-            .toMatch(/D2 failed: wrong tape in the drive of NEW .*ADMIN-ORIG must be XSMC-F/);
+            .toMatch(
+              /D2 failed: wrong tape in the drive of NEW: it holds DDS4-02, .*Take it out and insert DDS4-03;.*ADMIN-ORIG must be XSMC-F/,
+            );
           await page.getByRole('button', { name: 'Dismiss' }).click();
           expect(await trainee.run('D2')).toBe('passed');
           continue;

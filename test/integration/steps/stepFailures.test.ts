@@ -82,7 +82,7 @@ describe.skipIf(skip)('steps that go wrong, on the simulated pair behind real ss
     const wrong = await run('D2');
     expect(wrong.status).toBe('failed');
     expect(wrong.reason).toMatch(
-      /^wrong tape in the drive of NEW \(CMSORIG-\d{6}-\d{2}-LSAC-00-F-01\): the tape holds LSAC-F; ADMIN-ORIG must be XSMC-F$/,
+      /^wrong tape in the drive of NEW: it holds DDS4-02, the Full maintenance backup of ORIG \(day before\); this step needs the Admin-only maintenance backup of ORIG \(upgrade day, step 1\) \(DDS4-03\)\. Take it out and insert DDS4-03; nothing was read from it\. \(Volume label CMSORIG-\d{6}-\d{2}-LSAC-00-F-01: the tape holds LSAC-F; ADMIN-ORIG must be XSMC-F\)$/,
     );
     expect(journal.state.migrations).toEqual([]);
     expect((await pair().store.read()).hosts.new.migrations).toEqual([]);
