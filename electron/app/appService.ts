@@ -319,6 +319,14 @@ export class AppService {
       });
       return {};
     },
+    'tape.correct': async (correction) => {
+      await this.requireSession().core.journal.append({
+        type: 'tape-corrected',
+        ...correction,
+        at: new Date().toISOString(),
+      });
+      return {};
+    },
     'report.export': async ({ format }) => {
       const { journal } = this.requireSession().core;
       if (!journal.state.session)

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { PLATFORM_IDS } from '../procedure/platforms.ts';
 import { SERVER_ROLES, STEP_IDS } from '../procedure/types.ts';
-import { readingSchema, sessionEventSchema, tapeIdSchema, verdictSchema } from '../session/sessionEvents.ts';
+import {
+  readingSchema,
+  sessionEventSchema,
+  TAPE_CORRECTIONS,
+  tapeIdSchema,
+  verdictSchema,
+} from '../session/sessionEvents.ts';
 import { STEP_STATUSES } from '../session/sessionState.ts';
 
 /**
@@ -233,6 +239,17 @@ export const API_CALLS = {
       labelled: z.boolean().optional(),
       writeProtected: z.boolean().optional(),
       location: z.string().trim().min(1).max(200).optional(),
+    }),
+    response: z.object({}),
+  },
+  /** The technician's correction of the register (overwritten, lost, discarded, relabelled, moved), with why and who. */
+  'tape.correct': {
+    request: z.object({
+      tapeId: tapeIdSchema,
+      correction: z.enum(TAPE_CORRECTIONS),
+      detail: z.string().trim().max(200).optional(),
+      reason: z.string().trim().min(1).max(1000),
+      by: z.string().trim().min(1).max(100),
     }),
     response: z.object({}),
   },

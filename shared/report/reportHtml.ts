@@ -127,7 +127,7 @@ function tapes(report: UpgradeReport): string {
   const rows = report.tapes
     .map(
       (tape) =>
-        `<tr><th scope="row" class="nowrap">${e(tape.id)}</th><td>${e(tape.roleTitle)}</td><td>${tape.sequence.number} of ${tape.sequence.of}</td><td>${tape.server}, ${e(tape.backupDate)}, CMS ${e(tape.cmsVersion)}</td><td>${tape.writeProtected ? 'yes' : 'NO'}</td><td>${tape.verified ? 'yes' : 'no'}</td><td>${e(tape.location)}</td><td>${tape.afterUpgrade === 'keep' ? 'keep' : 'may return to nightly rotation'}</td></tr>`,
+        `<tr><th scope="row" class="nowrap">${e(tape.id)}</th><td>${e(tape.roleTitle)}</td><td>${tape.sequence.number} of ${tape.sequence.of}</td><td>${tape.server}, ${e(tape.backupDate)}, CMS ${e(tape.cmsVersion)}</td><td>${tape.writeProtected ? 'yes' : 'NO'}</td><td>${tape.verified ? 'yes' : 'no'}</td><td>${e(tape.location)}</td><td>${tape.condition !== 'intact' ? `<strong>${tape.condition.toUpperCase()}</strong>: no longer holds this backup (see its history)` : tape.afterUpgrade === 'keep' ? 'keep' : 'may return to nightly rotation'}</td></tr>`,
     )
     .join('');
   const histories = report.tapes

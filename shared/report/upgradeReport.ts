@@ -5,7 +5,7 @@ import { tapeRoleDefinition } from '../procedure/tapeRoles.ts';
 import type { Phase, ServerRole, StepId, StepKind, StepTarget } from '../procedure/types.ts';
 import { SERVER_ROLES } from '../procedure/types.ts';
 import { reduceSession } from '../session/reduceSession.ts';
-import type { SessionEvent } from '../session/sessionEvents.ts';
+import type { SessionEvent, SessionEventOf } from '../session/sessionEvents.ts';
 import type { Clock, MigrationOutcome, SessionState, StepStatus, Tape } from '../session/sessionState.ts';
 import { stepTimeline, type StepAttempt } from '../session/stepTimeline.ts';
 import { summariseEvidence } from './evidenceSummary.ts';
@@ -65,7 +65,9 @@ export type DeviationKind =
   | 'discrepancy'
   | 'note'
   /** Output the app could not read, judged by the technician. */
-  | 'verdict';
+  | 'verdict'
+  /** The technician corrected the tape register (overwritten, lost, moved…). */
+  | 'correction';
 
 export interface ReportDeviation {
   at: string | null;
@@ -248,6 +250,18 @@ function latestCmsVersion(
   return state.servers[role]?.cmsVersion ?? null;
 }
 
+/** A correction of the register as the report says it: what, where or which label, why, and who said so. */
+function correctionText(event: SessionEventOf<'tape-corrected'>): string {
+  const detail = event.detail?.trim();
+  const what =
+    event.correction === 'moved'
+      ? `moved: now ${detail}`
+      : event.correction === 'relabelled'
+        ? `relabelled: the cartridge now reads "${detail}"`
+        : `${event.correction}${detail ? ` (${detail})` : ''}`;
+  return `${what}. Reason: ${event.reason} (corrected by ${event.by})`;
+}
+
 function tapeHistory(events: readonly SessionEvent[], tapeId: string): { at: string; text: string }[] {
   const history: { at: string; text: string }[] = [];
   for (const event of events) {
@@ -275,6 +289,9 @@ function tapeHistory(events: readonly SessionEvent[], tapeId: string): { at: str
       }
       case 'tape-loaded':
         history.push({ at: event.at, text: `loaded on ${event.server} for ${event.stepId}` });
+        break;
+      case 'tape-corrected':
+        history.push({ at: event.at, text: correctionText(event) });
         break;
       case 'migration-recorded':
         history.push({
@@ -312,6 +329,14 @@ function deviations(events: readonly SessionEvent[], state: SessionState): Repor
         break;
       case 'note-added':
         found.push({ at: event.at, stepId: event.stepId, kind: 'note', text: event.text });
+        break;
+      case 'tape-corrected':
+        found.push({
+          at: event.at,
+          stepId: null,
+          kind: 'correction',
+          text: `Tape ${event.tapeId}: ${correctionText(event)}`,
+        });
         break;
       case 'evidence-recorded':
         if (event.evidence.kind === 'verdict') {

@@ -213,6 +213,31 @@ function applyChecked(state: SessionState, event: SessionEvent, lists: ListGrowt
     }
     case 'tape-loaded':
       return loadTape(state, event, lists);
+    case 'tape-corrected': {
+      const tape = requireTape(state, event.tapeId);
+      const detail = event.detail?.trim() ? event.detail.trim() : null;
+      if (!detail && (event.correction === 'moved' || event.correction === 'relabelled'))
+        throw new SessionGuardError(
+          'correction-without-detail',
+          event.correction === 'moved'
+            ? `Say where ${tape.id} is now.`
+            : `Say what the label on ${tape.id}'s cartridge says now.`,
+        );
+      const condition =
+        event.correction === 'overwritten' || event.correction === 'lost' || event.correction === 'discarded'
+          ? event.correction
+          : tape.condition;
+      const corrected: Tape = {
+        ...tape,
+        condition,
+        location: event.correction === 'moved' && detail ? detail : tape.location,
+        corrections: [
+          ...tape.corrections,
+          { correction: event.correction, detail, reason: event.reason, by: event.by, at: event.at },
+        ],
+      };
+      return { ...state, tapes: { ...state.tapes, [tape.id]: corrected } };
+    }
     case 'migration-recorded':
       return recordMigration(state, event);
     case 'migration-outcome-recorded':
@@ -391,6 +416,8 @@ function registerTape(state: SessionState, event: SessionEventOf<'tape-registere
     labelled: false,
     location: event.location,
     registeredAt: event.at,
+    condition: 'intact',
+    corrections: [],
   };
   return { ...state, tapes: { ...state.tapes, [tape.id]: tape } };
 }

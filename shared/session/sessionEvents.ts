@@ -12,6 +12,9 @@ import { SERVER_ROLES, STEP_IDS, TAPE_ROLES } from '../procedure/types.ts';
 const timestamp = z.iso.datetime({ offset: true });
 const stepId = z.enum(STEP_IDS);
 const serverRole = z.enum(SERVER_ROLES);
+/** What the technician can say of a registered tape after the fact. */
+export const TAPE_CORRECTIONS = ['overwritten', 'lost', 'discarded', 'relabelled', 'moved'] as const;
+export type TapeCorrection = (typeof TAPE_CORRECTIONS)[number];
 const remoteLogPath = z
   .string()
   .refine(isSafeLogPath, 'an absolute path of letters, digits, dots, dashes and underscores');
@@ -151,6 +154,20 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
     location: z.string().trim().min(1).max(200).optional(),
   }),
   z.object({ ...base, type: z.literal('tape-loaded'), stepId, server: serverRole, tapeId }),
+  /**
+   * The technician's correction of the register: a tape found overwritten, lost, discarded, relabelled
+   * or somewhere else than recorded, with the reason and who says so. Nothing earlier is changed.
+   */
+  z.object({
+    ...base,
+    type: z.literal('tape-corrected'),
+    tapeId,
+    correction: z.enum(TAPE_CORRECTIONS),
+    /** For moved: where it is now; for relabelled: what the cartridge's label says now. */
+    detail: z.string().trim().max(200).optional(),
+    reason: z.string().trim().min(1).max(1000),
+    by: z.string().trim().min(1).max(100),
+  }),
   z.object({
     ...base,
     type: z.literal('migration-recorded'),

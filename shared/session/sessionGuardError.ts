@@ -16,7 +16,8 @@ export type GuardErrorCode =
   | 'migration-out-of-order'
   | 'migration-not-recorded'
   | 'migrations-incomplete'
-  | 'tapes-not-registered';
+  | 'tapes-not-registered'
+  | 'correction-without-detail';
 
 /** An event the session's rules refuse. It is never journaled; the message tells the technician why. */
 export class SessionGuardError extends Error {

@@ -1,4 +1,5 @@
 import type { PlatformId } from '../procedure/platforms.ts';
+import type { TapeCorrection } from './sessionEvents.ts';
 import type { ClockName, MigrationDataType, ServerRole, StepId, TapeRole } from '../procedure/types.ts';
 import { STEP_IDS } from '../procedure/types.ts';
 import type { Reading, StepQuestionDetail, Verdict } from './sessionEvents.ts';
@@ -94,6 +95,15 @@ export interface Tape {
   labelled: boolean;
   location: string;
   registeredAt: string;
+  /** What the tape holds now: its backup, or not any more (the technician's corrections say why). */
+  condition: 'intact' | 'overwritten' | 'lost' | 'discarded';
+  corrections: {
+    correction: TapeCorrection;
+    detail: string | null;
+    reason: string;
+    by: string;
+    at: string;
+  }[];
 }
 
 export interface MigrationRecord {

@@ -8,6 +8,7 @@ import type { SessionState } from './sessionState.ts';
  */
 export function registeredTapeRefusal(state: SessionState, tapeId: string, wanted: string): string | null {
   const tape = state.tapes[tapeId];
-  if (!tape) return null;
+  // A tape the technician recorded as overwritten, lost or discarded no longer holds what it was kept for.
+  if (!tape || tape.condition !== 'intact') return null;
   return `${tape.id} holds the ${tapeRoleDefinition(tape.role).title} (written in ${tape.producedBy}, label "${tape.labelText}"), which this upgrade still needs: do not write on it. Remove it, put it back where it is kept, and insert a blank tape to become the ${wanted}.`;
 }

@@ -62,6 +62,44 @@ describe('TapeRegister', () => {
     });
   });
 
+  it('records a correction of the register with why and who, and shows the tape as no longer holding its backup', async () => {
+    const store = storeWith({ state: reduceSession(registered) });
+    const { rerender } = render(<TapeRegister store={store} />);
+    const form = within(screen.getByRole('form', { name: 'Correct the register for DDS4-01' }));
+    const record = form.getByRole('button', { name: 'Record the correction of DDS4-01' });
+    await userEvent.selectOptions(form.getByLabelText('DDS4-01'), 'moved');
+    await userEvent.type(form.getByLabelText('Why'), 'found in the drive of NEW');
+    await userEvent.type(form.getByLabelText('Who says so'), 'R. Tech');
+    expect((record as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.type(form.getByLabelText('Where it is now'), 'drive of NEW');
+    await userEvent.click(record);
+    expect(store.correctTape).toHaveBeenCalledWith({
+      tapeId: 'DDS4-01',
+      correction: 'moved',
+      detail: 'drive of NEW',
+      reason: 'found in the drive of NEW',
+      by: 'R. Tech',
+    });
+    const corrected = reduceSession([
+      ...registered,
+      {
+        type: 'tape-corrected',
+        tapeId: 'DDS4-01',
+        correction: 'overwritten',
+        reason: 'P4b was run on it',
+        by: 'R. Tech',
+        at,
+      },
+    ]);
+    rerender(<TapeRegister store={storeWith({ state: corrected })} />);
+    expect(screen.getByRole('row', { name: /DDS4-01/ }).textContent).toContain('OVERWRITTEN');
+    expect(
+      within(screen.getByRole('list', { name: 'Corrections of DDS4-01' })).getByText(
+        /overwritten: P4b was run on it — R\. Tech/,
+      ),
+    ).toBeTruthy();
+  });
+
   it('says when every tape is labelled and write-protected', () => {
     const done = reduceSession([
       ...registered,

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { tapeRoleDefinition } from '../../../shared/procedure/tapeRoles.ts';
+import { TAPE_CORRECTIONS, type TapeCorrection } from '../../../shared/session/sessionEvents.ts';
 import type { Tape } from '../../../shared/session/sessionState.ts';
 import type { SessionStore } from '../session/sessionStore.ts';
 import { TapeDayChecklist } from './TapeDayChecklist.tsx';
 
 /** What TapeRegister reads of the window's store. */
-export const TAPE_REGISTER_KEYS = ['readOnlyReason', 'state', 'updateTape'] as const;
+export const TAPE_REGISTER_KEYS = ['correctTape', 'readOnlyReason', 'state', 'updateTape'] as const;
 export type TapeRegisterStore = Pick<SessionStore, (typeof TAPE_REGISTER_KEYS)[number]>;
 
 /** Every tape of the session, then the labelling checklist: what to write on each, its switch, where it is. */
@@ -49,7 +50,12 @@ export function TapeRegister({ store }: { store: TapeRegisterStore }) {
                   <td>{tape.cmsVersion}</td>
                   <td>{tape.writeProtected ? 'yes' : 'NO — set the switch'}</td>
                   <td>{tape.verified ? 'yes' : 'no'}</td>
-                  <td>{tape.location}</td>
+                  <td>
+                    {tape.location}
+                    {tape.condition !== 'intact' && (
+                      <strong className="tape-condition"> — {tape.condition.toUpperCase()}</strong>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -115,6 +121,80 @@ function LabelItem({ tape, store }: { tape: Tape; store: TapeRegisterStore }) {
           Save where {tape.id} is
         </button>
       </form>
+      <CorrectionForm tape={tape} store={store} locked={locked} />
+      {tape.corrections.length > 0 && (
+        <ul aria-label={`Corrections of ${tape.id}`}>
+          {tape.corrections.map((entry, index) => (
+            <li key={index}>
+              {entry.correction}
+              {entry.detail ? ` (${entry.detail})` : ''}: {entry.reason} — {entry.by},{' '}
+              {entry.at.slice(0, 16).replace('T', ' ')}
+            </li>
+          ))}
+        </ul>
+      )}
     </li>
+  );
+}
+
+const CORRECTION_LABELS: Record<TapeCorrection, string> = {
+  overwritten: 'was written over',
+  lost: 'is lost',
+  discarded: 'was discarded',
+  relabelled: 'was relabelled',
+  moved: 'is somewhere else',
+};
+
+/** The technician's correction of the register: what happened to the tape, why, and who says so. */
+function CorrectionForm({ tape, store, locked }: { tape: Tape; store: TapeRegisterStore; locked: boolean }) {
+  const [correction, setCorrection] = useState<TapeCorrection>('overwritten');
+  const [detail, setDetail] = useState('');
+  const [reason, setReason] = useState('');
+  const [by, setBy] = useState('');
+  const needsDetail = correction === 'moved' || correction === 'relabelled';
+  const ready = reason.trim() !== '' && by.trim() !== '' && (!needsDetail || detail.trim() !== '');
+  return (
+    <form
+      className="inline-form"
+      aria-label={`Correct the register for ${tape.id}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void store.correctTape({
+          tapeId: tape.id,
+          correction,
+          ...(detail.trim() ? { detail: detail.trim() } : {}),
+          reason: reason.trim(),
+          by: by.trim(),
+        });
+        setReason('');
+        setDetail('');
+      }}
+    >
+      <label>
+        {tape.id}{' '}
+        <select value={correction} onChange={(e) => setCorrection(e.target.value as TapeCorrection)}>
+          {TAPE_CORRECTIONS.map((option) => (
+            <option key={option} value={option}>
+              {CORRECTION_LABELS[option]}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      {needsDetail && (
+        <label>
+          {correction === 'moved' ? 'Where it is now' : 'What its label says now'}{' '}
+          <input value={detail} onChange={(e) => setDetail(e.target.value)} maxLength={200} />
+        </label>
+      )}{' '}
+      <label>
+        Why <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} />
+      </label>{' '}
+      <label>
+        Who says so <input value={by} onChange={(e) => setBy(e.target.value)} maxLength={100} />
+      </label>{' '}
+      <button type="submit" disabled={locked || !ready}>
+        Record the correction of {tape.id}
+      </button>
+    </form>
   );
 }

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { buildUpgradeReport } from '../../../shared/report/upgradeReport.ts';
+import { renderReportHtml } from '../../../shared/report/reportHtml.ts';
+import { reduceSession } from '../../../shared/session/reduceSession.ts';
+import { registeredTapeRefusal } from '../../../shared/session/tapeCustody.ts';
+import { ScenarioBuilder } from '../../support/sessionScenario.ts';
+
+/** P1 to P4b done: the CMSADM and full maintenance tapes of ORIG registered. */
+const upToP4b = () => {
+  const scenario = new ScenarioBuilder().created();
+  for (const stepId of ['P1', 'P2', 'P3a', 'P3b', 'P4a', 'P4b'] as const) scenario.completeStep(stepId);
+  return scenario;
+};
+
+describe("the technician's corrections of the tape register", () => {
+  it('refuse writing on a registered tape, naming it and its role, until it is recorded as no longer holding its backup', () => {
+    const scenario = upToP4b();
+    const before = reduceSession(scenario.events);
+    expect(registeredTapeRefusal(before, 'CMSADM-ORIG-1', 'Full maintenance backup of ORIG tape')).toMatch(
+      /^CMSADM-ORIG-1 holds the CMSADM backup of ORIG .*still needs: do not write on it\. Remove it/,
+    );
+    expect(registeredTapeRefusal(before, 'DDS4-99', 'anything')).toBeNull();
+    scenario.add({
+      type: 'tape-corrected',
+      tapeId: 'CMSADM-ORIG-1',
+      correction: 'overwritten',
+      reason: 'the full backup of P4b was run on it by mistake',
+      by: 'R. Tech',
+    });
+    const after = reduceSession(scenario.events);
+    expect(after.tapes['CMSADM-ORIG-1']).toMatchObject({
+      condition: 'overwritten',
+      corrections: [{ correction: 'overwritten', detail: null, by: 'R. Tech' }],
+    });
+    expect(registeredTapeRefusal(after, 'CMSADM-ORIG-1', 'anything')).toBeNull();
+  });
+
+  it('move a tape only with where it is now, and say so in the report: history, deviations and the tape table', () => {
+    const scenario = upToP4b();
+    expect(() =>
+      reduceSession([
+        ...scenario.events,
+        {
+          type: 'tape-corrected',
+          tapeId: 'FULL-ORIG-1',
+          correction: 'moved',
+          reason: 'found',
+          by: 'RT',
+          at: '2026-11-23T09:00:00Z',
+        },
+      ]),
+    ).toThrow('Say where FULL-ORIG-1 is now.');
+    scenario
+      .add({
+        type: 'tape-corrected',
+        tapeId: 'FULL-ORIG-1',
+        correction: 'moved',
+        detail: 'drive of NEW',
+        reason: 'found there after D1',
+        by: 'RT',
+      })
+      .add({
+        type: 'tape-corrected',
+        tapeId: 'CMSADM-ORIG-1',
+        correction: 'lost',
+        reason: 'not in the case after lunch',
+        by: 'RT',
+      });
+    const state = reduceSession(scenario.events);
+    expect(state.tapes['FULL-ORIG-1']).toMatchObject({ location: 'drive of NEW', condition: 'intact' });
+    const report = buildUpgradeReport(scenario.events, 'f'.repeat(64));
+    expect(report.deviations.filter((d) => d.kind === 'correction').map((d) => d.text)).toEqual([
+      'Tape FULL-ORIG-1: moved: now drive of NEW. Reason: found there after D1 (corrected by RT)',
+      'Tape CMSADM-ORIG-1: lost. Reason: not in the case after lunch (corrected by RT)',
+    ]);
+    expect(report.tapes.find((tape) => tape.id === 'CMSADM-ORIG-1')!.history.at(-1)!.text).toBe(
+      'lost. Reason: not in the case after lunch (corrected by RT)',
+    );
+    const html = renderReportHtml(report, {}, '2026-11-23T10:00:00Z');
+    expect(html).toMatch(
+      /<th scope="row" class="nowrap">CMSADM-ORIG-1<\/th>.*<strong>LOST<\/strong>: no longer holds this backup/,
+    );
+  });
+});
