@@ -419,7 +419,32 @@ function registerTape(state: SessionState, event: SessionEventOf<'tape-registere
     condition: 'intact',
     corrections: [],
   };
-  return { ...state, tapes: { ...state.tapes, [tape.id]: tape } };
+  const tapes = { ...state.tapes, [tape.id]: tape };
+  return {
+    ...state,
+    tapes: event.location === driveOf(event.server) ? placedInDrive(tapes, tape.id, event.server) : tapes,
+  };
+}
+
+const driveOf = (server: ServerRole) => `drive of ${server}`;
+
+/**
+ * What the app read in a drive moves the register: this tape is in that drive, and a tape recorded there
+ * before is not any more (one cartridge per drive); where that one went is for the technician to say.
+ */
+function placedInDrive(
+  tapes: Readonly<Record<string, Tape>>,
+  tapeId: string,
+  server: ServerRole,
+): Record<string, Tape> {
+  const drive = driveOf(server);
+  const placed: Record<string, Tape> = { ...tapes };
+  for (const other of Object.values(tapes)) {
+    if (other.id !== tapeId && other.location === drive)
+      placed[other.id] = { ...other, location: `out of the ${drive} (where it went is not recorded)` };
+  }
+  placed[tapeId] = { ...tapes[tapeId]!, location: drive };
+  return placed;
 }
 
 function loadTape(
@@ -436,7 +461,8 @@ function loadTape(
     );
   }
   requireStatus(state, event.stepId, ['running', 'awaiting-technician'], 'load a tape for');
-  return updateStep(state, event.stepId, (run) => ({
+  const placed = { ...state, tapes: placedInDrive(state.tapes, tape.id, event.server) };
+  return updateStep(placed, event.stepId, (run) => ({
     ...run,
     tapesLoaded: lists.append(run.tapesLoaded, { tapeId: tape.id, server: event.server, at: event.at }),
   }));

@@ -82,3 +82,35 @@ describe("the technician's corrections of the tape register", () => {
     );
   });
 });
+
+describe('where a tape is, as the app reads the drives', () => {
+  it('puts a tape read in a drive there, and takes the one recorded there before out of it', () => {
+    const scenario = new ScenarioBuilder().created();
+    for (const stepId of [
+      'P1',
+      'P2',
+      'P3a',
+      'P3b',
+      'P4a',
+      'P4b',
+      'D1',
+      'D2',
+      'D3',
+      'D4',
+      'D5',
+      'D6',
+    ] as const)
+      scenario.completeStep(stepId);
+    const afterD2 = reduceSession(scenario.events);
+    expect(afterD2.tapes['ADMIN-ORIG-1']!.location).toBe('drive of NEW');
+    scenario
+      .add({ type: 'step-started', stepId: 'D7' })
+      .add({ type: 'tape-loaded', stepId: 'D7', server: 'NEW', tapeId: 'INCR-ORIG-1' });
+    const state = reduceSession(scenario.events);
+    expect(state.tapes['INCR-ORIG-1']!.location).toBe('drive of NEW');
+    expect(state.tapes['ADMIN-ORIG-1']!.location).toBe(
+      'out of the drive of NEW (where it went is not recorded)',
+    );
+    expect(state.tapes['CMSADM-ORIG-1']!.location).toBe('technician case');
+  });
+});
