@@ -2,6 +2,7 @@ import { algorithmsFor } from './algorithmProfile.ts';
 import { diagnoseHandshakeFailure, HandshakeLog } from './handshakeDiagnosis.ts';
 import type { HostKeyPins } from './hostKeyPins.ts';
 import { keyAlgorithmOf, sha256Fingerprint } from './hostKeyPins.ts';
+import { HeardOutput } from './heardOutput.ts';
 import { PausableTimer } from './pausableTimer.ts';
 import { Client, type ClientChannel, type ConnectConfig } from './ssh2.ts';
 import type { RemoteHost } from './remoteHost.ts';
@@ -413,20 +414,14 @@ export class SshConnection implements RemoteHost {
       const window = { term: 'vt100', cols: size.cols, rows: size.rows };
       const onChannel = (error: Error | undefined, stream: ClientChannel) => {
         if (error) return reject(error);
-        const listeners = new Set<(text: string) => void>();
         let endResolve: (end: PtyEnd) => void = () => undefined;
         const ended = new Promise<PtyEnd>((r) => (endResolve = r));
         let exitCode: number | null | undefined;
         const interrupt = (reason: string) => endResolve({ kind: 'interrupted', reason });
         this.interruptActive.add(interrupt);
-        // Output that arrives before anyone listens (the program may print before the caller
-        // subscribes) is kept for the first listener, so no prompt is lost.
-        let unheard: string[] | null = [];
+        const output = new HeardOutput();
         stream.setEncoding('utf8');
-        stream.on('data', (text: string) => {
-          if (unheard) unheard.push(text);
-          else for (const listener of listeners) listener(text);
-        });
+        stream.on('data', output.push);
         stream.on('exit', (code: number | null) => {
           exitCode = code;
         });
@@ -442,15 +437,7 @@ export class SshConnection implements RemoteHost {
           write: (text) => {
             stream.write(text);
           },
-          onData: (listener) => {
-            listeners.add(listener);
-            if (unheard) {
-              const early = unheard.join('');
-              unheard = null;
-              if (early) listener(early);
-            }
-            return () => listeners.delete(listener);
-          },
+          onData: output.onData,
           ended,
           close: () => stream.close(),
           pause: () => stream.pause(),

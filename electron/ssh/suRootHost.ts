@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { HeardOutput } from './heardOutput.ts';
 import type { RemoteHost } from './remoteHost.ts';
 import { shQuote } from './remoteCommand.ts';
 import type { ExecOptions, ExecResult, PtyChannel } from './sshConnection.ts';
@@ -88,23 +89,11 @@ export class SuRootHost implements RemoteHost {
   async openPty(command: string | null, size?: { cols: number; rows: number }): Promise<PtyChannel> {
     const started = await this.become(command === null ? null : `echo MARK; ${command}`, size);
     const { pty } = started;
-    const listeners = new Set<(text: string) => void>();
-    let unheard: string[] | null = [];
-    started.deliver((text) => {
-      if (unheard) unheard.push(text);
-      else for (const listener of listeners) listener(text);
-    });
+    const output = new HeardOutput();
+    started.deliver(output.push);
     return {
       write: (text) => pty.write(text),
-      onData: (listener) => {
-        listeners.add(listener);
-        if (unheard) {
-          const early = unheard.join('');
-          unheard = null;
-          if (early) listener(early);
-        }
-        return () => listeners.delete(listener);
-      },
+      onData: output.onData,
       ended: pty.ended,
       close: () => pty.close(),
       ...(pty.pause ? { pause: () => pty.pause!() } : {}),

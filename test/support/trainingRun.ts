@@ -83,6 +83,30 @@ export function manualFollowingTrainee(hands: Hands, currentStep: () => StepId):
     });
 }
 
+/** The migrations of an upgrade done as the manual says, in order: `step server data-type tape`. */
+export const MANUAL_MIGRATIONS = [
+  'D2 NEW system-admin DDS4-03',
+  'D2 NEW agent-call-center-admin DDS4-03',
+  'D7 NEW historical DDS4-04',
+  'D7 NEW historical DDS4-02',
+  'D8 ORIG system-admin DDS4-03',
+  'D8 ORIG agent-call-center-admin DDS4-03',
+];
+
+/** One login per server to the pair (as the test user), replaced once it is lost, as the app's reconnecting link would. */
+export function reusableLogins(
+  pair: () => SimulatedPairBehindSshd,
+  connections: Map<ServerRole, Promise<SshConnection>>,
+): (server: ServerRole) => Promise<SshConnection> {
+  return async (server) => {
+    const cached = await connections.get(server)?.catch(() => null);
+    if (cached && !cached.lost) return cached;
+    const connection = pair().login(server === 'ORIG' ? 'orig' : 'new');
+    connections.set(server, connection);
+    return connection;
+  };
+}
+
 export interface TrainingSession {
   journal: SessionJournal;
   hands: Hands;
@@ -144,14 +168,7 @@ export function useTrainingSession(pair: () => SimulatedPairBehindSshd): () => T
         at,
       });
     }
-    // One connection per server, replaced once it is lost (as the app's reconnecting link would).
-    const connect = async (server: ServerRole): Promise<SshConnection> => {
-      const cached = await connections.get(server)?.catch(() => null);
-      if (cached && !cached.lost) return cached;
-      const connection = pair().login(server === 'ORIG' ? 'orig' : 'new');
-      connections.set(server, connection);
-      return connection;
-    };
+    const connect = reusableLogins(pair, connections);
     let current: StepId = 'P1';
     const hands = new Hands(connect);
     const trainee = manualFollowingTrainee(hands, () => current);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SessionJournal } from '../../../electron/journal/sessionJournal.ts';
 import { STEP_IDS } from '../../../shared/procedure/types.ts';
 import { skipWithoutSshd, useSimulatedPairBehindSshd } from '../../support/sshd.ts';
-import { useTrainingSession } from '../../support/trainingRun.ts';
+import { MANUAL_MIGRATIONS, useTrainingSession } from '../../support/trainingRun.ts';
 
 const skip = skipWithoutSshd('fullProcedure');
 
@@ -55,14 +55,9 @@ describe.skipIf(skip)('the whole procedure, P1 to D11, on the simulated pair beh
       expect(state.tapes['DDS4-07']!.labelText).toMatch(
         /^CMSADM backup of cms-orig, tape 1 of 1, \d{4}-\d{2}-\d{2}, CMS r3v11ak\.g$/,
       );
-      expect(state.migrations.map((m) => `${m.stepId} ${m.server} ${m.dataType} ${m.tapeId}`)).toEqual([
-        'D2 NEW system-admin DDS4-03',
-        'D2 NEW agent-call-center-admin DDS4-03',
-        'D7 NEW historical DDS4-04',
-        'D7 NEW historical DDS4-02',
-        'D8 ORIG system-admin DDS4-03',
-        'D8 ORIG agent-call-center-admin DDS4-03',
-      ]);
+      expect(state.migrations.map((m) => `${m.stepId} ${m.server} ${m.dataType} ${m.tapeId}`)).toEqual(
+        MANUAL_MIGRATIONS,
+      );
       expect(state.servers.NEW?.haRole).toBe('primary');
       expect(state.clocks['outage-window'].endedAt).not.toBeNull();
       expect(state.notes.map((n) => n.text)).toContainEqual(

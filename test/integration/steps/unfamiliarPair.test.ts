@@ -12,7 +12,7 @@ import type { SshConnection } from '../../../electron/ssh/sshConnection.ts';
 import { STEP_IDS, type ServerRole, type StepId } from '../../../shared/procedure/types.ts';
 import type { Verdict } from '../../../shared/session/sessionEvents.ts';
 import { skipWithoutSshd, TEST_PASSWORD, TEST_USER, useSimulatedPairBehindSshd } from '../../support/sshd.ts';
-import { manualFollowingTrainee } from '../../support/trainingRun.ts';
+import { MANUAL_MIGRATIONS, manualFollowingTrainee, reusableLogins } from '../../support/trainingRun.ts';
 import { Hands, type TrainingTechnician } from '../../support/trainingTechnician.ts';
 
 const skip = skipWithoutSshd('unfamiliarPair');
@@ -149,13 +149,7 @@ describe.skipIf(skip)(
       'passes every step with the technician judging what the app cannot read, each migration journaled once',
       { timeout: 600_000 },
       async () => {
-        const connect = async (server: ServerRole): Promise<SshConnection> => {
-          const cached = await connections.get(server)?.catch(() => null);
-          if (cached && !cached.lost) return cached;
-          const connection = pair().login(server === 'ORIG' ? 'orig' : 'new');
-          connections.set(server, connection);
-          return connection;
-        };
+        const connect = reusableLogins(pair, connections);
         let current: StepId = 'P1';
         const hands = new Hands(connect);
         const judgedRaw: string[] = [];
@@ -205,14 +199,9 @@ describe.skipIf(skip)(
           expect(state.servers.ORIG?.rootAccess).toBe('su');
           expect(asked.filter((q) => q.kind === 'secret')).toEqual([]);
           // Each migration is journaled exactly once, none asked for twice.
-          expect(state.migrations.map((m) => `${m.stepId} ${m.server} ${m.dataType} ${m.tapeId}`)).toEqual([
-            'D2 NEW system-admin DDS4-03',
-            'D2 NEW agent-call-center-admin DDS4-03',
-            'D7 NEW historical DDS4-04',
-            'D7 NEW historical DDS4-02',
-            'D8 ORIG system-admin DDS4-03',
-            'D8 ORIG agent-call-center-admin DDS4-03',
-          ]);
+          expect(state.migrations.map((m) => `${m.stepId} ${m.server} ${m.dataType} ${m.tapeId}`)).toEqual(
+            MANUAL_MIGRATIONS,
+          );
           expect(state.migrations.every((m) => m.outcome === 'judged-right')).toBe(true);
           // What the app could not read went to the technician: br_check, r3mig.log, the restore log.
           const verdicts = STEP_IDS.flatMap((id) =>
