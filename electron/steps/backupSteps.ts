@@ -257,7 +257,13 @@ async function cmsadmBackupOn(context: StepContext, server: ServerRole, role: Ta
         }
         if (ruleId === 'label') progress(`Backup written and verified: ${blocks ?? 'unknown'} blocks`);
       },
-      ask: async (question, { request, secret }) => {
+      ask: async (asked, { request, secret }) => {
+        // The verification pass asks for each tape by the name it was given when written.
+        const name =
+          request?.kind === 'insert-tape' && request.purpose === 'verify'
+            ? tapeIds[request.tapeNumber - 1]
+            : undefined;
+        const question = name ? `${asked} It is ${name}.` : asked;
         let answer = await context.technician.ask(
           `${server}: ${question}`,
           request ?? (secret ? { kind: 'secret' } : undefined),

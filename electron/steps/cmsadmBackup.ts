@@ -99,12 +99,19 @@ export function cmsadmBackupRules(device: string | null): DialogRule[] {
     },
     {
       id: 'verify-next',
-      pattern: /Insert tape number (\d+)\r?\nPress Return to proceed :/,
-      action: (match) => ({
-        kind: 'ask',
-        question: `Verification: insert tape ${match[1]}, then continue.`,
-        request: { kind: 'insert-tape', purpose: 'verify', tapeNumber: Number(match[1]), device },
-      }),
+      // The line before the request, when it is not the usual flow, is the console's own reason (a wrong
+      // tape in the drive): shown word for word, whatever its wording.
+      pattern: /(?:([^\r\n]+)\r?\n)?Insert tape number (\d+)\r?\nPress Return to proceed :/,
+      action: (match) => {
+        const said = match[1]?.trim() ?? '';
+        const usual =
+          said === '' || /^(?:\d+ blocks|Tape Verification|Press Return to proceed :.*)$/.test(said);
+        return {
+          kind: 'ask',
+          question: `${usual ? '' : `The console says: "${said}" — `}Verification: insert tape ${match[2]}, then continue.`,
+          request: { kind: 'insert-tape', purpose: 'verify', tapeNumber: Number(match[2]), device },
+        };
+      },
     },
     {
       id: 'write-protected',

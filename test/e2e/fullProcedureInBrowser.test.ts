@@ -112,6 +112,8 @@ class TraineeAtTheWindow {
       const server: ServerRole = text.startsWith('NEW') ? 'NEW' : 'ORIG';
       const number = Number(/^Tape (\d+)/.exec((await tapeButton.textContent()) ?? '')![1]);
       const tape = this.cmsadmTapes[`${stepId}:${server}`]![number - 1]!;
+      // The verification pass asks for each tape by the name it was given when written.
+      if (text.includes('Verification: insert tape')) expect(text).toContain(`It is ${tape}.`);
       await this.moveTape(tape, server);
       const name = question.getByLabel(/^Name written on tape/);
       if (await name.count()) await name.fill(tape);

@@ -104,6 +104,42 @@ describe.skipIf(skip)('step drivers on the simulated pair behind real sshd', () 
     neu.close();
   });
 
+  it('shows the console’s own words when the verification finds the wrong tape in the drive', async () => {
+    const neu = await pair().login('new');
+    await pair().store.update((state) => {
+      for (const id of ['W-1', 'W-2'])
+        state.tapes[id] = { id, capacityBlocks: 1_500_000, writeProtected: false, content: null };
+    });
+    const questions: string[] = [];
+    let leftTape2In = false;
+    const run = await runCmsadmBackup(
+      neu,
+      { device: null, promptTimeoutMs: 20_000 },
+      {
+        ask: async (question, { request }) => {
+          if (request?.kind !== 'insert-tape') return null;
+          questions.push(question);
+          // At the first verification request the tape change is forgotten: tape 2 stays in.
+          if (request.purpose === 'verify' && request.tapeNumber === 1 && !leftTape2In) {
+            leftTape2In = true;
+            return '';
+          }
+          await neu.exec('simctl eject');
+          await hands(neu, `simctl insert W-${request.tapeNumber}`);
+          return '';
+        },
+      },
+    );
+    expect(run.result).toMatchObject({ status: 'completed', tapes: 2, verified: true });
+    expect(questions.slice(2)).toEqual([
+      'Verification: insert tape 1 again, then continue.',
+      'The console says: "This is not tape number 1 of this backup." — Verification: insert tape 1, then continue.',
+      'Verification: insert tape 2, then continue.',
+    ]);
+    await hands(neu, 'simctl eject');
+    neu.close();
+  });
+
   it('stops a CMSADM backup on a write-protected tape', async () => {
     const orig = await pair().login('orig');
     await hands(orig, 'simctl insert DDS4-02', 'simctl protect DDS4-02 on');
