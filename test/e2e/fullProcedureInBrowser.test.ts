@@ -26,6 +26,8 @@ class TraineeAtTheWindow {
   private readonly actions = new Map<string, () => Promise<void>>();
   /** The blank tapes each backup writes (CMSADM and maintenance), by step and server, in the order asked for. */
   readonly cmsadmTapes: Record<string, string[]> = {};
+  /** A tape the trainee offers first by mistake, by step and server (once). */
+  readonly wrongFirst: Record<string, string> = {};
   answered = 0;
 
   constructor(public page: Page) {}
@@ -111,7 +113,9 @@ class TraineeAtTheWindow {
     if (await tapeButton.count()) {
       const server: ServerRole = text.startsWith('NEW') ? 'NEW' : 'ORIG';
       const number = Number(/^Tape (\d+)/.exec((await tapeButton.textContent()) ?? '')![1]);
-      const tape = this.cmsadmTapes[`${stepId}:${server}`]![number - 1]!;
+      const wrong = this.wrongFirst[`${stepId}:${server}`];
+      delete this.wrongFirst[`${stepId}:${server}`];
+      const tape = wrong ?? this.cmsadmTapes[`${stepId}:${server}`]![number - 1]!;
       // The verification pass asks for each tape by the name it was given when written.
       if (text.includes('Verification: insert tape')) expect(text).toContain(`It is ${tape}.`);
       await this.moveTape(tape, server);
@@ -204,9 +208,18 @@ describe.skipIf(skipReason !== null)('the whole training upgrade through the app
 
       await trainee.moveTape('DDS4-08', 'ORIG');
       await trainee.moveTape('DDS4-01', 'NEW');
+      // For P4b's backup the trainee first picks up the CMSADM tape just written: refused, by name.
+      trainee.wrongFirst['P4b:ORIG'] = 'SHORT-1';
+      let refusalShown = false;
       let reloaded = false;
       for (const stepId of STEP_IDS) {
         const status = await trainee.run(stepId, async (question) => {
+          if (stepId === 'P4b' && !refusalShown && !trainee.wrongFirst['P4b:ORIG']) {
+            await expect
+              .poll(() => page.locator('.inbox .messages').textContent())
+              .toContain('SHORT-1 holds the CMSADM backup of ORIG');
+            refusalShown = true;
+          }
           // Mid-backup: the window reloads while the app waits for tape 2 and comes back to the same place.
           if (stepId !== 'P4a' || reloaded || !/insert tape 2/.test((await question.textContent()) ?? ''))
             return false;
@@ -247,6 +260,7 @@ describe.skipIf(skipReason !== null)('the whole training upgrade through the app
         }
       }
       expect(reloaded).toBe(true);
+      expect(refusalShown).toBe(true);
       expect(d2Attempts).toBe(2);
 
       // Every tape in the register, with the two-tape CMSADM set of ORIG.
