@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCmsHaSim, type RunningCmsHaSim } from '../support/cmsHaSim.ts';
+import { cmsHaJsonl } from '../support/cmsHaJsonl.ts';
 
 const run = promisify(execFile);
 const CLI = new URL('../../bin/cms-ha.js', import.meta.url).pathname;
@@ -28,35 +29,6 @@ async function cmsHaWithInput(args: string[], env: Record<string, string>, input
   child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
   const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
   return { code, stdout, stderr };
-}
-
-/** `cms-ha run --technician jsonl` driven as a support script would: each question line answered by `answer`. */
-async function cmsHaJsonl(
-  args: string[],
-  env: Record<string, string>,
-  answer: (question: { id: string; kind: string; [key: string]: unknown }) => unknown,
-) {
-  const child = spawn(process.execPath, [CLI, ...args, '--technician', 'jsonl'], {
-    env: { ...process.env, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  const lines: { id: string; kind: string; [key: string]: unknown }[] = [];
-  let partial = '';
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-  child.stdout.setEncoding('utf8').on('data', (text: string) => {
-    partial += text;
-    const complete = partial.split('\n');
-    partial = complete.pop()!;
-    for (const line of complete) {
-      const question = JSON.parse(line) as { id: string; kind: string };
-      lines.push(question);
-      if (question.kind !== 'tell')
-        child.stdin.write(`${JSON.stringify({ id: question.id, answer: answer(question) })}\n`);
-    }
-  });
-  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
-  return { code, lines, partial, stderr };
 }
 
 describe('cms-ha sim, probe and exec, as a new user tries them from the README', () => {

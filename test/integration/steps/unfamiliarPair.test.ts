@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,12 +11,12 @@ import type { TechnicianRequest } from '../../../electron/ssh/dialogEngine.ts';
 import type { SshConnection } from '../../../electron/ssh/sshConnection.ts';
 import { STEP_IDS, type ServerRole, type StepId } from '../../../shared/procedure/types.ts';
 import type { Verdict } from '../../../shared/session/sessionEvents.ts';
+import { CMS_HA_CLI as CLI, cmsHaJsonl } from '../../support/cmsHaJsonl.ts';
 import { skipWithoutSshd, TEST_PASSWORD, TEST_USER, useSimulatedPairBehindSshd } from '../../support/sshd.ts';
 import { MANUAL_MIGRATIONS, manualFollowingTrainee, reusableLogins } from '../../support/trainingRun.ts';
 import { Hands, type TrainingTechnician } from '../../support/trainingTechnician.ts';
 
 const skip = skipWithoutSshd('unfamiliarPair');
-const CLI = new URL('../../../bin/cms-ha.js', import.meta.url).pathname;
 const execCli = promisify(execFile);
 
 /**
@@ -28,10 +28,8 @@ async function runStepAsScript(
   stepId: StepId,
   trainee: TrainingTechnician,
 ): Promise<{ code: number; stderr: string; questions: JsonlQuestion[] }> {
-  const child = spawn(
-    process.execPath,
+  const run = await cmsHaJsonl(
     [
-      CLI,
       'run',
       directory,
       stepId,
@@ -40,34 +38,11 @@ async function runStepAsScript(
       '--root-password-env',
       'ROOT_PW',
       '--accept-new-host-key',
-      '--technician',
-      'jsonl',
     ],
-    {
-      env: { ...process.env, LOGIN_PW: TEST_PASSWORD, ROOT_PW: SIM_ROOT_PASSWORD },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    },
+    { LOGIN_PW: TEST_PASSWORD, ROOT_PW: SIM_ROOT_PASSWORD },
+    (question) => answerAsTrainee(trainee, question),
   );
-  const questions: JsonlQuestion[] = [];
-  let stderr = '';
-  let partial = '';
-  let answering = Promise.resolve();
-  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-  child.stdout.setEncoding('utf8').on('data', (text: string) => {
-    partial += text;
-    const complete = partial.split('\n');
-    partial = complete.pop()!;
-    for (const line of complete) {
-      const question = JSON.parse(line) as JsonlQuestion;
-      questions.push(question);
-      answering = answering.then(async () => {
-        const answer = await answerAsTrainee(trainee, question);
-        if (question.kind !== 'tell') child.stdin.write(`${JSON.stringify({ id: question.id, answer })}\n`);
-      });
-    }
-  });
-  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
-  return { code, stderr, questions };
+  return { code: run.code, stderr: run.stderr, questions: run.lines };
 }
 
 async function answerAsTrainee(
