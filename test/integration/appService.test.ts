@@ -16,6 +16,22 @@ const tempDir = useTempDirs();
 const openTrainingSession = (service: AppService, site: string) =>
   openNewSession(service, { site, training: true });
 
+/** The app core with a technician who confirms everything and answers every question with Enter; every event kept. */
+async function serviceSayingYes(): Promise<{
+  service: AppService;
+  events: { event: ApiEvent; payload: unknown }[];
+}> {
+  const events: { event: ApiEvent; payload: unknown }[] = [];
+  const service: AppService = new AppService(await tempDir(), (event, payload) => {
+    events.push({ event, payload });
+    if (event === 'technician.question') {
+      const question = payload as { id: string; kind: string };
+      answerFromEvent(service, question.id, question.kind === 'confirm' ? true : '');
+    }
+  });
+  return { service, events };
+}
+
 describe('the app core behind the typed API', () => {
   it('opens a training session on the simulated pair at the first start, and the same one afterwards', async () => {
     const service = new AppService(await tempDir(), () => undefined, true);
@@ -35,14 +51,7 @@ describe('the app core behind the typed API', () => {
   });
 
   it('trains on the unfamiliar pair: root cannot log in, steps and terminals become root with su -', async () => {
-    const events: { event: ApiEvent; payload: unknown }[] = [];
-    const service: AppService = new AppService(await tempDir(), (event, payload) => {
-      events.push({ event, payload });
-      if (event === 'technician.question') {
-        const question = payload as { id: string; kind: string };
-        answerFromEvent(service, question.id, question.kind === 'confirm' ? true : '');
-      }
-    });
+    const { service, events } = await serviceSayingYes();
     try {
       await openTrainingSession(service, 'Su only');
       const { ports } = await service.handlers['training.connect']({ variant: 'unfamiliar' });
@@ -85,14 +94,7 @@ describe('the app core behind the typed API', () => {
   });
 
   it('runs P2 on the simulated pair: the host keys are confirmed through questions and pinned in the session', async () => {
-    const events: { event: ApiEvent; payload: unknown }[] = [];
-    const service: AppService = new AppService(await tempDir(), (event, payload) => {
-      events.push({ event, payload });
-      if (event === 'technician.question') {
-        const question = payload as { id: string; kind: string };
-        answerFromEvent(service, question.id, question.kind === 'confirm' ? true : '');
-      }
-    });
+    const { service, events } = await serviceSayingYes();
     try {
       await openTrainingSession(service, 'Acme');
       await service.handlers['training.connect']({});

@@ -53,15 +53,14 @@ function ProgressLine({ report }: { report: StepProgress }) {
   );
 }
 
-function QuestionForm({
-  question,
-  answer,
-  saveSample,
-}: {
+/** What a question's form needs: the question, and the store's actions on it. */
+interface QuestionProps {
   question: Question;
   answer: SessionStore['answer'];
   saveSample: SessionStore['saveSample'];
-}) {
+}
+
+function QuestionForm({ question, answer, saveSample }: QuestionProps) {
   const [text, setText] = useState('');
   if (question.hostKey) {
     const key = question.hostKey;
@@ -139,15 +138,7 @@ function QuestionForm({
 }
 
 /** Output the app could not read: shown raw beside what the manual says, for the technician to judge. */
-function VerdictForm({
-  question,
-  answer,
-  saveSample,
-}: {
-  question: Question;
-  answer: SessionStore['answer'];
-  saveSample: SessionStore['saveSample'];
-}) {
+function VerdictForm({ question, answer, saveSample }: QuestionProps) {
   const [reason, setReason] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
   const reading = question.reading;
