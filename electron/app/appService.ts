@@ -10,6 +10,7 @@ import { isSafeLogPath } from '../../shared/procedure/serverLogs.ts';
 import { saveReadingAsSample } from '../journal/sessionSamples.ts';
 import type { ServerRole, StepId } from '../../shared/procedure/types.ts';
 import type { SessionState } from '../../shared/session/sessionState.ts';
+import { JournaledTapeBox } from '../core/journaledTapeBox.ts';
 import { QuestionBroker, type Question } from '../core/questionBroker.ts';
 import { SessionCore } from '../core/sessionCore.ts';
 import { SessionTerminals } from '../core/sessionTerminals.ts';
@@ -21,7 +22,6 @@ import { createSessionFolder } from '../journal/sessionFolders.ts';
 import { SessionJournal } from '../journal/sessionJournal.ts';
 import { readTranscriptChunk } from '../journal/transcriptReader.ts';
 import { exportReport, type PdfPrinter } from '../report/exportReport.ts';
-import type { TrainingDesk } from '../simulator/trainingDesk.ts';
 import { validateTapeDevice } from '../ssh/remoteCommand.ts';
 import type { SshCredentials, TechnicianQuestions } from '../ssh/sshConnection.ts';
 import { parseTargetSpec } from '../ssh/sshTarget.ts';
@@ -53,6 +53,8 @@ function stepQuestions(state: SessionState): Question[] {
 interface OpenSession {
   core: SessionCore;
   terminals: SessionTerminals;
+  /** Training only: the simulated tapes, every move journaled. */
+  tapeBox: JournaledTapeBox;
   unsubscribe: () => void;
 }
 
@@ -178,15 +180,15 @@ export class AppService {
       return desk ? { running: true, tapes: await desk.tapes() } : { running: false, tapes: [] };
     },
     'training.moveTape': async ({ tapeId, to }) => {
-      await this.trainingAction((desk) => desk.moveTape(tapeId, to));
+      await this.trainingAction((box) => box.move(tapeId, to));
       return {};
     },
     'training.unpackTape': async ({ tapeId, capacityBlocks }) => {
-      await this.trainingAction((desk) => desk.unpackTape(tapeId, capacityBlocks));
+      await this.trainingAction((box) => box.unpack(tapeId, capacityBlocks));
       return {};
     },
     'training.protectTape': async ({ tapeId, writeProtected }) => {
-      await this.trainingAction((desk) => desk.setWriteProtect(tapeId, writeProtected));
+      await this.trainingAction((box) => box.protect(tapeId, writeProtected));
       return {};
     },
     'servers.configure': async ({ server, password, restoreLog, errorLog, ...settings }) => {
@@ -319,6 +321,18 @@ export class AppService {
       });
       return {};
     },
+    'tape.move': async ({ tapeId, to }) => {
+      const { core } = this.requireSession();
+      await core.journal.append({
+        type: 'tape-moved',
+        tapeId,
+        to,
+        by: 'technician',
+        stepId: core.runningStep,
+        at: new Date().toISOString(),
+      });
+      return {};
+    },
     'tape.correct': async (correction) => {
       await this.requireSession().core.journal.append({
         type: 'tape-corrected',
@@ -415,8 +429,21 @@ export class AppService {
       },
       core.secrets,
     );
-    const unsubscribe = core.journal.subscribe((event) => this.emit('session.event', { event }));
-    return { core, terminals, unsubscribe };
+    const tapeBox = new JournaledTapeBox(
+      () => (core.journal.state.session?.training ? this.training.desk() : Promise.resolve(null)),
+      () => core.journal,
+    );
+    const stopWatching = tapeBox.watchRegistrations();
+    const stopEmitting = core.journal.subscribe((event) => this.emit('session.event', { event }));
+    return {
+      core,
+      terminals,
+      tapeBox,
+      unsubscribe: () => {
+        stopWatching();
+        stopEmitting();
+      },
+    };
   }
 
   private async closeSession(): Promise<void> {
@@ -440,12 +467,12 @@ export class AppService {
   }
 
   /** A refused tape move (a busy drive, an unknown tape) is the trainee's to fix: said plainly. */
-  private async trainingAction(action: (desk: TrainingDesk) => Promise<void>): Promise<void> {
-    const desk = await this.training.desk();
-    if (!desk || !this.requireSession().core.journal.state.session?.training)
+  private async trainingAction(action: (box: JournaledTapeBox) => Promise<void>): Promise<void> {
+    const { core, tapeBox } = this.requireSession();
+    if (!(await this.training.desk()) || !core.journal.state.session?.training)
       throw new UserFacingError('The tape box belongs to a training session on the simulated pair.');
     try {
-      await action(desk);
+      await action(tapeBox);
     } catch (error) {
       throw new UserFacingError((error as Error).message);
     }

@@ -1,6 +1,5 @@
 import type { ServerRole, StepId } from '../../shared/procedure/types.ts';
-import { STEP_IDS } from '../../shared/procedure/types.ts';
-import type { StepRun } from '../../shared/session/sessionState.ts';
+import { runningStepOf, type StepRun } from '../../shared/session/sessionState.ts';
 import { SessionJournal } from '../journal/sessionJournal.ts';
 import { ConnectionPool, type ConnectionState } from '../ssh/connectionPool.ts';
 import { interruptStepsLeftRunning } from '../steps/interruptStepsLeftRunning.ts';
@@ -73,8 +72,7 @@ export class SessionCore {
 
   /** The step running now, as the journal says (running, or waiting on the technician). */
   get runningStep(): StepId | null {
-    const { steps } = this.journal.state;
-    return STEP_IDS.find((id) => ['running', 'awaiting-technician'].includes(steps[id].status)) ?? null;
+    return runningStepOf(this.journal.state);
   }
 
   /** Runs one step; its questions go to `channel` and are journaled. One step at a time per session. */

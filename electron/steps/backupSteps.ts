@@ -2,11 +2,11 @@ import { tapeRoleDefinition } from '../../shared/procedure/tapeRoles.ts';
 import type { MenuSelections, ServerRole, TapeRole } from '../../shared/procedure/types.ts';
 import type { BrCheck } from '../../shared/parsers/brCheck.ts';
 import { checkVolumeLabel } from '../../shared/procedure/volumeLabelRule.ts';
-import { registeredTapeRefusal } from '../../shared/session/tapeCustody.ts';
+import { registeredTapeRefusal, tapeIdProblem } from '../../shared/session/tapeCustody.ts';
 import { runCmsadmBackup } from './cmsadmBackup.ts';
 import { StepFailure, type StepContext } from './stepContext.ts';
 import { blankTapeForBackup } from './tapePreflight.ts';
-import { keepWaitingOn, listVolumeInDrive, StepInterrupted } from './tapeWork.ts';
+import { keepWaitingOn, listVolumeInDrive, recordInserted, StepInterrupted } from './tapeWork.ts';
 
 /** The manual's selections of a CMS window, as lines the technician can follow. */
 export function describeSelections(selections: MenuSelections): string {
@@ -114,9 +114,10 @@ async function tapeWrittenEarlier(context: StepContext, server: ServerRole): Pro
       `Id written on the cartridge in the drive of ${server} (the backup written in the earlier attempt)?`,
     );
     if (answer === null) throw new StepFailure('no tape id given');
-    const tapeId = answer.trim().slice(0, 64);
+    const tapeId = answer.trim();
     if (!tapeId) continue;
-    const refusal = registeredTapeRefusal(context.state, tapeId, 'backup of this step');
+    const refusal =
+      tapeIdProblem(tapeId) ?? registeredTapeRefusal(context.state, tapeId, 'backup of this step');
     if (!refusal) return tapeId;
     context.technician.tell(refusal);
   }
@@ -274,13 +275,14 @@ async function cmsadmBackupOn(context: StepContext, server: ServerRole, role: Ta
           if (answer === null || request?.kind !== 'insert-tape' || request.purpose !== 'write') break;
           const earlier = tapeIds.indexOf(answer.trim());
           const refusal =
-            earlier >= 0 && earlier !== request.tapeNumber - 1
+            (answer.trim() === '' ? null : tapeIdProblem(answer)) ??
+            (earlier >= 0 && earlier !== request.tapeNumber - 1
               ? `${answer.trim()} is tape ${earlier + 1} of this backup, just written: take it out and insert a blank tape as tape ${request.tapeNumber}.`
               : registeredTapeRefusal(
                   context.state,
                   answer.trim(),
                   `tape ${request.tapeNumber} of the ${tapeRoleDefinition(role).title}`,
-                );
+                ));
           if (!refusal) break;
           context.technician.tell(refusal);
           answer = await context.technician.ask(`${server}: ${question}`, request);
@@ -288,6 +290,8 @@ async function cmsadmBackupOn(context: StepContext, server: ServerRole, role: Ta
         if (answer !== null && request?.kind === 'insert-tape') {
           if (request.purpose === 'write')
             tapeIds[request.tapeNumber - 1] = answer.trim() || `${role}-${request.tapeNumber}`;
+          const inserted = tapeIds[request.tapeNumber - 1];
+          if (inserted) await recordInserted(context, server, inserted);
           progress(`${request.purpose === 'write' ? 'Writing' : 'Verifying'} tape ${request.tapeNumber}`);
         }
         return answer === null ? null : '';

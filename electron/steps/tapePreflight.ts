@@ -1,9 +1,9 @@
 import { tapeRoleDefinition } from '../../shared/procedure/tapeRoles.ts';
 import type { ServerRole, TapeRole } from '../../shared/procedure/types.ts';
-import { registeredTapeRefusal } from '../../shared/session/tapeCustody.ts';
+import { registeredTapeRefusal, tapeIdProblem } from '../../shared/session/tapeCustody.ts';
 import { runBrCheck } from './brCheck.ts';
 import { StepFailure, type StepContext } from './stepContext.ts';
-import { brCheckDevice, keepWaitingOn, StepInterrupted, tapeDeviceOf } from './tapeWork.ts';
+import { brCheckDevice, keepWaitingOn, recordInserted, StepInterrupted, tapeDeviceOf } from './tapeWork.ts';
 
 /**
  * Before a maintenance backup is run: the technician inserts a blank tape and names it, and the app
@@ -25,14 +25,17 @@ export async function blankTapeForBackup(
       { kind: 'insert-tape', purpose: 'write', tapeNumber: 1, device },
     );
     if (answer === null) throw new StepFailure(`no blank tape was inserted for the ${wanted}`);
-    const tapeId = answer.trim().slice(0, 64);
+    const tapeId = answer.trim();
     if (tapeId === '') continue;
-    const refusal = registeredTapeRefusal(context.state, tapeId, wanted);
+    const refusal = tapeIdProblem(tapeId) ?? registeredTapeRefusal(context.state, tapeId, wanted);
     if (refusal) {
       context.technician.tell(refusal);
       continue;
     }
-    if (await driveMayBeWritten(context, server, tapeId, wanted)) return tapeId;
+    if (await driveMayBeWritten(context, server, tapeId, wanted)) {
+      await recordInserted(context, server, tapeId);
+      return tapeId;
+    }
   }
 }
 

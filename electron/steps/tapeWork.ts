@@ -19,6 +19,23 @@ export function brCheckDevice(device: string): string {
   return /^\/dev\/rmt\/\d+$/.test(device) ? `${device}c` : device;
 }
 
+/** The technician said they put `tapeId` into `server`'s drive: the register follows, on their word. */
+export async function recordInserted(
+  context: StepContext,
+  server: ServerRole,
+  tapeId: string,
+): Promise<void> {
+  const known = context.state.tapePlaces[tapeId];
+  if (known?.place.kind === 'drive' && known.place.server === server) return;
+  await context.record({
+    type: 'tape-moved',
+    tapeId,
+    to: { kind: 'drive', server },
+    by: 'technician',
+    stepId: context.stepId,
+  });
+}
+
 /**
  * What a step asks when tape work on `server` has printed nothing for a while: tape writes and
  * verifications can be silent for many minutes, so only the technician ends the wait.

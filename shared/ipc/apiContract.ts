@@ -1,3 +1,4 @@
+import { tapePlaceSchema } from '../session/tapePlace.ts';
 import { z } from 'zod';
 import { PLATFORM_IDS } from '../procedure/platforms.ts';
 import { SERVER_ROLES, STEP_IDS } from '../procedure/types.ts';
@@ -232,14 +233,18 @@ export const API_CALLS = {
     request: z.object({ stepId: z.enum(STEP_IDS).nullable(), text }),
     response: z.object({}),
   },
-  /** The labelling checklist: label written, write-protect switch set, where the tape is now. */
+  /** The labelling checklist: label written, write-protect switch set (the technician's word). */
   'tape.update': {
     request: z.object({
       tapeId: tapeIdSchema,
       labelled: z.boolean().optional(),
       writeProtected: z.boolean().optional(),
-      location: z.string().trim().min(1).max(200).optional(),
     }),
+    response: z.object({}),
+  },
+  /** The technician says where a tape is now: a drive, the desk, the customer, the bin, or elsewhere. */
+  'tape.move': {
+    request: z.object({ tapeId: tapeIdSchema, to: tapePlaceSchema }),
     response: z.object({}),
   },
   /** The technician's correction of the register (overwritten, lost, discarded, relabelled, moved), with why and who. */

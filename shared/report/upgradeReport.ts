@@ -2,6 +2,7 @@ import { PLATFORM_NAMES } from '../procedure/platforms.ts';
 import { PROCEDURE_STEPS } from '../procedure/steps.ts';
 import { MAINTENANCE_SCHEDULE } from '../procedure/siteConsiderations.ts';
 import { tapeRoleDefinition } from '../procedure/tapeRoles.ts';
+import { describePlace, describeWitness } from '../session/tapePlace.ts';
 import type { Phase, ServerRole, StepId, StepKind, StepTarget } from '../procedure/types.ts';
 import { SERVER_ROLES } from '../procedure/types.ts';
 import { reduceSession } from '../session/reduceSession.ts';
@@ -46,6 +47,8 @@ export interface ReportStep {
 }
 
 export interface ReportTape extends Tape {
+  /** Where it is now, in words, with who says so. */
+  location: string;
   roleTitle: string;
   afterUpgrade: 'keep' | 'reusable';
   history: { at: string; text: string }[];
@@ -138,6 +141,7 @@ export function buildUpgradeReport(
     steps,
     tapes: Object.values(state.tapes).map((tape) => ({
       ...tape,
+      location: `${describePlace(tape.place)} (${describeWitness(tape.placeSaidBy)})`,
       roleTitle: tapeRoleDefinition(tape.role).title,
       afterUpgrade: tapeRoleDefinition(tape.role).afterUpgrade,
       history: tapeHistory(events, tape.id),
@@ -289,6 +293,12 @@ function tapeHistory(events: readonly SessionEvent[], tapeId: string): { at: str
       }
       case 'tape-loaded':
         history.push({ at: event.at, text: `loaded on ${event.server} for ${event.stepId}` });
+        break;
+      case 'tape-moved':
+        history.push({
+          at: event.at,
+          text: `now ${describePlace(event.to)} (${describeWitness(event.by)}${event.stepId ? `, during ${event.stepId}` : ''})`,
+        });
         break;
       case 'tape-corrected':
         history.push({ at: event.at, text: correctionText(event) });

@@ -15,6 +15,8 @@ import type {
   Tape,
 } from './sessionState.ts';
 import { initialSessionState } from './sessionState.ts';
+import { driveOf, placeOfText } from './tapePlace.ts';
+import { moveTape } from './tapeWhereabouts.ts';
 
 /** The session as the fold of its events. Throws SessionGuardError on the first event the rules refuse. */
 export function reduceSession(events: Iterable<SessionEvent>): SessionState {
@@ -205,12 +207,20 @@ function applyChecked(state: SessionState, event: SessionEvent, lists: ListGrowt
       const updated: Tape = {
         ...tape,
         writeProtected: event.writeProtected ?? tape.writeProtected,
+        writeProtectSaidBy:
+          event.writeProtected === undefined
+            ? tape.writeProtectSaidBy
+            : (event.writeProtectSaidBy ?? 'technician'),
         verified: event.verified ?? tape.verified,
         labelled: event.labelled ?? tape.labelled,
-        location: event.location ?? tape.location,
       };
-      return { ...state, tapes: { ...state.tapes, [tape.id]: updated } };
+      const next = { ...state, tapes: { ...state.tapes, [tape.id]: updated } };
+      return event.location === undefined
+        ? next
+        : moveTape(next, tape.id, placeOfText(event.location), 'technician', event.at);
     }
+    case 'tape-moved':
+      return moveTape(state, event.tapeId, event.to, event.by, event.at);
     case 'tape-loaded':
       return loadTape(state, event, lists);
     case 'tape-corrected': {
@@ -230,13 +240,15 @@ function applyChecked(state: SessionState, event: SessionEvent, lists: ListGrowt
       const corrected: Tape = {
         ...tape,
         condition,
-        location: event.correction === 'moved' && detail ? detail : tape.location,
         corrections: [
           ...tape.corrections,
           { correction: event.correction, detail, reason: event.reason, by: event.by, at: event.at },
         ],
       };
-      return { ...state, tapes: { ...state.tapes, [tape.id]: corrected } };
+      const next = { ...state, tapes: { ...state.tapes, [tape.id]: corrected } };
+      return event.correction === 'moved' && detail
+        ? moveTape(next, tape.id, placeOfText(detail), 'technician', event.at)
+        : next;
     }
     case 'migration-recorded':
       return recordMigration(state, event);
@@ -402,6 +414,7 @@ function registerTape(state: SessionState, event: SessionEventOf<'tape-registere
       `${event.role} tapes are written on ${tapeRoleDefinition(event.role).server}, not ${event.server}.`,
     );
   }
+  const known = state.tapePlaces[event.tapeId];
   const tape: Tape = {
     id: event.tapeId,
     role: event.role,
@@ -412,39 +425,18 @@ function registerTape(state: SessionState, event: SessionEventOf<'tape-registere
     backupDate: event.backupDate,
     cmsVersion: event.cmsVersion,
     writeProtected: event.writeProtected,
+    writeProtectSaidBy: event.writeProtectSaidBy ?? 'technician',
     verified: event.verified,
     labelled: false,
-    location: event.location,
+    place: known?.place ?? placeOfText(event.location),
+    placeSaidBy: known?.by ?? 'technician',
     registeredAt: event.at,
     condition: 'intact',
     corrections: [],
   };
-  const tapes = { ...state.tapes, [tape.id]: tape };
-  return {
-    ...state,
-    tapes: event.location === driveOf(event.server) ? placedInDrive(tapes, tape.id, event.server) : tapes,
-  };
-}
-
-const driveOf = (server: ServerRole) => `drive of ${server}`;
-
-/**
- * What the app read in a drive moves the register: this tape is in that drive, and a tape recorded there
- * before is not any more (one cartridge per drive); where that one went is for the technician to say.
- */
-function placedInDrive(
-  tapes: Readonly<Record<string, Tape>>,
-  tapeId: string,
-  server: ServerRole,
-): Record<string, Tape> {
-  const drive = driveOf(server);
-  const placed: Record<string, Tape> = { ...tapes };
-  for (const other of Object.values(tapes)) {
-    if (other.id !== tapeId && other.location === drive)
-      placed[other.id] = { ...other, location: `out of the ${drive} (where it went is not recorded)` };
-  }
-  placed[tapeId] = { ...tapes[tapeId]!, location: drive };
-  return placed;
+  const registered = { ...state, tapes: { ...state.tapes, [tape.id]: tape } };
+  // Where a tape is, once said by a move, stays so: the registration's place is the step's own guess.
+  return known ? registered : moveTape(registered, tape.id, tape.place, 'technician', event.at);
 }
 
 function loadTape(
@@ -461,7 +453,7 @@ function loadTape(
     );
   }
   requireStatus(state, event.stepId, ['running', 'awaiting-technician'], 'load a tape for');
-  const placed = { ...state, tapes: placedInDrive(state.tapes, tape.id, event.server) };
+  const placed = moveTape(state, tape.id, driveOf(event.server), 'drive', event.at);
   return updateStep(placed, event.stepId, (run) => ({
     ...run,
     tapesLoaded: lists.append(run.tapesLoaded, { tapeId: tape.id, server: event.server, at: event.at }),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PLATFORM_IDS } from '../procedure/platforms.ts';
 import { isSafeLogPath } from '../procedure/serverLogs.ts';
 import { SERVER_ROLES, STEP_IDS, TAPE_ROLES } from '../procedure/types.ts';
+import { TAPE_WITNESSES, tapePlaceSchema } from './tapePlace.ts';
 
 /**
  * Everything that happens in an upgrade session, as the journal records it. The session state is a pure
@@ -140,7 +141,10 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
     backupDate: z.iso.date(),
     cmsVersion: z.string().trim().min(1).max(64),
     writeProtected: z.boolean(),
+    /** Who says the switch is so (absent in journals of older versions: the technician). */
+    writeProtectSaidBy: z.enum(TAPE_WITNESSES).optional(),
     verified: z.boolean(),
+    /** Where the tape is when it is registered, unless a `tape-moved` already said. */
     location: z.string().trim().min(1).max(200),
   }),
   z.object({
@@ -150,8 +154,23 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
     /** The technician wrote the label (text, n of N, date, CMS version) on the cartridge. */
     labelled: z.boolean().optional(),
     writeProtected: z.boolean().optional(),
+    writeProtectSaidBy: z.enum(TAPE_WITNESSES).optional(),
     verified: z.boolean().optional(),
+    /** Older versions: where it is now, as free text (now a `tape-moved`). */
     location: z.string().trim().min(1).max(200).optional(),
+  }),
+  /**
+   * A cartridge went somewhere: into a drive, out of one, to the customer. Any tape, registered or not
+   * (a blank one too): the register shows the places of the tapes it holds.
+   */
+  z.object({
+    ...base,
+    type: z.literal('tape-moved'),
+    tapeId,
+    to: tapePlaceSchema,
+    by: z.enum(TAPE_WITNESSES),
+    /** The step during which it moved, when one was running. */
+    stepId: stepId.nullable(),
   }),
   z.object({ ...base, type: z.literal('tape-loaded'), stepId, server: serverRole, tapeId }),
   /**

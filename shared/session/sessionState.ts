@@ -3,6 +3,7 @@ import type { TapeCorrection } from './sessionEvents.ts';
 import type { ClockName, MigrationDataType, ServerRole, StepId, TapeRole } from '../procedure/types.ts';
 import { STEP_IDS } from '../procedure/types.ts';
 import type { Reading, StepQuestionDetail, Verdict } from './sessionEvents.ts';
+import type { TapePlace, TapeWitness } from './tapePlace.ts';
 
 export const STEP_STATUSES = [
   'pending',
@@ -90,10 +91,13 @@ export interface Tape {
   backupDate: string;
   cmsVersion: string;
   writeProtected: boolean;
+  writeProtectSaidBy: TapeWitness;
   verified: boolean;
   /** Ticked in the labelling checklist once the label is written on the cartridge. */
   labelled: boolean;
-  location: string;
+  /** Where the cartridge is now, and who said so last. */
+  place: TapePlace;
+  placeSaidBy: TapeWitness;
   registeredAt: string;
   /** What the tape holds now: its backup, or not any more (the technician's corrections say why). */
   condition: 'intact' | 'overwritten' | 'lost' | 'discarded';
@@ -104,6 +108,12 @@ export interface Tape {
     by: string;
     at: string;
   }[];
+}
+
+export interface TapeWhereabouts {
+  place: TapePlace;
+  by: TapeWitness;
+  at: string;
 }
 
 export interface MigrationRecord {
@@ -145,6 +155,8 @@ export interface SessionState {
   cutOff: string | null;
   steps: Readonly<Record<StepId, StepRun>>;
   tapes: Readonly<Record<string, Tape>>;
+  /** Where every tape the journal has seen move is, registered or not (a blank one too). */
+  tapePlaces: Readonly<Record<string, TapeWhereabouts>>;
   migrations: readonly MigrationRecord[];
   resetups: readonly ResetupRecord[];
   notes: readonly { stepId: StepId | null; text: string; at: string }[];
@@ -177,6 +189,7 @@ export function initialSessionState(): SessionState {
     cutOff: null,
     steps,
     tapes: {},
+    tapePlaces: {},
     migrations: [],
     resetups: [],
     notes: [],
@@ -186,4 +199,9 @@ export function initialSessionState(): SessionState {
     },
     eventCount: 0,
   };
+}
+
+/** The step running now, as the journal says (running, or waiting on the technician). */
+export function runningStepOf(state: SessionState): StepId | null {
+  return STEP_IDS.find((id) => ['running', 'awaiting-technician'].includes(state.steps[id].status)) ?? null;
 }

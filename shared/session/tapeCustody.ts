@@ -1,5 +1,6 @@
 import { tapeRoleDefinition } from '../procedure/tapeRoles.ts';
 import type { SessionState } from './sessionState.ts';
+import { tapeIdSchema } from './sessionEvents.ts';
 
 /**
  * Why a tape must not be written: every tape registered in this session holds a backup that the
@@ -11,4 +12,12 @@ export function registeredTapeRefusal(state: SessionState, tapeId: string, wante
   // A tape the technician recorded as overwritten, lost or discarded no longer holds what it was kept for.
   if (!tape || tape.condition !== 'intact') return null;
   return `${tape.id} holds the ${tapeRoleDefinition(tape.role).title} (written in ${tape.producedBy}, label "${tape.labelText}"), which this upgrade still needs: do not write on it. Remove it, put it back where it is kept, and insert a blank tape to become the ${wanted}.`;
+}
+
+/** Why a typed tape id cannot be used (null when it can): it names a cartridge in the journal and the report. */
+export function tapeIdProblem(typed: string): string | null {
+  const parsed = tapeIdSchema.safeParse(typed.trim());
+  return parsed.success
+    ? null
+    : `"${typed.trim().slice(0, 64)}" cannot be a tape id: ${parsed.error.issues[0]!.message}.`;
 }

@@ -30,6 +30,7 @@ export function storeWith(overrides: Partial<SessionStore>): SessionStore {
     exportReport: vi.fn(),
     leaveSession: vi.fn(),
     updateTape: vi.fn(),
+    moveTape: vi.fn(),
     correctTape: vi.fn(),
     connectTraining: vi.fn(),
     refreshTrainingTapes: vi.fn(),

@@ -53,13 +53,48 @@ describe('TapeRegister', () => {
     expect(store.updateTape).toHaveBeenCalledWith({ tapeId: 'DDS4-01', labelled: true });
     await userEvent.click(item.getByRole('checkbox', { name: 'Write-protect switch set' }));
     expect(store.updateTape).toHaveBeenLastCalledWith({ tapeId: 'DDS4-01', writeProtected: true });
-    await userEvent.clear(item.getByLabelText('Where it is now'));
-    await userEvent.type(item.getByLabelText('Where it is now'), 'customer safe, shelf 2');
-    await userEvent.click(item.getByRole('button', { name: 'Save where DDS4-01 is' }));
-    expect(store.updateTape).toHaveBeenLastCalledWith({
+    const save = item.getByRole('button', { name: 'Save where DDS4-01 is' }) as HTMLButtonElement;
+    await userEvent.selectOptions(item.getByLabelText('Where DDS4-01 is now'), 'handed to the customer');
+    await userEvent.click(save);
+    expect(store.moveTape).toHaveBeenLastCalledWith({ tapeId: 'DDS4-01', to: { kind: 'customer' } });
+    await userEvent.selectOptions(item.getByLabelText('Where DDS4-01 is now'), 'somewhere else…');
+    expect(save.disabled).toBe(true);
+    await userEvent.type(item.getByLabelText('Where'), 'customer safe, shelf 2');
+    await userEvent.click(save);
+    expect(store.moveTape).toHaveBeenLastCalledWith({
       tapeId: 'DDS4-01',
-      location: 'customer safe, shelf 2',
+      to: { kind: 'elsewhere', where: 'customer safe, shelf 2' },
     });
+  });
+
+  it('shows where each tape is and who says so, and who says its switch is set', () => {
+    const moved: SessionEvent[] = [
+      ...registered,
+      {
+        type: 'tape-moved',
+        tapeId: 'DDS4-01',
+        to: { kind: 'drive', server: 'NEW' },
+        by: 'training-box',
+        stepId: null,
+        at,
+      },
+      {
+        type: 'tape-updated',
+        tapeId: 'DDS4-01',
+        writeProtected: true,
+        writeProtectSaidBy: 'training-box',
+        at,
+      },
+    ];
+    render(<TapeRegister store={storeWith({ state: reduceSession(moved) })} />);
+    const row = within(screen.getByRole('row', { name: /DDS4-01/ }));
+    expect(row.getByRole('cell', { name: 'drive of NEW (training tape box)' })).toBeTruthy();
+    expect(row.getByRole('cell', { name: 'yes (training tape box)' })).toBeTruthy();
+    cleanup();
+    render(<TapeRegister store={storeWith({ state: reduceSession(registered) })} />);
+    const first = within(screen.getByRole('row', { name: /DDS4-01/ }));
+    expect(first.getByRole('cell', { name: "technician case (technician's answer)" })).toBeTruthy();
+    expect(first.getByRole('cell', { name: "NO — set the switch (technician's answer)" })).toBeTruthy();
   });
 
   it('records a correction of the register with why and who, and shows the tape as no longer holding its backup', async () => {

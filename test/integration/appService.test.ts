@@ -1,3 +1,4 @@
+import { reduceSession } from '../../shared/session/reduceSession.ts';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -290,7 +291,7 @@ describe('the app core behind the typed API', () => {
   it("gives a training session's trainee the simulated tape box, and nobody else", async () => {
     const service = new AppService(await tempDir(), () => undefined);
     try {
-      await openTrainingSession(service, 'Acme');
+      const training = await openTrainingSession(service, 'Acme');
       expect(await service.handlers['training.tapes']({})).toEqual({ running: false, tapes: [] });
       await service.handlers['training.connect']({});
       await service.handlers['training.moveTape']({ tapeId: 'DDS4-03', to: 'NEW' });
@@ -299,6 +300,15 @@ describe('the app core behind the typed API', () => {
       await expect(service.handlers['training.moveTape']({ tapeId: 'GONE', to: 'NEW' })).rejects.toThrow(
         'There is no tape GONE in the training box.',
       );
+      // Every move of the box is journaled as its word: the tape put in, and the one it pushed out first.
+      await service.handlers['training.moveTape']({ tapeId: 'DDS4-04', to: 'NEW' });
+      await service.handlers['training.unpackTape']({ tapeId: 'SHORT-1', capacityBlocks: 1000 });
+      const { events } = await service.handlers['session.open']({ directory: training });
+      expect(reduceSession(events).tapePlaces).toMatchObject({
+        'DDS4-03': { place: { kind: 'desk' }, by: 'training-box' },
+        'DDS4-04': { place: { kind: 'drive', server: 'NEW' }, by: 'training-box' },
+        'SHORT-1': { place: { kind: 'desk' }, by: 'training-box' },
+      });
 
       const { directory } = await service.handlers['session.create']({
         site: 'Real site',

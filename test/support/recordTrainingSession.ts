@@ -85,7 +85,8 @@ export async function recordFullTrainingSession(destination: string): Promise<vo
       stepId: 'D10',
       text: 'Customer asked for the restore log to be kept.',
     });
-    await service.handlers['tape.update']({ tapeId: 'DDS4-05', labelled: true, location: 'customer safe' });
+    await service.handlers['tape.update']({ tapeId: 'DDS4-05', labelled: true });
+    await service.handlers['tape.move']({ tapeId: 'DDS4-05', to: { kind: 'customer' } });
     for (const connection of connections.values()) (await connection).close();
     await service.close();
     await rm(destination, { recursive: true, force: true });

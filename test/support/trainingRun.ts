@@ -2,6 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
+import { JournaledTapeBox } from '../../electron/core/journaledTapeBox.ts';
+import { TrainingDesk } from '../../electron/simulator/trainingDesk.ts';
 import { createSessionFolder } from '../../electron/journal/sessionFolders.ts';
 import { SessionJournal } from '../../electron/journal/sessionJournal.ts';
 import type { SshConnection } from '../../electron/ssh/sshConnection.ts';
@@ -109,6 +111,9 @@ export function reusableLogins(
 
 export interface TrainingSession {
   journal: SessionJournal;
+  /** The training tape box, journaling every move; `desk` is what the simulator knows of the tapes. */
+  box: JournaledTapeBox;
+  desk: TrainingDesk;
   hands: Hands;
   trainee: TrainingTechnician;
   connect(server: ServerRole): Promise<SshConnection>;
@@ -138,6 +143,7 @@ async function passStep(run: TrainingSession['run'], stepId: StepId): Promise<vo
 export function useTrainingSession(pair: () => SimulatedPairBehindSshd): () => TrainingSession {
   let session: TrainingSession | undefined;
   let root = '';
+  let stopWatching = () => {};
   const connections = new Map<ServerRole, Promise<SshConnection>>();
   beforeAll(async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'cms-ha-run-'));
@@ -170,10 +176,18 @@ export function useTrainingSession(pair: () => SimulatedPairBehindSshd): () => T
     }
     const connect = reusableLogins(pair, connections);
     let current: StepId = 'P1';
-    const hands = new Hands(connect);
+    const desk = new TrainingDesk(pair().store);
+    const box = new JournaledTapeBox(
+      () => Promise.resolve(desk),
+      () => journal,
+    );
+    stopWatching = box.watchRegistrations();
+    const hands = new Hands(connect, box);
     const trainee = manualFollowingTrainee(hands, () => current);
     session = {
       journal,
+      box,
+      desk,
       hands,
       trainee,
       connect,
@@ -184,6 +198,7 @@ export function useTrainingSession(pair: () => SimulatedPairBehindSshd): () => T
     };
   });
   afterAll(async () => {
+    stopWatching();
     for (const connection of connections.values()) (await connection.catch(() => null))?.close();
     await session?.journal.close();
     await rm(root, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import type { JournaledTapeBox } from '../../electron/core/journaledTapeBox.ts';
 import type { SshConnection } from '../../electron/ssh/sshConnection.ts';
 import type { TechnicianRequest } from '../../electron/ssh/dialogEngine.ts';
 import type { StepProgress, Technician } from '../../electron/steps/technician.ts';
@@ -18,9 +19,15 @@ export const CMS_KEYS = {
 
 type Action = (hands: Hands) => Promise<void>;
 
-/** The technician's hands on the simulated pair: tapes and CMS menu work, through SSH like everything else. */
+/**
+ * The technician's hands on the simulated pair: CMS menu work through SSH like everything else; tapes
+ * through the training tape box when there is one (every move journaled, as in the app), else `simctl`.
+ */
 export class Hands {
-  constructor(private readonly connect: (server: ServerRole) => Promise<SshConnection>) {}
+  constructor(
+    private readonly connect: (server: ServerRole) => Promise<SshConnection>,
+    private readonly box?: JournaledTapeBox,
+  ) {}
 
   async run(server: ServerRole, command: string, input?: string): Promise<string> {
     const result = await (await this.connect(server)).exec(command, { input, timeoutMs: 60_000 });
@@ -34,11 +41,13 @@ export class Hands {
   }
 
   async eject(server: ServerRole): Promise<void> {
+    if (this.box) return this.box.eject(server);
     await (await this.connect(server)).exec('simctl eject');
   }
 
   /** Takes the tape out of whatever drive holds it and puts it into `server`'s drive. */
   async moveTape(tape: string, server: ServerRole): Promise<void> {
+    if (this.box) return this.box.move(tape, server);
     const listing = await this.run(server, 'simctl tapes');
     const line = listing.split('\n').find((row) => row.startsWith(`${tape}\t`)) ?? '';
     if (line.includes('cms-orig /dev/rmt/0')) await this.eject('ORIG');

@@ -76,6 +76,7 @@ export interface SessionStore {
   /** Back to the list of sessions (to open another or start a new one); refused while a step runs. */
   leaveSession(): Promise<void>;
   updateTape(update: ApiRequest<'tape.update'>): Promise<void>;
+  moveTape(move: ApiRequest<'tape.move'>): Promise<void>;
   correctTape(correction: ApiRequest<'tape.correct'>): Promise<void>;
   moveTrainingTape(tapeId: string, to: ServerRole | null): Promise<void>;
   unpackTrainingTape(tapeId: string, capacityBlocks: number): Promise<void>;
@@ -256,6 +257,7 @@ export function createSessionStore(api: CmsHaApi) {
         }),
       closeTranscript: () => set({ transcript: null }),
       updateTape: (update) => attempt(async () => void (await api.call('tape.update', update))),
+      moveTape: (move) => attempt(async () => void (await api.call('tape.move', move))),
       correctTape: (correction) => attempt(async () => void (await api.call('tape.correct', correction))),
       exportReport: (format) =>
         attempt(async () => {

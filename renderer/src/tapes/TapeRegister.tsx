@@ -2,11 +2,18 @@ import { useState } from 'react';
 import { tapeRoleDefinition } from '../../../shared/procedure/tapeRoles.ts';
 import { TAPE_CORRECTIONS, type TapeCorrection } from '../../../shared/session/sessionEvents.ts';
 import type { Tape } from '../../../shared/session/sessionState.ts';
+import { describePlace, describeWitness, type TapePlace } from '../../../shared/session/tapePlace.ts';
 import type { SessionStore } from '../session/sessionStore.ts';
 import { TapeDayChecklist } from './TapeDayChecklist.tsx';
 
 /** What TapeRegister reads of the window's store. */
-export const TAPE_REGISTER_KEYS = ['correctTape', 'readOnlyReason', 'state', 'updateTape'] as const;
+export const TAPE_REGISTER_KEYS = [
+  'correctTape',
+  'moveTape',
+  'readOnlyReason',
+  'state',
+  'updateTape',
+] as const;
 export type TapeRegisterStore = Pick<SessionStore, (typeof TAPE_REGISTER_KEYS)[number]>;
 
 /** Every tape of the session, then the labelling checklist: what to write on each, its switch, where it is. */
@@ -48,10 +55,13 @@ export function TapeRegister({ store }: { store: TapeRegisterStore }) {
                   <td>{tape.server}</td>
                   <td>{tape.backupDate}</td>
                   <td>{tape.cmsVersion}</td>
-                  <td>{tape.writeProtected ? 'yes' : 'NO — set the switch'}</td>
+                  <td>
+                    {tape.writeProtected ? 'yes' : 'NO — set the switch'}{' '}
+                    <small>({describeWitness(tape.writeProtectSaidBy)})</small>
+                  </td>
                   <td>{tape.verified ? 'yes' : 'no'}</td>
                   <td>
-                    {tape.location}
+                    {describePlace(tape.place)} <small>({describeWitness(tape.placeSaidBy)})</small>
                     {tape.condition !== 'intact' && (
                       <strong className="tape-condition"> — {tape.condition.toUpperCase()}</strong>
                     )}
@@ -78,7 +88,6 @@ export function TapeRegister({ store }: { store: TapeRegisterStore }) {
 }
 
 function LabelItem({ tape, store }: { tape: Tape; store: TapeRegisterStore }) {
-  const [location, setLocation] = useState(tape.location);
   const locked = store.readOnlyReason !== null;
   return (
     <li aria-label={`Label of ${tape.id}`}>
@@ -106,21 +115,7 @@ function LabelItem({ tape, store }: { tape: Tape; store: TapeRegisterStore }) {
         />{' '}
         Write-protect switch set
       </label>{' '}
-      <form
-        className="inline-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void store.updateTape({ tapeId: tape.id, location: location.trim() });
-        }}
-      >
-        <label>
-          Where it is now{' '}
-          <input value={location} onChange={(e) => setLocation(e.target.value)} maxLength={200} required />
-        </label>
-        <button type="submit" disabled={locked || location.trim() === tape.location}>
-          Save where {tape.id} is
-        </button>
-      </form>
+      <PlaceForm tape={tape} store={store} locked={locked} />
       <CorrectionForm tape={tape} store={store} locked={locked} />
       {tape.corrections.length > 0 && (
         <ul aria-label={`Corrections of ${tape.id}`}>
@@ -194,6 +189,60 @@ function CorrectionForm({ tape, store, locked }: { tape: Tape; store: TapeRegist
       </label>{' '}
       <button type="submit" disabled={locked || !ready}>
         Record the correction of {tape.id}
+      </button>
+    </form>
+  );
+}
+
+const PLACE_CHOICES = ['drive:ORIG', 'drive:NEW', 'desk', 'customer', 'bin', 'elsewhere'] as const;
+type PlaceChoice = (typeof PLACE_CHOICES)[number];
+const PLACE_CHOICE_LABELS: Record<PlaceChoice, string> = {
+  'drive:ORIG': 'in the drive of ORIG',
+  'drive:NEW': 'in the drive of NEW',
+  desk: 'on the desk, with me',
+  customer: 'handed to the customer',
+  bin: 'discarded (bin)',
+  elsewhere: 'somewhere else…',
+};
+
+function placeOfChoice(choice: PlaceChoice, where: string): TapePlace {
+  if (choice === 'drive:ORIG' || choice === 'drive:NEW')
+    return { kind: 'drive', server: choice === 'drive:ORIG' ? 'ORIG' : 'NEW' };
+  if (choice === 'elsewhere') return { kind: 'elsewhere', where: where.trim() };
+  return { kind: choice };
+}
+
+/** Where the technician says the cartridge is now: one of the places the app knows, or their own words. */
+function PlaceForm({ tape, store, locked }: { tape: Tape; store: TapeRegisterStore; locked: boolean }) {
+  const [choice, setChoice] = useState<PlaceChoice>('desk');
+  const [where, setWhere] = useState('');
+  const place = placeOfChoice(choice, where);
+  const unchanged = describePlace(place) === describePlace(tape.place);
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void store.moveTape({ tapeId: tape.id, to: place });
+      }}
+    >
+      <label>
+        Where {tape.id} is now{' '}
+        <select value={choice} onChange={(e) => setChoice(e.target.value as PlaceChoice)}>
+          {PLACE_CHOICES.map((option) => (
+            <option key={option} value={option}>
+              {PLACE_CHOICE_LABELS[option]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {choice === 'elsewhere' && (
+        <label>
+          Where <input value={where} onChange={(e) => setWhere(e.target.value)} maxLength={200} required />
+        </label>
+      )}
+      <button type="submit" disabled={locked || unchanged || (choice === 'elsewhere' && !where.trim())}>
+        Save where {tape.id} is
       </button>
     </form>
   );

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SessionJournal } from '../../../electron/journal/sessionJournal.ts';
 import { STEP_IDS } from '../../../shared/procedure/types.ts';
+import { describePlace, type TapePlace } from '../../../shared/session/tapePlace.ts';
 import { skipWithoutSshd, useSimulatedPairBehindSshd } from '../../support/sshd.ts';
 import { MANUAL_MIGRATIONS, useTrainingSession } from '../../support/trainingRun.ts';
 
@@ -15,7 +16,7 @@ describe.skipIf(skip)('the whole procedure, P1 to D11, on the simulated pair beh
     'runs every step from the core with the right tape for each, and journals it all',
     { timeout: 300_000 },
     async () => {
-      const { hands, journal, run, trainee } = session();
+      const { box, desk, hands, journal, run, trainee } = session();
       await hands.moveTape('DDS4-08', 'ORIG');
       await hands.moveTape('DDS4-01', 'NEW');
       for (const stepId of STEP_IDS) {
@@ -24,6 +25,23 @@ describe.skipIf(skip)('the whole procedure, P1 to D11, on the simulated pair beh
           stepId,
           status: 'passed',
           reason: null,
+        });
+        // The register's places and switches are the simulator's own, after every step.
+        await box.settled();
+        const truth = await desk.tapes();
+        const registered = Object.values(journal.state.tapes);
+        expect({
+          stepId,
+          tapes: registered.map(
+            (tape) => `${tape.id} ${describePlace(tape.place)} protected=${tape.writeProtected}`,
+          ),
+        }).toEqual({
+          stepId,
+          tapes: registered.map((tape) => {
+            const real = truth.find((candidate) => candidate.id === tape.id)!;
+            const place: TapePlace = real.drive ? { kind: 'drive', server: real.drive } : { kind: 'desk' };
+            return `${tape.id} ${describePlace(place)} protected=${real.writeProtected}`;
+          }),
         });
         if (stepId === 'P4a') {
           // The backup's progress as the console reported it: tape by tape, then the block count.

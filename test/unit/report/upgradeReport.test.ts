@@ -85,7 +85,7 @@ describe('the upgrade report of a recorded full training run', () => {
       'agent-call-center-admin data migrated from it on ORIG (D8)',
     ]);
     const archive = report.tapes.find((tape) => tape.id === 'DDS4-05')!;
-    expect(archive).toMatchObject({ labelled: true, location: 'customer safe' });
+    expect(archive).toMatchObject({ labelled: true, location: "customer safe (technician's answer)" });
     expect(archive.history.at(-1)!.text).toBe('label written, now customer safe');
     expect(report.migrations).toHaveLength(6);
   });

@@ -4,6 +4,7 @@ import { buildUpgradeReport } from '../../../shared/report/upgradeReport.ts';
 import { renderReportHtml } from '../../../shared/report/reportHtml.ts';
 import { reduceSession } from '../../../shared/session/reduceSession.ts';
 import { registeredTapeRefusal } from '../../../shared/session/tapeCustody.ts';
+import { describePlace } from '../../../shared/session/tapePlace.ts';
 import { ScenarioBuilder } from '../../support/sessionScenario.ts';
 
 /** P1 to P4b done: the CMSADM and full maintenance tapes of ORIG registered. */
@@ -68,7 +69,11 @@ describe("the technician's corrections of the tape register", () => {
         by: 'RT',
       });
     const state = reduceSession(scenario.events);
-    expect(state.tapes['FULL-ORIG-1']).toMatchObject({ location: 'drive of NEW', condition: 'intact' });
+    expect(state.tapes['FULL-ORIG-1']).toMatchObject({
+      place: { kind: 'drive', server: 'NEW' },
+      placeSaidBy: 'technician',
+      condition: 'intact',
+    });
     const report = buildUpgradeReport(scenario.events, 'f'.repeat(64));
     expect(report.deviations.filter((d) => d.kind === 'correction').map((d) => d.text)).toEqual([
       'Tape FULL-ORIG-1: moved: now drive of NEW. Reason: found there after D1 (corrected by RT)',
@@ -89,15 +94,90 @@ describe('where a tape is, as the app reads the drives', () => {
     const scenario = new ScenarioBuilder().created();
     for (const stepId of STEP_IDS.slice(0, STEP_IDS.indexOf('D7'))) scenario.completeStep(stepId);
     const afterD2 = reduceSession(scenario.events);
-    expect(afterD2.tapes['ADMIN-ORIG-1']!.location).toBe('drive of NEW');
+    expect(describePlace(afterD2.tapes['ADMIN-ORIG-1']!.place)).toBe('drive of NEW');
     scenario
       .add({ type: 'step-started', stepId: 'D7' })
       .add({ type: 'tape-loaded', stepId: 'D7', server: 'NEW', tapeId: 'INCR-ORIG-1' });
     const state = reduceSession(scenario.events);
-    expect(state.tapes['INCR-ORIG-1']!.location).toBe('drive of NEW');
-    expect(state.tapes['ADMIN-ORIG-1']!.location).toBe(
+    expect(state.tapes['INCR-ORIG-1']).toMatchObject({
+      place: { kind: 'drive', server: 'NEW' },
+      placeSaidBy: 'drive',
+    });
+    expect(describePlace(state.tapes['ADMIN-ORIG-1']!.place)).toBe(
       'out of the drive of NEW (where it went is not recorded)',
     );
-    expect(state.tapes['CMSADM-ORIG-1']!.location).toBe('technician case');
+    expect(describePlace(state.tapes['CMSADM-ORIG-1']!.place)).toBe('technician case');
+  });
+});
+
+describe('a tape moved by the technician or the training box', () => {
+  it('keeps the place of a tape moved before it was registered, and says who put it there', () => {
+    const scenario = new ScenarioBuilder().created();
+    for (const stepId of ['P1', 'P2', 'P3a', 'P3b'] as const) scenario.completeStep(stepId);
+    scenario
+      .add({
+        type: 'tape-moved',
+        tapeId: 'BLANK-9',
+        to: { kind: 'drive', server: 'ORIG' },
+        by: 'training-box',
+        stepId: null,
+      })
+      .add({ type: 'tape-moved', tapeId: 'BLANK-9', to: { kind: 'desk' }, by: 'training-box', stepId: null });
+    scenario.completeStep('P4a');
+    const state = reduceSession(scenario.events);
+    // The unregistered tape has a place too; the CMSADM tape registered with a place no move contradicts.
+    expect(state.tapePlaces['BLANK-9']).toMatchObject({ place: { kind: 'desk' }, by: 'training-box' });
+    expect(state.tapes['CMSADM-ORIG-1']).toMatchObject({ placeSaidBy: 'technician' });
+
+    scenario.add({
+      type: 'tape-moved',
+      tapeId: 'CMSADM-ORIG-1',
+      to: { kind: 'drive', server: 'NEW' },
+      by: 'training-box',
+      stepId: null,
+    });
+    scenario.add({
+      type: 'tape-moved',
+      tapeId: 'BLANK-9',
+      to: { kind: 'drive', server: 'NEW' },
+      by: 'technician',
+      stepId: 'P4b',
+    });
+    const moved = reduceSession(scenario.events);
+    // One cartridge per drive: the tape recorded there before is no longer said to be in it.
+    expect(describePlace(moved.tapes['CMSADM-ORIG-1']!.place)).toBe(
+      'out of the drive of NEW (where it went is not recorded)',
+    );
+    scenario.add({
+      type: 'tape-moved',
+      tapeId: 'CMSADM-ORIG-1',
+      to: { kind: 'customer' },
+      by: 'technician',
+      stepId: null,
+    });
+    const report = buildUpgradeReport(scenario.events, 'f'.repeat(64));
+    const tape = report.tapes.find((candidate) => candidate.id === 'CMSADM-ORIG-1')!;
+    expect(tape.location).toBe("handed to the customer (technician's answer)");
+    expect(tape.history.map((entry) => entry.text).slice(-2)).toEqual([
+      'now drive of NEW (training tape box)',
+      "now handed to the customer (technician's answer)",
+    ]);
+  });
+
+  it("registers a tape at the place a move already gave it, not the step's guess", () => {
+    const scenario = new ScenarioBuilder().created();
+    for (const stepId of ['P1', 'P2', 'P3a', 'P3b'] as const) scenario.completeStep(stepId);
+    scenario.add({
+      type: 'tape-moved',
+      tapeId: 'CMSADM-ORIG-1',
+      to: { kind: 'desk' },
+      by: 'training-box',
+      stepId: null,
+    });
+    scenario.completeStep('P4a');
+    expect(reduceSession(scenario.events).tapes['CMSADM-ORIG-1']).toMatchObject({
+      place: { kind: 'desk' },
+      placeSaidBy: 'training-box',
+    });
   });
 });
