@@ -2,12 +2,14 @@ import type { Program, ProgramContext, ProgramIO } from './program.ts';
 import { PROGRAMS } from './programs/index.ts';
 
 /**
- * Splits a Bourne-shell command line into commands (separated by `;`) of words: quotes and backslashes,
- * nothing else. Pipes, redirections and substitutions are refused: the app only sends simple commands,
- * and `su - root -c 'stty -echo; echo <marker>; <command>'` when it becomes root.
+ * Splits a Bourne-shell command line into pipelines (separated by `;`) of commands (separated by `|`) of
+ * words: quotes and backslashes, nothing else. Redirections and substitutions are refused: the app sends
+ * simple commands, one pipeline (reading a tape's first bytes), and
+ * `su - root -c 'stty -echo; echo <marker>; <command>'` when it becomes root.
  */
-export function splitCommandList(line: string): string[][] | { error: string } {
-  const commands: string[][] = [];
+export function splitCommandList(line: string): string[][][] | { error: string } {
+  const pipelines: string[][][] = [];
+  let commands: string[][] = [];
   let words: string[] = [];
   let word = '';
   let inWord = false;
@@ -36,14 +38,18 @@ export function splitCommandList(line: string): string[][] | { error: string } {
       if (inWord) words.push(word);
       word = '';
       inWord = false;
-    } else if (char === ';') {
+    } else if (char === ';' || char === '|') {
       if (inWord) words.push(word);
-      if (words.length === 0) return { error: 'syntax error near ";"' };
+      if (words.length === 0) return { error: `syntax error near "${char}"` };
       commands.push(words);
+      if (char === ';') {
+        pipelines.push(commands);
+        commands = [];
+      }
       words = [];
       word = '';
       inWord = false;
-    } else if ('&|<>`$()'.includes(char)) {
+    } else if ('&<>`$()'.includes(char)) {
       return { error: `syntax error near "${char}"` };
     } else {
       word += char;
@@ -52,15 +58,18 @@ export function splitCommandList(line: string): string[][] | { error: string } {
   }
   if (inWord) words.push(word);
   if (words.length > 0) commands.push(words);
-  return commands;
+  else if (commands.length > 0) return { error: 'syntax error near "|"' };
+  if (commands.length > 0) pipelines.push(commands);
+  return pipelines;
 }
 
-/** One simple command's words (no `;`). */
+/** One simple command's words (no `;`, no `|`). */
 export function splitCommandLine(line: string): string[] | { error: string } {
-  const commands = splitCommandList(line);
-  if (!Array.isArray(commands)) return commands;
-  if (commands.length > 1) return { error: 'syntax error near ";"' };
-  return commands[0] ?? [];
+  const pipelines = splitCommandList(line);
+  if (!Array.isArray(pipelines)) return pipelines;
+  if (pipelines.length > 1) return { error: 'syntax error near ";"' };
+  if ((pipelines[0]?.length ?? 0) > 1) return { error: 'syntax error near "|"' };
+  return pipelines[0]?.[0] ?? [];
 }
 
 /** Runs one command line on the simulated host and returns its exit status (the last command's), as `sh -c` would. */
@@ -71,14 +80,35 @@ export async function runCommandLine(line: string, context: Omit<ProgramContext,
     return 2;
   }
   let status = 0;
-  for (const [name, ...args] of commands) {
+  for (const pipeline of commands) status = await runPipeline(pipeline, context);
+  return status;
+}
+
+/**
+ * Runs `a | b | …` one command after the other: each command's output, whole, is the next one's input
+ * (the simulator's programs print little). The status is the last command's, as sh's.
+ */
+async function runPipeline(pipeline: string[][], context: Omit<ProgramContext, 'args'>): Promise<number> {
+  let status = 0;
+  let input: string[] | null = null;
+  for (const [index, [name, ...args]] of pipeline.entries()) {
+    const last = index === pipeline.length - 1;
+    let output = '';
+    const lines = input;
+    const io: ProgramIO = {
+      writeError: (text) => context.io.writeError(text),
+      setEcho: (on) => context.io.setEcho(on),
+      write: last ? context.io.write.bind(context.io) : (text) => void (output += text),
+      readLine: lines ? async () => lines.shift() ?? null : context.io.readLine.bind(context.io),
+    };
     const program = PROGRAMS[name!] ?? SHELL_BUILTINS[name!];
     if (!program) {
       context.io.writeError(`sh: ${name}: not found\n`);
       status = 127;
-      continue;
-    }
-    status = await program({ ...context, args });
+    } else status = await program({ ...context, io, args });
+    const split = output.split('\n');
+    if (split.at(-1) === '') split.pop();
+    input = split;
   }
   return status;
 }

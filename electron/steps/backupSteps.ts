@@ -5,7 +5,7 @@ import { checkVolumeLabel } from '../../shared/procedure/volumeLabelRule.ts';
 import { registeredTapeRefusal, tapeIdProblem } from '../../shared/session/tapeCustody.ts';
 import { runCmsadmBackup } from './cmsadmBackup.ts';
 import { StepFailure, type StepContext } from './stepContext.ts';
-import { blankTapeForBackup } from './tapePreflight.ts';
+import { blankTapeForBackup, driveMayBeWritten } from './tapePreflight.ts';
 import { keepWaitingOn, listVolumeInDrive, recordInserted, StepInterrupted } from './tapeWork.ts';
 
 /** The manual's selections of a CMS window, as lines the technician can follow. */
@@ -270,9 +270,11 @@ async function cmsadmBackupOn(context: StepContext, server: ServerRole, role: Ta
           request ?? (secret ? { kind: 'secret' } : undefined),
         );
         // A tape this session holds a backup on is never written over: the technician is told which it
-        // is and asked for another before cmsadm is let on.
+        // is and asked for another before cmsadm is let on; then the drive itself is read (at a tape
+        // change too: tape 1 left in the drive is refused).
         for (;;) {
           if (answer === null || request?.kind !== 'insert-tape' || request.purpose !== 'write') break;
+          const named = answer.trim() || `${role}-${request.tapeNumber}`;
           const earlier = tapeIds.indexOf(answer.trim());
           const refusal =
             (answer.trim() === '' ? null : tapeIdProblem(answer)) ??
@@ -283,8 +285,17 @@ async function cmsadmBackupOn(context: StepContext, server: ServerRole, role: Ta
                   answer.trim(),
                   `tape ${request.tapeNumber} of the ${tapeRoleDefinition(role).title}`,
                 ));
-          if (!refusal) break;
-          context.technician.tell(refusal);
+          if (refusal) context.technician.tell(refusal);
+          else if (
+            await driveMayBeWritten(
+              context,
+              server,
+              named,
+              `tape ${request.tapeNumber} of the ${tapeRoleDefinition(role).title}`,
+              tapeIds.slice(0, request.tapeNumber - 1),
+            )
+          )
+            break;
           answer = await context.technician.ask(`${server}: ${question}`, request);
         }
         if (answer !== null && request?.kind === 'insert-tape') {

@@ -125,13 +125,18 @@ export interface TrainingSession {
  * The steps before the first maintenance backup, as the trainee does them: a tape in each drive for
  * P2's check, both drives emptied again, then P4a's CMSADM backup. Throws on the first step not passed.
  */
-export async function passUpToP4a({ hands, run }: TrainingSession): Promise<void> {
+export async function passUpToP4a(session: TrainingSession): Promise<void> {
+  await passUpToP3b(session);
+  await passStep(session.run, 'P4a');
+}
+
+/** P1 to P3b as the trainee does them, both drives empty at the end. */
+export async function passUpToP3b({ hands, run }: TrainingSession): Promise<void> {
   await hands.moveTape('DDS4-08', 'ORIG');
   await hands.moveTape('DDS4-01', 'NEW');
   for (const stepId of ['P1', 'P2', 'P3a', 'P3b'] as const) await passStep(run, stepId);
   await hands.eject('ORIG');
   await hands.eject('NEW');
-  await passStep(run, 'P4a');
 }
 
 async function passStep(run: TrainingSession['run'], stepId: StepId): Promise<void> {

@@ -5,6 +5,7 @@ import { cmsMenu } from './cmsMenu.ts';
 import { mt } from './mt.ts';
 import { simctl } from './simctl.ts';
 import { su } from './su.ts';
+import { dd, od } from './tapeRead.ts';
 import { cat, date, hostname, pkginfo, sleep, uname } from './systemInfo.ts';
 
 /** Every command the simulated host knows, by the names (and paths) a technician types. */
@@ -23,4 +24,6 @@ export const PROGRAMS: Readonly<Record<string, Program>> = {
   'cms/bin/br_check': brCheck,
   simctl,
   su,
+  dd,
+  od,
 };

@@ -115,6 +115,20 @@ describe('the simulated Solaris commands', () => {
     expect(splitCommandLine(`echo "a b" c\\ d 'it'\\''s'`)).toEqual(['echo', 'a b', 'c d', "it's"]);
     expect(splitCommandLine('uname; reboot')).toEqual({ error: 'syntax error near ";"' });
     expect(splitCommandLine('echo "$(id)"')).toEqual({ error: 'substitutions are not supported' });
+    expect(splitCommandLine('dd if=/dev/rmt/0 | od')).toEqual({ error: 'syntax error near "|"' });
+    expect(splitCommandLine('dd if=/dev/rmt/0 2>/dev/null')).toEqual({ error: 'syntax error near ">"' });
+  });
+
+  it('reads the first bytes of a tape through a pipe, as the app does before a write', async () => {
+    const store = freshPair();
+    const read = () => runSim(store, 'dd if=/dev/rmt/0 bs=65536 count=1 | od -A n -t x1 -N 8');
+    expect(await read()).toMatchObject({ code: 0, stderr: expect.stringContaining('No such device') });
+    await runSim(store, 'simctl insert DDS4-01');
+    expect(await read()).toEqual({ code: 0, stdout: '', stderr: '0+0 records in\n0+0 records out\n' });
+    await runSim(store, 'cmsadm', ['3', '']);
+    // "070701": an SVR4 ASCII cpio header, the start of the CMSADM backup just written.
+    expect((await read()).stdout).toBe(' 30 37 30 37 30 31 30 30\n');
+    expect(await runSim(store, 'dd if=/dev/rmt/0 | od')).toMatchObject({ code: 2 });
   });
 
   it('echoes typed characters on a terminal and treats Del as quit', async () => {

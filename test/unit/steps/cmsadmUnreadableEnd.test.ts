@@ -17,19 +17,33 @@ const MENU =
 const INSERT =
   'Please insert the first cartridge tape into /dev/rmt/0.\nPress ENTER when ready or Del to quit:^?';
 
-/** A cmsadm that answers the app's keystrokes as scripted, printing `ending` after the tape is in. */
+/**
+ * A cmsadm that answers the app's keystrokes as scripted, printing `ending` after the tape is in; the
+ * drive (read before the write) holds a blank tape.
+ */
 function scriptedCmsadm(ending: string): RemoteHost {
   return {
     exec: async (command): Promise<ExecResult> => {
+      if (command.startsWith('dd '))
+        return {
+          kind: 'exited',
+          code: 0,
+          signal: null,
+          stdout: '',
+          stderr: '0+0 records in\n0+0 records out\n',
+        };
       const stdout = command === 'uname -n' ? 'cms-orig\n' : '   VERSION:  r3v9ak.g\n';
       return { kind: 'exited', code: 0, signal: null, stdout, stderr: '' };
     },
-    openPty: async (): Promise<PtyChannel> => {
+    openPty: async (command): Promise<PtyChannel> => {
       const listeners = new Set<(text: string) => void>();
       let end: (value: PtyEnd) => void = () => undefined;
       const ended = new Promise<PtyEnd>((resolve) => (end = resolve));
       const print = (text: string) => setImmediate(() => listeners.forEach((listener) => listener(text)));
-      print(MENU);
+      if (command?.includes('br_check')) {
+        print('br_check: /dev/rmt/0c does not hold a CMS backup volume\n');
+        setTimeout(() => end({ kind: 'exited', code: 1 }), 20);
+      } else print(MENU);
       return {
         write: (text) => {
           if (text.trim() === '2') print(INSERT);
