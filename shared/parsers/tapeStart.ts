@@ -19,8 +19,7 @@ import { unrecognised, type Unrecognised } from './parseResult.ts';
  * technician sees it.
  */
 export type TapeStart =
-  | { kind: 'recognised'; start: 'empty' | 'cpio' | 'other'; firstBytes: string }
-  | Unrecognised;
+  { kind: 'recognised'; start: 'empty' | 'cpio' | 'other'; firstBytes: string } | Unrecognised;
 
 const HEX_LINE = /^[0-9a-f]{2}(?: [0-9a-f]{2})*$/i;
 const DD_COUNT = /^\d+\+\d+ records (?:in|out)$/;
@@ -40,8 +39,7 @@ export function parseTapeStart(console: string): TapeStart {
   const firstBytes = bytes.map((byte) => byte.toString(16).padStart(2, '0')).join(' ');
   if (bytes.length === 0) return { kind: 'recognised', start: 'empty', firstBytes };
   const ascii = String.fromCharCode(...bytes.slice(0, 6));
-  const binaryMagic =
-    (bytes[0] === 0x71 && bytes[1] === 0xc7) || (bytes[0] === 0xc7 && bytes[1] === 0x71);
+  const binaryMagic = (bytes[0] === 0x71 && bytes[1] === 0xc7) || (bytes[0] === 0xc7 && bytes[1] === 0x71);
   const cpio = CPIO_ASCII.includes(ascii) || binaryMagic;
   return { kind: 'recognised', start: cpio ? 'cpio' : 'other', firstBytes };
 }
