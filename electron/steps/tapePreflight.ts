@@ -82,7 +82,7 @@ export async function driveMayBeWritten(
   }
   const label = result.volumeLabel.raw.trim();
   const known = Object.values(context.state.tapes).find((tape) => tape.labelText === label);
-  if (known) {
+  if (known?.condition === 'intact') {
     context.technician.tell(
       `The tape in the drive of ${server} is not blank: it holds ${known.id}'s backup (volume ${label}, the ${tapeRoleDefinition(known.role).title}), which this upgrade still needs. Remove it and insert ${tapeId}, blank.`,
     );
@@ -93,7 +93,9 @@ export async function driveMayBeWritten(
     server,
     tapeId,
     wanted,
-    `a CMS maintenance backup this session does not know (volume ${label})`,
+    known
+      ? `${known.id}'s old backup (volume ${label}, the ${tapeRoleDefinition(known.role).title}, recorded as ${known.condition})`
+      : `a CMS maintenance backup this session does not know (volume ${label})`,
   );
 }
 

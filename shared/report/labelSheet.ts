@@ -79,7 +79,7 @@ ${definition.kind === 'maintenance' ? '<div class="volume">CMS volume label: ___
 function checklistPage(state: SessionState, site: string): string {
   const checklist = tapeChecklist(state);
   const row = (tape: ChecklistTape) =>
-    `<tr><td>${tape.role}</td><td>${e(tape.title)}</td><td>${tape.writtenBy}</td><td>${tape.usedBy.join(', ') || '—'}</td><td>${e(tape.tapeIds.join(', ') || 'not written yet')}</td></tr>`;
+    `<tr><td>${tape.role}</td><td>${e(tape.title)}</td><td>${tape.writtenBy}</td><td>${tape.usedBy.join(', ') || '—'}</td><td>${e(tape.whereabouts.join('; ') || 'not written yet')}</td></tr>`;
   const table = (tapes: ChecklistTape[]) =>
     tapes.length === 0
       ? '<p>None.</p>'

@@ -3,6 +3,7 @@ import { MINIMUM_TAPES } from '../procedure/siteConsiderations.ts';
 import { TAPE_ROLE_DEFINITIONS } from '../procedure/tapeRoles.ts';
 import type { Phase, ServerRole, StepId, TapeRole } from '../procedure/types.ts';
 import type { SessionState } from '../session/sessionState.ts';
+import { describePlace } from '../session/tapePlace.ts';
 
 export interface ChecklistTape {
   role: TapeRole;
@@ -13,6 +14,8 @@ export interface ChecklistTape {
   afterUpgrade: 'keep' | 'reusable';
   /** The tapes of this role registered so far (a CMSADM set may have several). */
   tapeIds: string[];
+  /** Each of them with where it is now, as the register says ("DDS4-01: drive of ORIG"). */
+  whereabouts: string[];
 }
 
 export interface TapeChecklistDay {
@@ -48,6 +51,9 @@ export function tapeChecklist(state: SessionState): TapeChecklist {
     tapeIds: Object.values(state.tapes)
       .filter((tape) => tape.role === definition.role)
       .map((tape) => tape.id),
+    whereabouts: Object.values(state.tapes)
+      .filter((tape) => tape.role === definition.role)
+      .map((tape) => `${tape.id}: ${describePlace(tape.place)}`),
   }));
   const days = (['day-before', 'upgrade-day'] as const).map((phase) => ({
     phase,

@@ -9,8 +9,11 @@ import { tapeIdSchema } from './sessionEvents.ts';
  */
 export function registeredTapeRefusal(state: SessionState, tapeId: string, wanted: string): string | null {
   const tape = state.tapes[tapeId];
-  // A tape the technician recorded as overwritten, lost or discarded no longer holds what it was kept for.
-  if (!tape || tape.condition !== 'intact') return null;
+  if (!tape) return null;
+  // A tape recorded as overwritten, lost or discarded no longer holds what it was kept for; but its id
+  // stays that backup's in the record, so the cartridge is written under a new one.
+  if (tape.condition !== 'intact')
+    return `${tape.id} is in the register already, as the ${tapeRoleDefinition(tape.role).title} (now ${tape.condition}): one id names one backup in the record. Write a new id on this cartridge (for example ${tape.id}-B) and give that one.`;
   return `${tape.id} holds the ${tapeRoleDefinition(tape.role).title} (written in ${tape.producedBy}, label "${tape.labelText}"), which this upgrade still needs: do not write on it. Remove it, put it back where it is kept, and insert a blank tape to become the ${wanted}.`;
 }
 

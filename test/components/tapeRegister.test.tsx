@@ -90,6 +90,10 @@ describe('TapeRegister', () => {
     const row = within(screen.getByRole('row', { name: /DDS4-01/ }));
     expect(row.getByRole('cell', { name: 'drive of NEW (training tape box)' })).toBeTruthy();
     expect(row.getByRole('cell', { name: 'yes (training tape box)' })).toBeTruthy();
+    // The day's checklist says the same.
+    expect(
+      screen.getAllByRole('listitem').filter((item) => item.textContent?.endsWith('— DDS4-01: drive of NEW')),
+    ).not.toHaveLength(0);
     cleanup();
     render(<TapeRegister store={storeWith({ state: reduceSession(registered) })} />);
     const first = within(screen.getByRole('row', { name: /DDS4-01/ }));

@@ -33,7 +33,7 @@ function TapeList({ title, tapes }: { title: string; tapes: readonly ChecklistTa
           <li key={tape.role}>
             {tape.title}: written in {tape.writtenBy}
             {tape.usedBy.length > 0 ? `, read in ${tape.usedBy.join(', ')}` : ''}
-            {tape.tapeIds.length > 0 ? ` — ${tape.tapeIds.join(', ')}` : ' — not written yet'}
+            {tape.whereabouts.length > 0 ? ` — ${tape.whereabouts.join('; ')}` : ' — not written yet'}
           </li>
         ))}
       </ul>

@@ -56,6 +56,20 @@ describe.skipIf(skip)('a tape change in a multi-tape CMSADM backup, behind real 
     expect(
       Object.values(journal.state.tapes).map((t) => `${t.id} ${t.sequence.number}/${t.sequence.of}`),
     ).toEqual(['SHORT-1 1/2', 'SHORT-2 2/2']);
+    // The trainee said yes to "set each write-protect switch" but never touched the box: the register
+    // shows the box's word, not the answer. The switch works on the tape in the drive too.
+    await box.settled();
+    expect(journal.state.tapes['SHORT-2']).toMatchObject({
+      place: { kind: 'drive', server: 'ORIG' },
+      writeProtected: false,
+      writeProtectSaidBy: 'training-box',
+    });
+    await box.protect('SHORT-2', true);
+    expect(journal.state.tapes['SHORT-2']).toMatchObject({
+      writeProtected: true,
+      writeProtectSaidBy: 'training-box',
+    });
+    expect((await pair().store.read()).tapes['SHORT-2']!.writeProtected).toBe(true);
     // The register knows where both are, as the box does.
     await box.settled();
     const truth = await desk.tapes();
