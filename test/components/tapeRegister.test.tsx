@@ -85,11 +85,15 @@ describe('TapeRegister', () => {
         writeProtectSaidBy: 'training-box',
         at,
       },
+      { type: 'tape-moved', tapeId: 'SPARE-1', to: { kind: 'desk' }, by: 'training-box', stepId: null, at },
     ];
     render(<TapeRegister store={storeWith({ state: reduceSession(moved) })} />);
     const row = within(screen.getByRole('row', { name: /DDS4-01/ }));
     expect(row.getByRole('cell', { name: 'drive of NEW (training tape box)' })).toBeTruthy();
     expect(row.getByRole('cell', { name: 'yes (training tape box)' })).toBeTruthy();
+    expect(
+      within(screen.getByRole('list', { name: 'Other tapes' })).getByText(/^SPARE-1: on the desk/),
+    ).toBeTruthy();
     // The day's checklist says the same.
     expect(
       screen.getAllByRole('listitem').filter((item) => item.textContent?.endsWith('— DDS4-01: drive of NEW')),

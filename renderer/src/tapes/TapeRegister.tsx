@@ -70,6 +70,7 @@ export function TapeRegister({ store }: { store: TapeRegisterStore }) {
               ))}
             </tbody>
           </table>
+          <OtherTapes store={store} />
           <h3>Labelling checklist</h3>
           <p>
             {toLabel === 0
@@ -245,5 +246,23 @@ function PlaceForm({ tape, store, locked }: { tape: Tape; store: TapeRegisterSto
         Save where {tape.id} is
       </button>
     </form>
+  );
+}
+
+/** Tapes the journal saw move that hold no backup of this upgrade (blank ones, an old tape put aside). */
+function OtherTapes({ store }: { store: TapeRegisterStore }) {
+  const others = Object.entries(store.state.tapePlaces).filter(([id]) => !store.state.tapes[id]);
+  if (others.length === 0) return null;
+  return (
+    <>
+      <h3>Other tapes (no backup of this upgrade on them)</h3>
+      <ul aria-label="Other tapes">
+        {others.map(([id, whereabouts]) => (
+          <li key={id}>
+            {id}: {describePlace(whereabouts.place)} <small>({describeWitness(whereabouts.by)})</small>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
