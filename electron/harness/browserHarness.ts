@@ -12,6 +12,9 @@ import { AppService } from '../app/appService.ts';
 import { chromiumPdfPrinter } from '../report/chromiumPdf.ts';
 import { broadcastEvent, serveApiOnSocket } from './apiOverWebSocket.ts';
 
+/** The largest message the harness takes from a window; a larger one closes that socket (1009). */
+const MAX_CALL_BYTES = 1024 * 1024;
+
 export interface BrowserHarness {
   /** Open this in Chromium: the renderer, with the per-run token in the fragment. */
   url: string;
@@ -50,9 +53,20 @@ export async function startBrowserHarness(options: {
       response.end();
     });
   });
-  const webSocketServer = new WebSocketServer({ noServer: true });
+  // The renderer's largest call is a few kilobytes (a note, a terminal keystroke burst): a megabyte is plenty.
+  const webSocketServer = new WebSocketServer({ noServer: true, maxPayload: MAX_CALL_BYTES });
+  // Whatever arrives on the port is answered or dropped: a malformed request never reaches a handler
+  // that could throw, and a socket's error ends that socket only.
+  server.on('clientError', (_error, socket) => socket.destroy());
   server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    socket.on('error', () => socket.destroy());
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      return;
+    }
     const offered = Buffer.from(url.searchParams.get('token') ?? '');
     const expected = Buffer.from(token);
     const host = request.headers.host ?? '';
@@ -69,6 +83,7 @@ export async function startBrowserHarness(options: {
       return;
     }
     webSocketServer.handleUpgrade(request, socket, head, (ws) => {
+      ws.on('error', () => ws.terminate());
       sockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
       serveApiOnSocket(ws, service.handlers);
