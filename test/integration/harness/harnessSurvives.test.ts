@@ -56,9 +56,9 @@ describe('the browser harness under hostile input on its port', () => {
 
   it('refuses bad addresses, with or without a token, and stays up', async () => {
     for (const target of ['/%', '//', '/%E0%A4%A', '//[', '/api?token=%'])
-      expect(await raw(harness.port, `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`)).toMatch(
-        /^HTTP\/1\.1 (400|404)/,
-      );
+      expect(
+        await raw(harness.port, `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`),
+      ).toMatch(/^HTTP\/1\.1 (400|404)/);
     for (const target of ['//', '//[', '/%', '/api?token=%', '/api?token=TOKEN%'])
       expect(await raw(harness.port, upgrade(harness.port, target, token))).toMatch(/^HTTP\/1\.1 40[03]/);
     await stillServing();
