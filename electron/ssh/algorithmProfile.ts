@@ -12,8 +12,13 @@ export const LEGACY_ALGORITHMS = {
   hmac: ['hmac-sha1'],
 } as const;
 
-export function algorithmsFor(legacy: boolean): Algorithms | undefined {
-  if (!legacy) return undefined;
+/**
+ * ssh2's defaults with SHA-1 host key signatures (`ssh-rsa`, among ssh2's defaults) taken out, or, with the
+ * legacy profile, everything an old Solaris sshd needs added. RSA host keys still verify with SHA-2
+ * (`rsa-sha2-256/512`) without the profile.
+ */
+export function algorithmsFor(legacy: boolean): Algorithms {
+  if (!legacy) return { serverHostKey: { remove: ['ssh-rsa'] } } as Algorithms;
   return {
     kex: { append: [...LEGACY_ALGORITHMS.kex] },
     // ssh-rsa is already among ssh2's defaults; appending it again would be refused as a duplicate.

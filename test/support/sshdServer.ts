@@ -31,6 +31,8 @@ export interface SshdOptions {
   legacyOnly?: boolean;
   kexAlgorithms?: string;
   hostKeyType?: 'rsa' | 'dsa';
+  /** The host key signatures the server offers, whatever else it offers (e.g. only `ssh-rsa`, SHA-1). */
+  hostKeyAlgorithms?: string;
   keyboardInteractive?: boolean;
   /** Serve a simulated CMS host: the pair's state folder and which host this sshd is. */
   simulator?: { stateDir: string; commandDir: string; host: SimHostName };
@@ -169,6 +171,7 @@ export async function startSshd(options: SshdOptions = {}): Promise<RunningSshd>
           'MACs hmac-sha1',
         ]
       : []),
+    ...(options.hostKeyAlgorithms ? [`HostKeyAlgorithms ${options.hostKeyAlgorithms}`] : []),
     ...(options.ciphers ? [`Ciphers ${options.ciphers}`] : []),
     ...(options.macs ? [`MACs ${options.macs}`] : []),
     environment,

@@ -25,6 +25,8 @@ async function connectError(promise: Promise<unknown>): Promise<SshConnectError>
 describe.skipIf(skip)('logging in to an old-Solaris-like OpenSSH sshd', () => {
   const sshd = useSshd();
   const passwordOnly = useSshd({ keyboardInteractive: false });
+  // Modern in everything but the host key's signature: RSA with SHA-1 only.
+  const sha1HostKeyOnly = useSshd({ legacyOnly: false, hostKeyAlgorithms: 'ssh-rsa' });
 
   it('fails the handshake without the legacy profile and says the profile would help', async () => {
     const error = await connectError(
@@ -35,6 +37,18 @@ describe.skipIf(skip)('logging in to an old-Solaris-like OpenSSH sshd', () => {
       'The server offers diffie-hellman-group1-sha1, diffie-hellman-group14-sha1',
     );
     expect(error.message).toContain('turn on the "legacy algorithms" profile');
+  });
+
+  it('accepts an ssh-rsa (SHA-1) host key signature only with the legacy profile', async () => {
+    const port = sha1HostKeyOnly().port;
+    const error = await connectError(
+      connect(port, TEST_USER, { password: TEST_PASSWORD }, { legacy: false }),
+    );
+    expect(error.kind).toBe('handshake');
+    expect(error.message).toContain('turn on the "legacy algorithms" profile');
+    const connection = await connect(port, TEST_USER, { password: TEST_PASSWORD }, { legacy: true });
+    expect(connection.negotiated.serverHostKey).toBe('ssh-rsa');
+    connection.close();
   });
 
   it('connects with the legacy profile using only legacy algorithms', async () => {
