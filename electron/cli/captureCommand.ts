@@ -3,7 +3,7 @@ import path from 'node:path';
 import { redactSample } from '../../shared/parsers/sampleRedaction.ts';
 import { DEFAULT_LOG_PATHS, MIGRATION_LOG } from '../../shared/procedure/serverLogs.ts';
 import { shQuote, validateTapeDevice, mtStatusCommand } from '../ssh/remoteCommand.ts';
-import type { SshConnection } from '../ssh/sshConnection.ts';
+import { unfinishedReason, type SshConnection } from '../ssh/sshConnection.ts';
 import { runBrCheck } from '../steps/brCheck.ts';
 import { brCheckDevice } from '../steps/tapeWork.ts';
 import type { CliConnection } from './cliOptions.ts';
@@ -54,9 +54,7 @@ async function readOnly(
   const exit =
     result.kind === 'exited'
       ? `exit ${result.code ?? `signal ${result.signal}`}`
-      : result.kind === 'timed-out'
-        ? 'no answer within 60 s'
-        : `interrupted: ${result.reason}`;
+      : `${result.kind}: ${unfinishedReason(result, 60_000)}`;
   return { text: Buffer.concat(chunks).toString('utf8'), exit, truncated };
 }
 

@@ -1,4 +1,4 @@
-import { SshConnection } from '../ssh/sshConnection.ts';
+import { SshConnection, unfinishedReason } from '../ssh/sshConnection.ts';
 import type { CliConnection } from './cliOptions.ts';
 
 /** `cms-ha exec`: runs one command, streams its output, and returns its exit code (124 timed out, 255 lost). */
@@ -25,7 +25,8 @@ export async function execRemote(
         err(`cms-ha exec: the command did not finish within ${timeoutMs} ms\n`);
         return 124;
       case 'interrupted':
-        err(`cms-ha exec: ${result.reason}\n`);
+      case 'too-much-output':
+        err(`cms-ha exec: ${unfinishedReason(result)}\n`);
         return 255;
     }
   } finally {

@@ -75,7 +75,31 @@ export interface NegotiatedAlgorithms {
 export type ExecResult =
   | { kind: 'exited'; code: number | null; signal: string | null; stdout: string; stderr: string }
   | { kind: 'timed-out'; stdout: string; stderr: string }
-  | { kind: 'interrupted'; reason: string; stdout: string; stderr: string };
+  | { kind: 'interrupted'; reason: string; stdout: string; stderr: string }
+  /** The command printed more than the app keeps (`maxKeptBytes`): it was stopped; the start of its output is kept. */
+  | { kind: 'too-much-output'; limitBytes: number; stdout: string; stderr: string };
+
+/**
+ * What a command may print into memory: the app's parsers read kilobytes, a log a few megabytes. A
+ * server that prints more (a runaway program, a hostile host) is stopped there; transcripts, which
+ * stream to disk, still get what arrived.
+ */
+export const DEFAULT_MAX_KEPT_BYTES = 4 * 1024 * 1024;
+
+/** Why a command ended without an exit status, in the technician's words. */
+export function unfinishedReason(
+  result: Exclude<ExecResult, { kind: 'exited' }>,
+  timeoutMs?: number,
+): string {
+  switch (result.kind) {
+    case 'timed-out':
+      return timeoutMs === undefined ? 'no answer in time' : `no answer within ${timeoutMs} ms`;
+    case 'interrupted':
+      return result.reason;
+    case 'too-much-output':
+      return `it printed more than ${result.limitBytes} bytes, more than any reading needs; it was stopped there`;
+  }
+}
 
 export interface ExecOptions {
   timeoutMs?: number;
@@ -86,6 +110,8 @@ export interface ExecOptions {
   onOutput?: (chunk: Buffer, stream: 'stdout' | 'stderr') => void | Promise<void>;
   /** Keep the output for the result (default). Off for long outputs that only go to a transcript. */
   keepOutput?: boolean;
+  /** With `keepOutput`: the most bytes kept (stdout and stderr together); more stops the command. */
+  maxKeptBytes?: number;
   /** Written to the command's standard input, which is then closed. */
   input?: string;
 }
@@ -376,8 +402,23 @@ export class SshConnection implements RemoteHost {
         if (options.input !== undefined) stream.end(options.input);
         let exit: { code: number | null; signal: string | null } | null = null;
         const keep = options.keepOutput ?? true;
+        const limitBytes = options.maxKeptBytes ?? DEFAULT_MAX_KEPT_BYTES;
+        let keptBytes = 0;
         const deliver = (chunk: Buffer, kind: 'stdout' | 'stderr') => {
-          (kind === 'stdout' ? stdout : stderr).push(...(keep ? [chunk] : []));
+          if (done) return;
+          if (keep) {
+            const room = limitBytes - keptBytes;
+            (kind === 'stdout' ? stdout : stderr).push(chunk.subarray(0, Math.max(0, room)));
+            keptBytes += chunk.length;
+            if (keptBytes > limitBytes) {
+              stream.close();
+              // The part that fits still reaches the transcript; nothing waits on it any more.
+              Promise.resolve(options.onOutput?.(chunk.subarray(0, Math.max(0, room)), kind)).catch(
+                () => undefined,
+              );
+              return finish({ kind: 'too-much-output', limitBytes, ...text() });
+            }
+          }
           const pending = options.onOutput?.(chunk, kind);
           if (pending instanceof Promise) {
             stream.pause();

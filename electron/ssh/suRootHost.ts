@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { HeardOutput } from './heardOutput.ts';
 import type { RemoteHost } from './remoteHost.ts';
 import { shQuote } from './remoteCommand.ts';
-import type { ExecOptions, ExecResult, PtyChannel } from './sshConnection.ts';
+import {
+  DEFAULT_MAX_KEPT_BYTES,
+  type ExecOptions,
+  type ExecResult,
+  type PtyChannel,
+} from './sshConnection.ts';
 
 /**
  * Becoming root with `su -` on a server that refuses root logins (SunSSH's default on Solaris 9 is
@@ -55,12 +60,23 @@ export class SuRootHost implements RemoteHost {
     }
     const { pty } = started;
     const keep = options.keepOutput ?? true;
+    const limitBytes = options.maxKeptBytes ?? DEFAULT_MAX_KEPT_BYTES;
     const kept: string[] = [];
+    let keptBytes = 0;
+    let overflowed: () => void = () => undefined;
+    const tooMuch = new Promise<'too-much-output'>(
+      (resolve) => (overflowed = () => resolve('too-much-output')),
+    );
     let pending = Promise.resolve();
     const take = (text: string) => {
-      if (!text) return;
+      if (!text || keptBytes > limitBytes) return;
       const normalised = text.replace(/\r\n/g, '\n');
-      if (keep) kept.push(normalised);
+      if (keep) {
+        const bytes = Buffer.from(normalised, 'utf8');
+        kept.push(bytes.subarray(0, Math.max(0, limitBytes - keptBytes)).toString('utf8'));
+        keptBytes += bytes.length;
+        if (keptBytes > limitBytes) overflowed();
+      }
       const written = options.onOutput?.(Buffer.from(normalised, 'utf8'), 'stdout');
       if (written instanceof Promise) {
         pty.pause?.();
@@ -74,10 +90,12 @@ export class SuRootHost implements RemoteHost {
     const timedOut = new Promise<'timed-out'>((resolve) => {
       if (remaining !== null) timer = setTimeout(() => resolve('timed-out'), Math.max(0, remaining));
     });
-    const end = await Promise.race([pty.ended, timedOut]);
+    const end = await Promise.race([pty.ended, timedOut, tooMuch]);
     clearTimeout(timer);
+    if (end === 'too-much-output') pty.close();
     await pending.catch(() => undefined);
     const stdout = kept.join('');
+    if (end === 'too-much-output') return { kind: 'too-much-output', limitBytes, stdout, stderr: '' };
     if (end === 'timed-out') {
       pty.close();
       return { kind: 'timed-out', stdout, stderr: '' };

@@ -1,6 +1,7 @@
 import { parseMtStatus, type MtStatus } from '../../shared/parsers/mtStatus.ts';
 import { mtStatusCommand } from '../ssh/remoteCommand.ts';
 import type { RemoteHost } from '../ssh/remoteHost.ts';
+import { unfinishedReason } from '../ssh/sshConnection.ts';
 
 export interface TapeDriveReading {
   command: string;
@@ -25,7 +26,7 @@ export async function readTapeDrive(
   });
   const output = `${result.stdout}${result.stderr}`;
   if (result.kind !== 'exited') {
-    const reason = result.kind === 'interrupted' ? result.reason : `no answer within ${timeoutMs} ms`;
+    const reason = unfinishedReason(result, timeoutMs);
     return {
       command,
       output,

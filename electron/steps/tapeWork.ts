@@ -3,6 +3,7 @@ import { checkVolumeLabel } from '../../shared/procedure/volumeLabelRule.ts';
 import type { ServerRole, TapeRole } from '../../shared/procedure/types.ts';
 import type { Tape } from '../../shared/session/sessionState.ts';
 import { shQuote } from '../ssh/remoteCommand.ts';
+import { unfinishedReason } from '../ssh/sshConnection.ts';
 import type { BrCheck } from '../../shared/parsers/brCheck.ts';
 import { tapeRoleDefinition } from '../../shared/procedure/tapeRoles.ts';
 import { runBrCheck } from './brCheck.ts';
@@ -170,12 +171,17 @@ export async function readLogFile(
   file: string,
 ): Promise<{ text: string; unreadable: string | null }> {
   const connection = await context.connect(server);
-  const result = await connection.exec(`cat ${shQuote(file)}`, { timeoutMs: 60_000 });
+  // A log may be megabytes long (the CMS error log); more than this is not a log to read whole.
+  const result = await connection.exec(`cat ${shQuote(file)}`, {
+    timeoutMs: 60_000,
+    maxKeptBytes: 32 * 1024 * 1024,
+  });
   if (result.kind === 'interrupted') throw new StepInterrupted(result.reason);
   if (result.kind === 'exited' && result.code === 0) return { text: result.stdout, unreadable: null };
   // On a terminal (su) the error comes on standard output.
   const said = `${result.stderr}${result.stdout}`.trim();
-  const why = result.kind === 'exited' ? said || `cat exited ${result.code}` : result.kind;
+  const why =
+    result.kind === 'exited' ? said || `cat exited ${result.code}` : unfinishedReason(result, 60_000);
   return {
     text: '',
     unreadable: `${file} could not be read on ${server} (${why.slice(0, 300)}). If this server keeps that log elsewhere, its path is a setting in Servers; the app does not take a missing log as "nothing happened"`,

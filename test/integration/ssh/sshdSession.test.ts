@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runDialog, type DialogRule } from '../../../electron/ssh/dialogEngine.ts';
 import { RedactingSink } from '../../../electron/ssh/redactingSink.ts';
-import type { SshConnection } from '../../../electron/ssh/sshConnection.ts';
+import { DEFAULT_MAX_KEPT_BYTES, type SshConnection } from '../../../electron/ssh/sshConnection.ts';
 import { skipWithoutSshd, useSimulatedPairBehindSshd } from '../../support/sshd.ts';
 
 const skip = skipWithoutSshd('sshdSession');
@@ -55,6 +55,28 @@ describe.skipIf(skip)('commands and dialogs on the simulated pair behind real ss
     expect(result).toMatchObject({ kind: 'exited', code: 0, stdout: '', stderr: '' });
     expect(received).toBe(8 * 1024 * 1024);
     expect(last).toMatch(/^[0-9a-f\n]+$/);
+    connection.close();
+  });
+
+  it('stops a command that prints more than a reading keeps, at once, with the start of its output', async () => {
+    const connection = await asTechnician('orig');
+    // 200 MB in lines, then 200 MB without a single newline: neither is held whole, neither waits for the timeout.
+    for (const command of ['simctl noise 200000000', 'head -c 200000000 /dev/zero']) {
+      let streamed = 0;
+      const result = await connection.exec(command, {
+        timeoutMs: 120_000,
+        maxKeptBytes: 1_000_000,
+        onOutput: (chunk) => void (streamed += chunk.length),
+      });
+      expect(result.kind).toBe('too-much-output');
+      expect(Buffer.byteLength(result.stdout)).toBeLessThanOrEqual(1_000_000);
+      expect(streamed).toBeLessThanOrEqual(1_000_000);
+    }
+    // Without a limit named, the default one holds.
+    const flood = await connection.exec('simctl noise 200000000', { timeoutMs: 120_000 });
+    expect(flood).toMatchObject({ kind: 'too-much-output', limitBytes: DEFAULT_MAX_KEPT_BYTES });
+    // The connection is still good for the next command.
+    expect(await connection.exec('uname -n')).toMatchObject({ kind: 'exited', stdout: 'cms-orig\n' });
     connection.close();
   });
 

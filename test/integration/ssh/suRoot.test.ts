@@ -55,6 +55,19 @@ describe.skipIf(skip)(
       login.close();
     });
 
+    it('stops a command run as root that prints more than a reading keeps', async () => {
+      const login = await pair().login('orig');
+      const root = new SuRootHost(login, passwords(SIM_ROOT_PASSWORD), 'ORIG');
+      const flood = await root.exec('simctl noise 100000000', { timeoutMs: 120_000, maxKeptBytes: 500_000 });
+      expect(flood.kind).toBe('too-much-output');
+      expect(Buffer.byteLength(flood.stdout)).toBeLessThanOrEqual(500_000);
+      expect(await root.exec('uname -n', { timeoutMs: 30_000 })).toMatchObject({
+        kind: 'exited',
+        stdout: 'cms-orig\n',
+      });
+      login.close();
+    });
+
     it('asks the root password once, and again after su refused it; the password is never in the output', async () => {
       const login = await pair().login('orig');
       const technician = passwords('wrong-password', SIM_ROOT_PASSWORD);
