@@ -76,6 +76,21 @@ export class SessionJournal {
   /** Opens (or starts) the journal in a session folder. A damaged journal opens read-only. */
   static async open(directory: string): Promise<SessionJournal> {
     const journalPath = path.join(directory, JOURNAL_FILE);
+    // The lock before the read: what is read is then what the next append continues.
+    const { heldBy } = await acquireSessionLock(directory);
+    try {
+      return await SessionJournal.openLocked(directory, journalPath, heldBy);
+    } catch (error) {
+      if (!heldBy) await releaseSessionLock(directory);
+      throw error;
+    }
+  }
+
+  private static async openLocked(
+    directory: string,
+    journalPath: string,
+    heldBy: string | null,
+  ): Promise<SessionJournal> {
     const text = await readFile(journalPath, 'utf8').catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return '';
       throw error;
@@ -106,10 +121,10 @@ export class SessionJournal {
     }
     const report: JournalOpenReport = { droppedTornLine: problem ? null : read.tornTail, problem };
     if (problem) {
+      if (!heldBy) await releaseSessionLock(directory);
       const headHash = trusted === 0 ? GENESIS_HASH : read.entries[trusted - 1]!.hash;
       return new SessionJournal(directory, null, fold, trusted + 1, headHash, report, events);
     }
-    const { heldBy } = await acquireSessionLock(directory);
     if (heldBy) {
       const busy = {
         line: 0,
