@@ -8,6 +8,7 @@ const USER_FACING_ERRORS = new Set([
   'SessionGuardError',
   'JournalReadOnlyError',
   'SshConnectError',
+  'SymbolicLinkError',
 ]);
 
 /**

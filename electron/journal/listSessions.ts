@@ -1,6 +1,7 @@
-import { open, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { sessionEventSchema } from '../../shared/session/sessionEvents.ts';
+import { openPlainForReading } from './plainFiles.ts';
 import { readJournalText } from './readJournal.ts';
 import { JOURNAL_FILE } from './sessionJournal.ts';
 
@@ -36,7 +37,7 @@ export async function listSessions(root: string): Promise<SessionSummary[]> {
 
 /** The journal's complete lines within its first HEAD_BYTES ('' when it cannot be read). */
 async function readHead(file: string): Promise<string> {
-  const handle = await open(file, 'r').catch(() => null);
+  const handle = await openPlainForReading(file).catch(() => null);
   if (!handle) return '';
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);

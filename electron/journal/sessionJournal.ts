@@ -1,4 +1,5 @@
-import { open, readFile, truncate } from 'node:fs/promises';
+import { truncate } from 'node:fs/promises';
+import { assertPlainFolder, openPlainForAppending, readPlainFile } from './plainFiles.ts';
 import path from 'node:path';
 import { sessionEventSchema, type SessionEvent } from '../../shared/session/sessionEvents.ts';
 import { SessionGuardError } from '../../shared/session/sessionGuardError.ts';
@@ -7,6 +8,7 @@ import type { SessionState } from '../../shared/session/sessionState.ts';
 import { GroupCommitFile } from './groupCommitFile.ts';
 import { encodeJournalLine, GENESIS_HASH, sha256Hex } from './journalLine.ts';
 import { readJournalText, type JournalBreak } from './readJournal.ts';
+import { EXPORTS_DIR, TRANSCRIPTS_DIR } from './sessionFolders.ts';
 import { acquireSessionLock, releaseSessionLock } from './sessionLock.ts';
 
 export const JOURNAL_FILE = 'journal.jsonl';
@@ -76,6 +78,7 @@ export class SessionJournal {
   /** Opens (or starts) the journal in a session folder. A damaged journal opens read-only. */
   static async open(directory: string): Promise<SessionJournal> {
     const journalPath = path.join(directory, JOURNAL_FILE);
+    await assertPlainFolder(directory, [TRANSCRIPTS_DIR, EXPORTS_DIR]);
     // The lock before the read: what is read is then what the next append continues.
     const { heldBy } = await acquireSessionLock(directory);
     try {
@@ -91,7 +94,7 @@ export class SessionJournal {
     journalPath: string,
     heldBy: string | null,
   ): Promise<SessionJournal> {
-    const text = await readFile(journalPath, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    const text = await readPlainFile(journalPath).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return '';
       throw error;
     });
@@ -141,7 +144,7 @@ export class SessionJournal {
       );
     }
     if (read.tornTail) await truncate(journalPath, read.intactBytes);
-    const handle = await open(journalPath, 'a');
+    const handle = await openPlainForAppending(journalPath);
     return new SessionJournal(
       directory,
       new GroupCommitFile(handle),

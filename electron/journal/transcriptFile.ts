@@ -1,6 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import type { ServerRole, StepId } from '../../shared/procedure/types.ts';
+import { openPlainForAppendingSync } from './plainFiles.ts';
 import { TRANSCRIPTS_DIR } from './sessionFolders.ts';
 
 /**
@@ -17,7 +18,10 @@ export class TranscriptFile {
     absolutePath: string,
   ) {
     // A large buffer lets many console chunks go to disk in one write (writev) instead of one each.
-    this.stream = createWriteStream(absolutePath, { flags: 'a', highWaterMark: 4 * 1024 * 1024 });
+    this.stream = createWriteStream('', {
+      fd: openPlainForAppendingSync(absolutePath),
+      highWaterMark: 4 * 1024 * 1024,
+    });
     this.stream.on('error', (error) => {
       this.failure = error;
     });

@@ -1,5 +1,5 @@
-import { open } from 'node:fs/promises';
 import path from 'node:path';
+import { openPlainForReading } from './plainFiles.ts';
 import { TRANSCRIPTS_DIR } from './sessionFolders.ts';
 
 export interface TranscriptChunk {
@@ -30,7 +30,7 @@ export async function readTranscriptChunk(
   endOffset: number | null,
   maxBytes: number,
 ): Promise<TranscriptChunk> {
-  const file = await open(transcriptFilePath(sessionDirectory, relativePath), 'r');
+  const file = await openPlainForReading(transcriptFilePath(sessionDirectory, relativePath));
   try {
     const totalBytes = (await file.stat()).size;
     const end = Math.min(endOffset ?? totalBytes, totalBytes);

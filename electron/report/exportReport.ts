@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { readPlainFile } from '../journal/plainFiles.ts';
 import path from 'node:path';
 import { renderLabelSheet } from '../../shared/report/labelSheet.ts';
 import { stepsCsv, tapesCsv } from '../../shared/report/reportCsv.ts';
@@ -93,7 +94,7 @@ async function fullTranscripts(directory: string, report: UpgradeReport): Promis
     for (const { path: relative } of step.transcripts) {
       if (relative in transcripts) continue;
       try {
-        transcripts[relative] = await readFile(transcriptFilePath(directory, relative), 'utf8');
+        transcripts[relative] = await readPlainFile(transcriptFilePath(directory, relative));
       } catch (error) {
         transcripts[relative] = `(transcript not readable: ${(error as Error).message})`;
       }

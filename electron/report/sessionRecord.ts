@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { assertPlainFolder, readPlainFile } from '../journal/plainFiles.ts';
 import path from 'node:path';
 import { sessionEventSchema, type SessionEvent } from '../../shared/session/sessionEvents.ts';
 import { readJournalText } from '../journal/readJournal.ts';
@@ -19,7 +19,8 @@ export interface SessionRecord {
 export async function readSessionRecord(directory: string): Promise<SessionRecord> {
   let text: string;
   try {
-    text = await readFile(path.join(directory, JOURNAL_FILE), 'utf8');
+    await assertPlainFolder(directory);
+    text = await readPlainFile(path.join(directory, JOURNAL_FILE));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
       throw new Error(`${directory} is not a session folder: it has no ${JOURNAL_FILE}.`, { cause: error });
