@@ -39,6 +39,31 @@ describe.skipIf(skipReason !== null)('the app in Chromium through the browser ha
       await expect
         .poll(() => page.locator('.xterm-rows').textContent(), { timeout: 15_000 })
         .toContain('SunOS cms-orig 5.8');
+      // A server prints an OSC 8 hyperlink: clicking it opens nothing and asks nothing.
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      const pagesBefore = page.context().pages().length;
+      const osc8 = async (uri: string) => {
+        await page.keyboard.press('Escape');
+        await page.keyboard.type(`]8;;${uri}`);
+        await page.keyboard.press('Escape');
+        await page.keyboard.type('\\');
+      };
+      await page.keyboard.type("echo '");
+      await osc8('https://example.invalid/steal');
+      await page.keyboard.type('CLICKME');
+      await osc8('');
+      await page.keyboard.type("'\r");
+      const link = page.locator('.xterm-rows span', { hasText: /^CLICKME$/ }).last();
+      await link.waitFor({ timeout: 15_000 });
+      await link.hover();
+      await link.click();
+      await page.waitForTimeout(500);
+      expect(dialogs).toEqual([]);
+      expect(page.context().pages()).toHaveLength(pagesBefore);
       await page.getByRole('button', { name: 'Close the terminal' }).click();
 
       await page.getByRole('button', { name: 'Details of D2' }).click();

@@ -20,7 +20,15 @@ export function TerminalPanel({ store }: { store: TerminalPanelStore }) {
 
   useEffect(() => {
     if (!terminalId || !element.current) return;
-    const screen = new Terminal({ convertEol: false, fontSize: 15, scrollback: 200_000, cursorBlink: true });
+    const screen = new Terminal({
+      convertEol: false,
+      fontSize: 15,
+      scrollback: 200_000,
+      cursorBlink: true,
+      // A server's OSC 8 hyperlink opens nothing (xterm's default asks, then opens a window): the app
+      // never goes where a server's output points.
+      linkHandler: { activate: () => undefined, allowNonHttpProtocols: false },
+    });
     screen.open(element.current);
     screen.focus();
     const typing = screen.onData((data) => typeInTerminal(data));
