@@ -43,7 +43,7 @@ describe.skipIf(skipReason !== null)('the app in Chromium through the browser ha
       const dialogs: string[] = [];
       page.on('dialog', (dialog) => {
         dialogs.push(dialog.message());
-        void dialog.dismiss();
+        dialog.dismiss().catch(() => undefined);
       });
       const pagesBefore = page.context().pages().length;
       const osc8 = async (uri: string) => {
