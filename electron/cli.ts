@@ -36,7 +36,8 @@ Commands:
         [--known-hosts F] [--accept-new-host-key] [--timeout S]
                                 Connect and print one JSON object about the server.
   exec <user@host[:port]> [same options] -- <command>
-                                Run one command and stream its output; its exit code is passed on.
+                                Run one command and stream its output; its exit code is passed on
+                                (stopped after --timeout S, default 3600: exit 124).
   tape-check <target> [--device D] [connection options]
                                 Read the tape drive (mt status) and print it parsed, as JSON.
   cmsadm-backup <target> [--device D] [connection options]
@@ -159,7 +160,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         });
         if (positionals.length !== 1) throw new CliUsageError('exec takes exactly one target before --');
         const connection = await connectionFromOptions(positionals[0], values, io);
-        const timeout = values.timeout === undefined ? undefined : timeoutFrom(values, 0);
+        // Every command ends: an hour unless --timeout says otherwise (a CMSADM backup run by hand takes less).
+        const timeout = timeoutFrom(values, 3_600_000);
         return await execRemote(connection, rest.slice(separator + 1).join(' '), timeout, io.out, io.err);
       }
       case 'tape-check':

@@ -5,7 +5,7 @@ import type { CliConnection } from './cliOptions.ts';
 export async function execRemote(
   connection: CliConnection,
   command: string,
-  timeoutMs: number | undefined,
+  timeoutMs: number,
   out: (chunk: Buffer) => void,
   err: (chunk: Buffer | string) => void,
 ): Promise<number> {
@@ -22,7 +22,9 @@ export async function execRemote(
       case 'exited':
         return result.code ?? 255;
       case 'timed-out':
-        err(`cms-ha exec: the command did not finish within ${timeoutMs} ms\n`);
+        err(
+          `cms-ha exec: the command did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped (--timeout S for longer)\n`,
+        );
         return 124;
       case 'interrupted':
       case 'too-much-output':

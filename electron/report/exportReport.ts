@@ -1,4 +1,5 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, open, rename, rm } from 'node:fs/promises';
 import { readPlainFile } from '../journal/plainFiles.ts';
 import path from 'node:path';
 import { renderLabelSheet } from '../../shared/report/labelSheet.ts';
@@ -103,11 +104,34 @@ async function fullTranscripts(directory: string, report: UpgradeReport): Promis
   return transcripts;
 }
 
-/** A reader never sees half a report: written beside the target, then renamed over it. */
+/**
+ * A reader never sees half a report: written beside the target, flushed to disk, then renamed over it.
+ * Only a new or regular file is written (never a device, a folder or a link), and the temporary file
+ * never stays behind.
+ */
 async function writeAtomically(file: string, content: string | Uint8Array): Promise<string> {
   await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, content);
-  await rename(temporary, file);
+  const existing = await lstat(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  if (existing && !existing.isFile())
+    throw new Error(
+      `${file} is not a regular file (${existing.isDirectory() ? 'a folder' : existing.isSymbolicLink() ? 'a symbolic link' : 'a device or special file'}): a report is written only to a new or regular file.`,
+    );
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    const handle = await open(temporary, 'wx', 0o644);
+    try {
+      await handle.writeFile(content);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
   return file;
 }

@@ -171,7 +171,8 @@ export class SshConnection implements RemoteHost {
         settled = true;
         timer.clear();
         client.removeAllListeners('ready');
-        client.end();
+        // end() would wait for a server that may never answer again: the socket goes now.
+        client.destroy();
         reject(error);
       };
       const timer = new PausableTimer(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, () =>
