@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerRole, StepId } from '../../shared/procedure/types.ts';
 import { RedactedTranscript } from '../journal/redactedTranscript.ts';
+import { hashTranscript } from '../journal/transcriptSeal.ts';
 import type { SessionJournal } from '../journal/sessionJournal.ts';
 import type { RemoteHost } from '../ssh/remoteHost.ts';
 import type { PtyChannel } from '../ssh/sshConnection.ts';
@@ -48,11 +49,18 @@ export class SessionTerminals {
       this.listener.closed(terminalId, end.kind === 'exited' ? 'the shell ended' : end.reason);
       if (!transcript || !stepId) return;
       await transcript.close();
-      // Several terminals in one attempt append to the same file: it is evidence once.
+      if (this.journal.readOnly) return;
+      // Several terminals in one attempt append to the same file: sealed at each close, evidence once.
+      await this.journal.append({
+        type: 'transcript-sealed',
+        path: transcript.relativePath,
+        ...(await hashTranscript(this.journal.directory, transcript.relativePath)),
+        at: new Date().toISOString(),
+      });
       const recorded = this.journal.state.steps[stepId].evidence.some(
         (evidence) => evidence.kind === 'transcript' && evidence.path === transcript.relativePath,
       );
-      if (recorded || this.journal.readOnly) return;
+      if (recorded) return;
       await this.journal.append({
         type: 'evidence-recorded',
         stepId,

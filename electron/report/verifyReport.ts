@@ -2,6 +2,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { buildUpgradeReport, REPORT_FORMAT } from '../../shared/report/upgradeReport.ts';
 import type { ReportRecordFile } from './exportReport.ts';
 import { readSessionRecord } from './sessionRecord.ts';
+import { reduceSession } from '../../shared/session/reduceSession.ts';
+import type { SessionEvent } from '../../shared/session/sessionEvents.ts';
+import { sealMismatch, transcriptBytes, transcriptPrefixText } from '../journal/transcriptSeal.ts';
 
 export interface VerifyResult {
   ok: boolean;
@@ -42,12 +45,15 @@ export async function verifyReport(sessionDirectory: string, reportText: string)
     findings.push(
       `The report's content differs from what the journal records at: ${differences.slice(0, 5).join(', ')}.`,
     );
+  const seals = await sealFindings(sessionDirectory, events, file.transcripts ?? {});
+  findings.push(...seals.problems);
   if (findings.length > 0) return { ok: false, findings };
   const later = record.events.length - count;
   return {
     ok: true,
     findings: [
       `The report matches the journal after ${count} events (fingerprint ${chainFingerprint}).`,
+      ...seals.notes,
       ...(later > 0 ? [`The session has ${later} more events since the report was made.`] : []),
     ],
   };
@@ -65,4 +71,39 @@ function differingPaths(expected: unknown, actual: unknown, at: string): string[
       Array.isArray(expected) ? `${at}[${key}]` : `${at}.${key}`,
     ),
   );
+}
+
+/**
+ * Every transcript sealed in the journal's events, checked in the session folder (its first sealed bytes
+ * unchanged) and in the report (its copy starts with exactly them). Output after the last seal (a step
+ * that did not end normally) is said, not failed: the journal does not vouch for it.
+ */
+async function sealFindings(
+  sessionDirectory: string,
+  events: readonly SessionEvent[],
+  inReport: Readonly<Record<string, string>>,
+): Promise<{ problems: string[]; notes: string[] }> {
+  const seals = reduceSession(events).transcriptSeals;
+  const problems: string[] = [];
+  const notes: string[] = [];
+  for (const [relative, seal] of Object.entries(seals)) {
+    const mismatch = await sealMismatch(sessionDirectory, relative, seal);
+    if (mismatch) {
+      problems.push(`Transcript ${mismatch}`);
+      continue;
+    }
+    const sealedText = await transcriptPrefixText(sessionDirectory, relative, seal.bytes);
+    const copy = inReport[relative];
+    if (copy !== undefined && !copy.startsWith(sealedText))
+      problems.push(`The report's copy of ${relative} differs from the transcript that was sealed.`);
+    const now = await transcriptBytes(sessionDirectory, relative);
+    if (now > seal.bytes)
+      notes.push(
+        `${relative} has ${now - seal.bytes} bytes after its last seal, which the journal does not vouch for.`,
+      );
+  }
+  const count = Object.keys(seals).length;
+  if (count > 0 && problems.length === 0)
+    notes.unshift(`${count} sealed transcript(s) are unchanged in the session folder and in the report.`);
+  return { problems, notes };
 }

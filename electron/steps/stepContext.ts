@@ -1,3 +1,4 @@
+import { hashTranscript } from '../journal/transcriptSeal.ts';
 import { stepDefinition } from '../../shared/procedure/procedureGraph.ts';
 import type { ServerRole, StepDefinition, StepId } from '../../shared/procedure/types.ts';
 import {
@@ -63,6 +64,11 @@ export class StepContext {
     for (const [server, { transcript, stop }] of this.transcripts) {
       stop();
       await transcript.close();
+      await this.record({
+        type: 'transcript-sealed',
+        path: transcript.relativePath,
+        ...(await hashTranscript(this.journal.directory, transcript.relativePath)),
+      });
       await this.record({
         type: 'evidence-recorded',
         stepId: this.stepId,

@@ -221,6 +221,14 @@ function applyChecked(state: SessionState, event: SessionEvent, lists: ListGrowt
     }
     case 'tape-moved':
       return moveTape(state, event.tapeId, event.to, event.by, event.at);
+    case 'transcript-sealed':
+      return {
+        ...state,
+        transcriptSeals: {
+          ...state.transcriptSeals,
+          [event.path]: { bytes: event.bytes, sha256: event.sha256, at: event.at },
+        },
+      };
     case 'tape-loaded':
       return loadTape(state, event, lists);
     case 'tape-corrected': {

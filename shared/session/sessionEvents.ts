@@ -226,6 +226,18 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
     ]),
   }),
   z.object({ ...base, type: z.literal('note-added'), stepId: stepId.nullable(), text }),
+  /**
+   * A transcript closed: its length and SHA-256 as it is now, so that what the record says was on a
+   * console can be checked against the file (`cms-ha verify`). A transcript appended to later (a second
+   * terminal in the same attempt) is sealed again, longer.
+   */
+  z.object({
+    ...base,
+    type: z.literal('transcript-sealed'),
+    path: z.string().regex(/^transcripts\/[A-Za-z0-9][A-Za-z0-9._-]*\.log$/, 'a transcript of this session'),
+    bytes: z.number().int().min(0),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
 ]);
 
 export type SessionEvent = z.infer<typeof sessionEventSchema>;

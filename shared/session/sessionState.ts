@@ -157,6 +157,8 @@ export interface SessionState {
   tapes: Readonly<Record<string, Tape>>;
   /** Where every tape the journal has seen move is, registered or not (a blank one too). */
   tapePlaces: Readonly<Record<string, TapeWhereabouts>>;
+  /** The latest seal of each transcript: its length and SHA-256 when it last closed. */
+  transcriptSeals: Readonly<Record<string, { bytes: number; sha256: string; at: string }>>;
   migrations: readonly MigrationRecord[];
   resetups: readonly ResetupRecord[];
   notes: readonly { stepId: StepId | null; text: string; at: string }[];
@@ -190,6 +192,7 @@ export function initialSessionState(): SessionState {
     steps,
     tapes: {},
     tapePlaces: {},
+    transcriptSeals: {},
     migrations: [],
     resetups: [],
     notes: [],
