@@ -262,6 +262,10 @@ export class AppService {
       this.requireSession().terminals.write(terminalId, data);
       return {};
     },
+    'terminal.ack': async ({ terminalId, chars }) => {
+      this.session?.terminals.acknowledge(terminalId, chars);
+      return {};
+    },
     'terminal.close': async ({ terminalId }) => {
       this.session?.terminals.close(terminalId);
       return {};

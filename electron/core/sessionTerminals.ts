@@ -19,9 +19,19 @@ export interface TerminalListener {
  * The technician's own terminals on the session's servers (for the CMS menus). Output opened during a
  * step goes to that step's terminal transcript, journaled as its evidence once per attempt.
  */
+/**
+ * Flow control of a terminal's output to the window: the window acknowledges what its terminal has
+ * drawn; with more than HIGH characters unacknowledged the server is held back (the SSH channel paused,
+ * so its window fills and the server's program blocks), until the window is back under LOW. A window
+ * that stops reading costs at most HIGH characters, whatever the server sends.
+ */
+export const TERMINAL_HIGH_WATER_CHARS = 1_000_000;
+const TERMINAL_LOW_WATER_CHARS = 250_000;
+
 export class SessionTerminals {
   private readonly open = new Map<string, PtyChannel>();
   private readonly ending = new Set<Promise<void>>();
+  private readonly unacknowledged = new Map<string, { chars: number; paused: boolean }>();
 
   constructor(
     private readonly journal: SessionJournal,
@@ -39,12 +49,20 @@ export class SessionTerminals {
       : null;
     const stopRedacting = transcript ? this.secrets.feed(transcript.addSecret) : () => undefined;
     this.open.set(terminalId, pty);
+    const flow = { chars: 0, paused: false };
+    this.unacknowledged.set(terminalId, flow);
     pty.onData((data) => {
       transcript?.write(data);
       this.listener.data(terminalId, data);
+      flow.chars += data.length;
+      if (!flow.paused && flow.chars > TERMINAL_HIGH_WATER_CHARS && pty.pause) {
+        flow.paused = true;
+        pty.pause();
+      }
     });
     const ended = pty.ended.then(async (end) => {
       this.open.delete(terminalId);
+      this.unacknowledged.delete(terminalId);
       stopRedacting();
       this.listener.closed(terminalId, end.kind === 'exited' ? 'the shell ended' : end.reason);
       if (!transcript || !stepId) return;
@@ -82,6 +100,17 @@ export class SessionTerminals {
     const terminal = this.open.get(terminalId);
     if (!terminal) throw new UserFacingError('That terminal is closed.');
     terminal.write(data);
+  }
+
+  /** The window drew `chars` more characters of this terminal's output. */
+  acknowledge(terminalId: string, chars: number): void {
+    const flow = this.unacknowledged.get(terminalId);
+    if (!flow) return;
+    flow.chars = Math.max(0, flow.chars - chars);
+    if (flow.paused && flow.chars < TERMINAL_LOW_WATER_CHARS) {
+      flow.paused = false;
+      this.open.get(terminalId)?.resume?.();
+    }
   }
 
   close(terminalId: string): void {

@@ -481,7 +481,11 @@ export class SshConnection implements RemoteHost {
           },
           onData: output.onData,
           ended,
-          close: () => stream.close(),
+          // A paused channel would never report its end: what is left is let through as it closes.
+          close: () => {
+            stream.resume();
+            stream.close();
+          },
           pause: () => stream.pause(),
           resume: () => stream.resume(),
         });

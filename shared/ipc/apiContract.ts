@@ -200,6 +200,14 @@ export const API_CALLS = {
     request: z.object({ terminalId: z.string().min(1).max(64), data: z.string().max(4096) }),
     response: z.object({}),
   },
+  /** The window drew this many more characters of a terminal's output (flow control). */
+  'terminal.ack': {
+    request: z.object({
+      terminalId: z.string().min(1).max(64),
+      chars: z.number().int().min(0).max(100_000_000),
+    }),
+    response: z.object({}),
+  },
   'terminal.close': {
     request: z.object({ terminalId: z.string().min(1).max(64) }),
     response: z.object({}),

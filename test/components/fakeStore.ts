@@ -31,6 +31,7 @@ export function storeWith(overrides: Partial<SessionStore>): SessionStore {
     leaveSession: vi.fn(),
     updateTape: vi.fn(),
     moveTape: vi.fn(),
+    acknowledgeTerminal: vi.fn(),
     correctTape: vi.fn(),
     connectTraining: vi.fn(),
     refreshTrainingTapes: vi.fn(),

@@ -64,6 +64,12 @@ describe.skipIf(skipReason !== null)('the app in Chromium through the browser ha
       await page.waitForTimeout(500);
       expect(dialogs).toEqual([]);
       expect(page.context().pages()).toHaveLength(pagesBefore);
+      // More output than the core lets out unacknowledged: the terminal acknowledges what it draws, so
+      // all of it arrives.
+      await page.keyboard.type('simctl noise 2500000\r');
+      await expect
+        .poll(() => page.locator('.xterm-rows').textContent(), { timeout: 60_000 })
+        .toContain('noise done');
       await page.getByRole('button', { name: 'Close the terminal' }).click();
 
       await page.getByRole('button', { name: 'Details of D2' }).click();

@@ -1,3 +1,4 @@
+import { TERMINAL_HIGH_WATER_CHARS } from '../../electron/core/sessionTerminals.ts';
 import { reduceSession } from '../../shared/session/reduceSession.ts';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -283,6 +284,43 @@ describe('the app core behind the typed API', () => {
       await expect.poll(() => asked).toBe(2);
       await service.handlers['technician.answer']({ questionId: questions[1]!, answer: true });
       expect(await running).toMatchObject({ status: 'passed' });
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('holds a flooding server back while the window does not draw its terminal, and lets it on as it does', async () => {
+    const { service, events } = await serviceSayingYes();
+    try {
+      await openTrainingSession(service, 'Flood');
+      await service.handlers['training.connect']({});
+      const { terminalId } = await service.handlers['terminal.open']({ server: 'ORIG', stepId: null });
+      const received = () =>
+        events
+          .filter((e) => e.event === 'terminal.data')
+          .map((e) => e.payload as { terminalId: string; data: string })
+          .filter((data) => data.terminalId === terminalId)
+          .reduce((sum, data) => sum + data.data.length, 0);
+      const settled = async () => {
+        // Until the output stops growing for a while.
+        for (let last = -1; last !== received();) {
+          last = received();
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        }
+        return received();
+      };
+      for (let i = 0; i < 100 && received() === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      await service.handlers['terminal.input']({ terminalId, data: 'simctl noise 20000000\r' });
+      // Nothing acknowledged: the window never gets much more than the high-water mark.
+      const held = await settled();
+      expect(held).toBeGreaterThan(TERMINAL_HIGH_WATER_CHARS);
+      expect(held).toBeLessThan(TERMINAL_HIGH_WATER_CHARS + 512 * 1024);
+      // Drawn: more comes, and again no more than a mark beyond what was drawn.
+      await service.handlers['terminal.ack']({ terminalId, chars: held });
+      const more = await settled();
+      expect(more).toBeGreaterThan(held + 500_000);
+      expect(more).toBeLessThan(held + TERMINAL_HIGH_WATER_CHARS + 512 * 1024);
+      await service.handlers['terminal.close']({ terminalId });
     } finally {
       await service.close();
     }

@@ -63,6 +63,8 @@ export interface SessionStore {
   closeTerminal(): void;
   /** The terminal's output as it arrives; kept out of the store (a terminal holds its own screen). */
   onTerminalData(listener: (data: string) => void): () => void;
+  /** The terminal drew this many characters of output: the core sends more only as they are drawn. */
+  acknowledgeTerminal(chars: number): void;
   answer(question: Question, answer: TechnicianAnswer): Promise<void>;
   dismissError(): void;
   /** Starts the simulated pair of a training session (again, after the app was restarted). */
@@ -115,6 +117,8 @@ export function initialWindowState(): WindowState {
 /** The session as the renderer sees it: the core's events folded with the same reducer, and the technician's inbox. */
 export function createSessionStore(api: CmsHaApi) {
   const terminalOutput = new TerminalOutput();
+  let acknowledged = 0;
+  let acknowledgeTimer: ReturnType<typeof setTimeout> | undefined;
   api.on('terminal.data', ({ terminalId, data }) => terminalOutput.deliver(terminalId, data));
   const trainingTapesNow = async () => {
     const box = await api.call('training.tapes', {});
@@ -208,6 +212,21 @@ export function createSessionStore(api: CmsHaApi) {
         const terminal = get().terminal;
         if (terminal) void api.call('terminal.close', { terminalId: terminal.id }).catch(() => undefined);
         set({ terminal: null });
+      },
+      acknowledgeTerminal: (chars) => {
+        const terminal = get().terminal;
+        if (!terminal) return;
+        // Acknowledged in batches: one call per 64 kB drawn, the rest shortly after.
+        acknowledged += chars;
+        const send = () => {
+          if (acknowledged === 0) return;
+          const batch = acknowledged;
+          acknowledged = 0;
+          void api.call('terminal.ack', { terminalId: terminal.id, chars: batch }).catch(() => undefined);
+        };
+        clearTimeout(acknowledgeTimer);
+        if (acknowledged >= 65_536) send();
+        else acknowledgeTimer = setTimeout(send, 50);
       },
       onTerminalData: (listener) => {
         const terminalId = get().terminal?.id;

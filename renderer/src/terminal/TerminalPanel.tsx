@@ -4,6 +4,7 @@ import type { SessionStore } from '../session/sessionStore.ts';
 
 /** What TerminalPanel reads of the window's store. */
 export const TERMINAL_PANEL_KEYS = [
+  'acknowledgeTerminal',
   'closeTerminal',
   'onTerminalData',
   'openTerminal',
@@ -15,7 +16,7 @@ export type TerminalPanelStore = Pick<SessionStore, (typeof TERMINAL_PANEL_KEYS)
 /** A live terminal on one server for the CMS menu work of guided steps (the output also goes to the step's transcript). */
 export function TerminalPanel({ store }: { store: TerminalPanelStore }) {
   const element = useRef<HTMLDivElement>(null);
-  const { terminal, onTerminalData, typeInTerminal } = store;
+  const { terminal, onTerminalData, typeInTerminal, acknowledgeTerminal } = store;
   const terminalId = terminal?.id ?? null;
 
   useEffect(() => {
@@ -32,13 +33,14 @@ export function TerminalPanel({ store }: { store: TerminalPanelStore }) {
     screen.open(element.current);
     screen.focus();
     const typing = screen.onData((data) => typeInTerminal(data));
-    const unsubscribe = onTerminalData((data) => screen.write(data));
+    // Each chunk is acknowledged once drawn: a server that floods is held back, not the window's memory.
+    const unsubscribe = onTerminalData((data) => screen.write(data, () => acknowledgeTerminal(data.length)));
     return () => {
       unsubscribe();
       typing.dispose();
       screen.dispose();
     };
-  }, [terminalId, onTerminalData, typeInTerminal]);
+  }, [terminalId, onTerminalData, typeInTerminal, acknowledgeTerminal]);
 
   return (
     <section aria-labelledby="terminal-heading" className="terminal">
