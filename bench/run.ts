@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { CHROMIUM_PATH } from '../test/support/chromium.ts';
+import { floodBenchmarks } from './floodBenchmarks.ts';
 import { journalBenchmark } from './journalBenchmark.ts';
 import type { Figure } from './measure.ts';
 import { rendererBenchmark } from './rendererBenchmark.ts';
@@ -18,6 +19,14 @@ const benchmarks: { name: string; unavailable: () => string | null; run: () => P
         ? 'needs root and Debian openssh-server'
         : null,
     run: sshBenchmarks,
+  },
+  {
+    name: 'Floods from a server',
+    unavailable: () =>
+      process.getuid?.() !== 0 || !existsSync('/usr/sbin/sshd')
+        ? 'needs root and Debian openssh-server'
+        : null,
+    run: floodBenchmarks,
   },
   { name: 'Journal', unavailable: () => null, run: journalBenchmark },
   {
