@@ -9,6 +9,7 @@ import { GroupCommitFile } from './groupCommitFile.ts';
 import { encodeJournalLine, GENESIS_HASH, sha256Hex } from './journalLine.ts';
 import { readJournalText, type JournalBreak } from './readJournal.ts';
 import { EXPORTS_DIR, TRANSCRIPTS_DIR } from './sessionFolders.ts';
+import { cutOffProblem, readJournalHead, writeJournalHead } from './journalHead.ts';
 import { acquireSessionLock, releaseSessionLock } from './sessionLock.ts';
 
 export const JOURNAL_FILE = 'journal.jsonl';
@@ -56,6 +57,9 @@ export class SessionJournal {
   private writeFailure: Error | null = null;
   private readonly durableEvents: SessionEvent[];
   private closed = false;
+  /** The chain's hash after the last event on disk, and the head file's writes, one after the other. */
+  private durableHash: string;
+  private headWrites: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly directory: string,
@@ -73,6 +77,7 @@ export class SessionJournal {
     this.accepted = new SessionFold(fold.state);
     this.nextSeq = seq;
     this.headHash = headHash;
+    this.durableHash = headHash;
   }
 
   /** Opens (or starts) the journal in a session folder. A damaged journal opens read-only. */
@@ -94,6 +99,8 @@ export class SessionJournal {
     journalPath: string,
     heldBy: string | null,
   ): Promise<SessionJournal> {
+    // The head first: it never says more than the journal holds at any moment after it.
+    const head = await readJournalHead(directory);
     const text = await readPlainFile(journalPath).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return '';
       throw error;
@@ -122,6 +129,8 @@ export class SessionJournal {
       trusted++;
       events.push(parsed.data);
     }
+    // Against the head only under the lock: another writer may be between its append and its head.
+    if (!problem && !heldBy) problem = cutOffProblem(head, read.entries);
     const report: JournalOpenReport = { droppedTornLine: problem ? null : read.tornTail, problem };
     if (problem) {
       if (!heldBy) await releaseSessionLock(directory);
@@ -197,7 +206,8 @@ export class SessionJournal {
     this.accepted.apply(valid);
     const seq = this.nextSeq++;
     const line = encodeJournalLine({ seq, prev: this.headHash, event: valid });
-    this.headHash = sha256Hex(line);
+    const lineHash = sha256Hex(line);
+    this.headHash = lineHash;
     try {
       await this.file.append(`${line}\n`);
     } catch (error) {
@@ -208,6 +218,8 @@ export class SessionJournal {
     }
     // Appends resolve in order, so the durable events are exactly the accepted events, in order.
     this.durableEvents.push(valid);
+    this.durableHash = lineHash;
+    if (this.durableEvents.length % HEAD_EVERY_EVENTS === 0) this.recordHead();
     for (const listener of this.listeners) listener(valid);
     return seq;
   }
@@ -218,10 +230,23 @@ export class SessionJournal {
     return () => this.listeners.delete(listener);
   }
 
+  /** Writes the head file beside the journal (after what is on disk), never failing an append for it. */
+  private recordHead(): void {
+    const head = { events: this.durableEvents.length, hash: this.durableHash, at: new Date().toISOString() };
+    this.headWrites = this.headWrites
+      .then(() => writeJournalHead(this.directory, head))
+      .catch(() => undefined);
+  }
+
   async close(): Promise<void> {
     if (!this.file || this.closed) return;
     this.closed = true;
     await this.file.close();
+    if (!this.writeFailure) this.recordHead();
+    await this.headWrites;
     await releaseSessionLock(this.directory);
   }
 }
+
+/** How often the head file is rewritten while a session runs (and always when it closes). */
+const HEAD_EVERY_EVENTS = 64;

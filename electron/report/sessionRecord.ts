@@ -1,3 +1,4 @@
+import { cutOffProblem, readJournalHead, type JournalHead } from '../journal/journalHead.ts';
 import { assertPlainFolder, readPlainFile } from '../journal/plainFiles.ts';
 import path from 'node:path';
 import { sessionEventSchema, type SessionEvent } from '../../shared/session/sessionEvents.ts';
@@ -18,8 +19,11 @@ export interface SessionRecord {
 /** Reads a session folder without writing to it (a session may be open in the app at the same time). */
 export async function readSessionRecord(directory: string): Promise<SessionRecord> {
   let text: string;
+  let head: JournalHead | null;
   try {
     await assertPlainFolder(directory);
+    // The head before the journal: a running app only ever adds after it.
+    head = await readJournalHead(directory);
     text = await readPlainFile(path.join(directory, JOURNAL_FILE));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
@@ -29,7 +33,9 @@ export async function readSessionRecord(directory: string): Promise<SessionRecor
   const read = readJournalText(text);
   const events: SessionEvent[] = [];
   const eventHashes: string[] = [];
-  let problem = read.chainBreak ? `journal line ${read.chainBreak.line}: ${read.chainBreak.reason}` : null;
+  const cut = read.chainBreak ? null : cutOffProblem(head, read.entries);
+  const broken = read.chainBreak ?? cut;
+  let problem = broken ? `journal line ${broken.line}: ${broken.reason}` : null;
   for (const entry of read.entries) {
     const parsed = sessionEventSchema.safeParse(entry.event);
     if (!parsed.success) {

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSessionFolder, sessionFolderName } from '../../electron/journal/sessionFolders.ts';
 import { JOURNAL_FILE, JournalReadOnlyError, SessionJournal } from '../../electron/journal/sessionJournal.ts';
+import { HEAD_FILE } from '../../electron/journal/journalHead.ts';
+import { readSessionRecord } from '../../electron/report/sessionRecord.ts';
 import { TranscriptFile } from '../../electron/journal/transcriptFile.ts';
 import { SessionGuardError } from '../../shared/session/sessionGuardError.ts';
 import { reduceSession } from '../../shared/session/reduceSession.ts';
@@ -40,6 +42,40 @@ describe('SessionJournal', () => {
     expect(reopened.events).toEqual(events);
     expect(reopened.openReport).toEqual({ droppedTornLine: null, problem: null });
     await reopened.close();
+  });
+
+  it('opens read-only when whole lines were cut off its end, or an older copy was put back', async () => {
+    const { dir, journal } = await newSession();
+    const events = new ScenarioBuilder().created().completeAll().events;
+    for (const event of events) await journal.append(event);
+    await journal.close();
+    const file = path.join(dir, JOURNAL_FILE);
+    const lines = (await readFile(file, 'utf8')).trimEnd().split('\n');
+    expect(JSON.parse(await readFile(path.join(dir, HEAD_FILE), 'utf8'))).toMatchObject({
+      events: lines.length,
+    });
+
+    // Two whole lines taken off the end: every line still chains, the head file says otherwise.
+    await writeFile(file, `${lines.slice(0, -2).join('\n')}\n`);
+    const cut = await SessionJournal.open(dir);
+    expect(cut.readOnly).toBe(true);
+    expect(cut.openReport.problem).toEqual({
+      line: lines.length - 1,
+      reason: expect.stringMatching(
+        new RegExp(
+          `^the journal ends after ${lines.length - 2} events, but it held ${lines.length} on .*: lines were cut off its end$`,
+        ),
+      ),
+    });
+    await cut.close();
+    // The report and verify read the same: the record is damaged.
+    expect((await readSessionRecord(dir)).problem).toMatch(/lines were cut off its end$/);
+
+    // Put back whole: opens writable again, as it was.
+    await writeFile(file, `${lines.join('\n')}\n`);
+    const whole = await SessionJournal.open(dir);
+    expect(whole.openReport.problem).toBeNull();
+    await whole.close();
   });
 
   it('acknowledges concurrent appends in order, written together', async () => {

@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { open, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { readPlainFile } from './plainFiles.ts';
+
+/** Beside the journal: how many events it held, and its chain's hash there, when last written to. */
+export const HEAD_FILE = 'journal.head';
+
+export interface JournalHead {
+  events: number;
+  hash: string;
+  at: string;
+}
+
+/**
+ * The journal's head as last recorded beside it (null when there is none: a session of an older
+ * version, or one never written to). It has no key: it catches a journal that lost lines at its end (an
+ * older copy restored, a sync tool, a careless edit), not someone who edits both files.
+ */
+export async function readJournalHead(directory: string): Promise<JournalHead | null> {
+  const text = await readPlainFile(path.join(directory, HEAD_FILE)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  if (text === null) return null;
+  try {
+    const head = JSON.parse(text) as JournalHead;
+    return Number.isInteger(head.events) && typeof head.hash === 'string' ? head : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Replaces the head file whole (written beside it, flushed, renamed over it). */
+export async function writeJournalHead(directory: string, head: JournalHead): Promise<void> {
+  const file = path.join(directory, HEAD_FILE);
+  const temporary = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    const handle = await open(temporary, 'wx', 0o644);
+    try {
+      await handle.writeFile(`${JSON.stringify(head)}\n`);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * A journal shorter than its head file says, or whose chain differs at that point, lost its end (or was
+ * replaced). The head must have been read before the journal (a writer only ever adds after it).
+ */
+export function cutOffProblem(
+  head: JournalHead | null,
+  entries: readonly { hash: string }[],
+): { line: number; reason: string } | null {
+  if (!head || head.events === 0) return null;
+  if (entries.length < head.events)
+    return {
+      line: entries.length + 1,
+      reason: `the journal ends after ${entries.length} events, but it held ${head.events} on ${head.at}: lines were cut off its end`,
+    };
+  if (entries[head.events - 1]!.hash !== head.hash)
+    return {
+      line: head.events,
+      reason: `the journal's history up to event ${head.events} is not the one recorded on ${head.at}: it was replaced or rewritten`,
+    };
+  return null;
+}
