@@ -4,9 +4,8 @@ import path from 'node:path';
 import { SessionTerminals, TERMINAL_HIGH_WATER_CHARS } from '../electron/core/sessionTerminals.ts';
 import { createSessionFolder } from '../electron/journal/sessionFolders.ts';
 import { SessionJournal } from '../electron/journal/sessionJournal.ts';
-import { HostKeyPins } from '../electron/ssh/hostKeyPins.ts';
-import { SshConnection } from '../electron/ssh/sshConnection.ts';
-import { CLIENT_KEY_PASSPHRASE, startSshd, TEST_USER, type RunningSshd } from '../test/support/sshdServer.ts';
+import { startSshd } from '../test/support/sshdServer.ts';
+import { appConnection } from './sshBenchmarks.ts';
 import { figure, MiB, round, timed, withPeakRss, type Figure } from './measure.ts';
 
 /** What a hostile or runaway server sends: 10 GiB, as fast as sshd can. */
@@ -23,7 +22,7 @@ export async function floodBenchmarks(): Promise<Figure[]> {
   const sshd = await startSshd({ legacyOnly: false });
   const work = await mkdtemp(path.join(os.tmpdir(), 'cms-ha-flood-'));
   try {
-    const connection = await connect(sshd);
+    const connection = await appConnection(sshd);
     global.gc?.();
     let before = process.memoryUsage().rss;
     const discarded = await withPeakRss(() =>
@@ -40,7 +39,7 @@ export async function floodBenchmarks(): Promise<Figure[]> {
 
     const journal = await SessionJournal.open(await createSessionFolder(work, 'Flood', '2026-12-02'));
     let delivered = 0;
-    const terminals = new SessionTerminals(journal, () => connect(sshd), {
+    const terminals = new SessionTerminals(journal, () => appConnection(sshd), {
       data: (_id, data) => void (delivered += data.length),
       closed: () => undefined,
       evidenceNotRecorded: () => undefined,
@@ -82,13 +81,4 @@ export async function floodBenchmarks(): Promise<Figure[]> {
     await sshd.stop();
     await rm(work, { recursive: true, force: true });
   }
-}
-
-function connect(sshd: RunningSshd): Promise<SshConnection> {
-  return SshConnection.connect({
-    target: { host: '127.0.0.1', port: sshd.port, user: TEST_USER, legacyAlgorithms: false },
-    credentials: { privateKey: sshd.clientKey, passphrase: CLIENT_KEY_PASSPHRASE },
-    questions: { confirmHostKey: async () => true, answerPrompts: async () => null },
-    pins: new HostKeyPins(),
-  });
 }

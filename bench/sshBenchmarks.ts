@@ -60,7 +60,7 @@ export async function sshBenchmarks(): Promise<Figure[]> {
   }
 }
 
-function appConnection(sshd: RunningSshd): Promise<SshConnection> {
+export function appConnection(sshd: RunningSshd): Promise<SshConnection> {
   return SshConnection.connect({
     target: { host: '127.0.0.1', port: sshd.port, user: TEST_USER, legacyAlgorithms: false },
     credentials: { privateKey: sshd.clientKey, passphrase: CLIENT_KEY_PASSPHRASE },

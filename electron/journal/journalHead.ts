@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { replaceFileAtomically } from './atomicFile.ts';
 import { readPlainFile } from './plainFiles.ts';
 
 /** Beside the journal: how many events it held, and its chain's hash there, when last written to. */
@@ -31,23 +30,9 @@ export async function readJournalHead(directory: string): Promise<JournalHead | 
   }
 }
 
-/** Replaces the head file whole (written beside it, flushed, renamed over it). */
+/** Replaces the head file whole. */
 export async function writeJournalHead(directory: string, head: JournalHead): Promise<void> {
-  const file = path.join(directory, HEAD_FILE);
-  const temporary = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    const handle = await open(temporary, 'wx', 0o644);
-    try {
-      await handle.writeFile(`${JSON.stringify(head)}\n`);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await replaceFileAtomically(path.join(directory, HEAD_FILE), `${JSON.stringify(head)}\n`);
 }
 
 /**

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, rename, rm } from 'node:fs/promises';
+import { lstat, mkdir } from 'node:fs/promises';
+import { replaceFileAtomically } from '../journal/atomicFile.ts';
 import { readPlainFile } from '../journal/plainFiles.ts';
 import path from 'node:path';
 import { renderLabelSheet } from '../../shared/report/labelSheet.ts';
@@ -119,19 +119,6 @@ async function writeAtomically(file: string, content: string | Uint8Array): Prom
     throw new Error(
       `${file} is not a regular file (${existing.isDirectory() ? 'a folder' : existing.isSymbolicLink() ? 'a symbolic link' : 'a device or special file'}): a report is written only to a new or regular file.`,
     );
-  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    const handle = await open(temporary, 'wx', 0o644);
-    try {
-      await handle.writeFile(content);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await replaceFileAtomically(file, content);
   return file;
 }
