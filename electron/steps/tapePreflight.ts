@@ -9,9 +9,9 @@ import { brCheckDevice, keepWaitingOn, recordInserted, StepInterrupted, tapeDevi
 /**
  * Before a maintenance backup is run: the technician inserts a blank tape and names it, and the app
  * checks both the name and the drive before anything is written. A tape of this session is refused by
- * its name; a drive that holds one of this session's backups is refused by its volume label; a CMS
- * backup the session does not know is written over only on an explicit yes (noted in the journal).
- * br_check cannot tell a blank tape from a CMSADM (cpio) tape: for those the name is the check.
+ * its name; a drive that holds one of this session's backups is refused by its volume label or, for a
+ * CMSADM backup (which br_check cannot see), by the cpio archive its first bytes start; a written tape
+ * the session does not know is written over only on an explicit yes (noted in the journal).
  */
 export async function blankTapeForBackup(
   context: StepContext,
