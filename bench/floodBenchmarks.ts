@@ -39,7 +39,8 @@ export async function floodBenchmarks(): Promise<Figure[]> {
 
     const journal = await SessionJournal.open(await createSessionFolder(work, 'Flood', '2026-12-02'));
     let delivered = 0;
-    const terminals = new SessionTerminals(journal, () => appConnection(sshd), {
+    const terminalConnection = appConnection(sshd);
+    const terminals = new SessionTerminals(journal, () => terminalConnection, {
       data: (_id, data) => void (delivered += data.length),
       closed: () => undefined,
       evidenceNotRecorded: () => undefined,
@@ -53,6 +54,7 @@ export async function floodBenchmarks(): Promise<Figure[]> {
       await terminals.closeAll();
     });
     const terminalGrowth = terminal.peakRss - before;
+    (await terminalConnection).close();
     await journal.close();
     return [
       figure({

@@ -60,6 +60,7 @@ export class SessionJournal {
   /** The chain's hash after the last event on disk, and the head file's writes, one after the other. */
   private durableHash: string;
   private headWrites: Promise<void> = Promise.resolve();
+  private headRecordedAt = 0;
 
   private constructor(
     readonly directory: string,
@@ -219,7 +220,7 @@ export class SessionJournal {
     // Appends resolve in order, so the durable events are exactly the accepted events, in order.
     this.durableEvents.push(valid);
     this.durableHash = lineHash;
-    if (this.durableEvents.length % HEAD_EVERY_EVENTS === 0) this.recordHead();
+    if (Date.now() - this.headRecordedAt >= HEAD_EVERY_MS) this.recordHead();
     for (const listener of this.listeners) listener(valid);
     return seq;
   }
@@ -232,6 +233,7 @@ export class SessionJournal {
 
   /** Writes the head file beside the journal (after what is on disk), never failing an append for it. */
   private recordHead(): void {
+    this.headRecordedAt = Date.now();
     const head = { events: this.durableEvents.length, hash: this.durableHash, at: new Date().toISOString() };
     this.headWrites = this.headWrites
       .then(() => writeJournalHead(this.directory, head))
@@ -248,5 +250,8 @@ export class SessionJournal {
   }
 }
 
-/** How often the head file is rewritten while a session runs (and always when it closes). */
-const HEAD_EVERY_EVENTS = 64;
+/**
+ * How often, at most, the head file is rewritten while a session runs (and always when it closes): often
+ * enough that it is seldom far behind, seldom enough not to slow a burst of appends.
+ */
+const HEAD_EVERY_MS = 1000;
