@@ -21,17 +21,11 @@ const INSERT =
  * A cmsadm that answers the app's keystrokes as scripted, printing `ending` after the tape is in; the
  * drive (read before the write) holds a blank tape.
  */
-function scriptedCmsadm(ending: string): RemoteHost {
+function scriptedCmsadm(ending: string, driveStart = '0+0 records in\n0+0 records out\n'): RemoteHost {
   return {
     exec: async (command): Promise<ExecResult> => {
       if (command.startsWith('dd '))
-        return {
-          kind: 'exited',
-          code: 0,
-          signal: null,
-          stdout: '',
-          stderr: '0+0 records in\n0+0 records out\n',
-        };
+        return { kind: 'exited', code: 0, signal: null, stdout: '', stderr: driveStart };
       const stdout = command === 'uname -n' ? 'cms-orig\n' : '   VERSION:  r3v9ak.g\n';
       return { kind: 'exited', code: 0, signal: null, stdout, stderr: '' };
     },
@@ -63,7 +57,7 @@ function scriptedCmsadm(ending: string): RemoteHost {
   };
 }
 
-async function runP4aWith(ending: string, verdict: 'looks-right' | 'looks-wrong') {
+async function runP4aWith(ending: string, verdict: 'looks-right' | 'looks-wrong', driveStart?: string) {
   const journal = await SessionJournal.open(
     await createSessionFolder(await tempDir(), 'Cmsadm', '2026-12-02'),
   );
@@ -84,14 +78,14 @@ async function runP4aWith(ending: string, verdict: 'looks-right' | 'looks-wrong'
   const trainee = new TrainingTechnician(
     new Hands(() => Promise.reject(new Error('no hands here'))),
   ).judgeWith((reading) =>
-    reading.about === 'The end of the CMSADM backup of ORIG'
+    reading.about === 'The end of the CMSADM backup of ORIG' || reading.about.startsWith('The first bytes')
       ? { verdict, reason: verdict === 'looks-right' ? 'verified, same block count' : 'no verification' }
       : undefined,
   );
   trainee.answerFirst((_question, request) =>
     request?.kind === 'insert-tape' && request.purpose === 'write' ? 'DDS4-01' : null,
   );
-  const context = new StepContext('P4a', journal, async () => scriptedCmsadm(ending), trainee);
+  const context = new StepContext('P4a', journal, async () => scriptedCmsadm(ending, driveStart), trainee);
   const outcome = await cmsadmBackups(context, [{ server: 'ORIG', role: 'CMSADM-ORIG' }]).then(
     () => 'passed',
     (error: Error) => error.message,
@@ -124,6 +118,22 @@ describe('a CMSADM backup whose ending the app cannot read', () => {
       /The end of the CMSADM backup of ORIG: judged wrong by the technician \(no verification\)/,
     );
     expect(state.tapes).toEqual({});
+  });
+
+  it('puts a drive it cannot read before the write to the technician, raw, and writes only on their word', async () => {
+    // Not od's bytes: dd could not read the drive (an invented wording; any unknown text goes the same way).
+    const unreadable = 'dd: /dev/rmt/0: read: Resource temporarily unavailable\n0+0 records in\n';
+    const { outcome, trainee } = await runP4aWith(
+      '1843200 blocks\nverify ok (1843200)\nbackup done\n',
+      'looks-right',
+      unreadable,
+    );
+    expect(outcome).toBe('passed');
+    expect(trainee.judged[0]!.reading).toMatchObject({
+      about:
+        'The first bytes of the tape in the drive of ORIG, before the tape 1 of the CMSADM backup of ORIG (day before) is written (dd | od)',
+      raw: unreadable,
+    });
   });
 
   it('a failure the app recognises fails on its own, without a verdict', async () => {
