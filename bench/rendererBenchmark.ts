@@ -1,3 +1,4 @@
+import { testInstallationKey } from '../test/support/installationKey.ts';
 import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,7 +67,10 @@ export async function rendererBenchmark(): Promise<Figure[]> {
   for (let i = 0; i < 1_000; i++) lines += line;
   for (let i = 0; i < TRANSCRIPT_LINES / 1_000; i++)
     await appendFile(path.join(session, 'transcripts', 'P4a-ORIG-1.log'), lines);
-  const harness = await startBrowserHarness({ sessionsRoot: root });
+  const harness = await startBrowserHarness({
+    sessionsRoot: root,
+    installationKey: await testInstallationKey(),
+  });
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });

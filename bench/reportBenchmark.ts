@@ -1,3 +1,4 @@
+import { testInstallationKey } from '../test/support/installationKey.ts';
 import { appendFile, cp, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,12 +30,13 @@ export async function reportBenchmark(): Promise<Figure[]> {
     for (let written = 0, i = 0; written < TRANSCRIPT_BYTES; i++, written += chunk.length)
       await appendFile(path.join(heavy, 'transcripts', transcripts[i % transcripts.length]!), chunk);
     const printPdf = chromiumPdfPrinter();
+    const signer = await testInstallationKey();
     const figures: Figure[] = [];
     for (const format of ['html', 'pdf'] as const) {
       if (format === 'pdf' && !printPdf) continue;
       const exportOf = async (directory: string) => {
         const record = await readSessionRecord(directory);
-        const { ms, result } = await timed(() => exportReport(record, { format, printPdf }));
+        const { ms, result } = await timed(() => exportReport(record, { format, printPdf, signer }));
         return { ms, bytes: (await stat(result[0]!)).size };
       };
       const baseline = await exportOf(plain);

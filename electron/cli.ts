@@ -66,12 +66,14 @@ Commands:
                                 Record that CMS was turned off and set up again on that server, which
                                 allows its data to be migrated once more.
   report <session-dir> --format html|pdf|json|csv|labels [--out F]
-                                Export the upgrade report (csv: steps.csv and tapes.csv in folder F;
-                                labels: printable tape labels and the tape checklist) and print the
+                                Export the upgrade report, signed with this installation's key
+                                (~/.cms-ha; csv: steps.csv, tapes.csv and journal-head.txt in folder
+                                F; labels: printable tape labels and the tape checklist) and print the
                                 paths written. Default: the session's exports/ folder.
-  verify <session-dir> <report.json>
-                                Check a JSON report against the session's journal: exit 0 when it
-                                matches, 1 with the reasons when it does not.
+  verify <session-dir> <report.json> [--paper "<QR code text>"]
+                                Check a JSON report (and its signature) against the session's
+                                journal, and with --paper the signed paper copy's QR code: exit 0
+                                when they match, 1 with the reasons when they do not.
   parse <kind> [file]           Parse pasted console output (stdin without a file) and print it as JSON;
                                 exit 0 recognised, 3 unrecognised. Kinds: ${Object.keys(PARSERS).join(', ')}.
   help                          Print this help.

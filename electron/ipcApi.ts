@@ -1,3 +1,4 @@
+import type { InstallationKey } from './signing/installationKey.ts';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { ipcMain } from 'electron';
 import { API_EVENTS, type ApiEvent, type ApiEventPayload } from '../shared/ipc/apiContract.ts';
@@ -24,12 +25,12 @@ export function serveApiOverIpc(options: {
   rendererUrl: string;
   contents: () => WebContents | null;
   printPdf: PdfPrinter;
+  installationKey: InstallationKey;
 }): AppService {
   const service = new AppService(
     options.sessionsRoot,
     (event, payload) => sendApiEvent(options.contents(), event, payload),
-    true,
-    options.printPdf,
+    { trainingWhenEmpty: true, printPdf: options.printPdf, installationKey: options.installationKey },
   );
   ipcMain.handle(
     'cms-ha:call',

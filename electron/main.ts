@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, net, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, net, protocol, safeStorage, session } from 'electron';
 import { RENDERER_ENTRY, rendererFileFor } from './app/rendererFiles.ts';
 import type { AppService } from './app/appService.ts';
 import { reportUnexpectedErrors } from './core/unexpectedErrors.ts';
 import { sendApiEvent, serveApiOverIpc } from './ipcApi.ts';
+import { loadInstallationKey } from './signing/installationKey.ts';
+import { protectedFileVault } from './signing/keyVaults.ts';
 import { readWindowBoundsSync, writeWindowBoundsSync } from './windowBounds.ts';
 
 /**
@@ -101,14 +103,17 @@ app.on('web-contents-created', (_event, contents) => {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
 
-function start(): void {
+async function start(): Promise<void> {
   protocol.handle('app', (request) => {
     const file = rendererFileFor(request.url, RENDERER_DIR);
     return file ? net.fetch(pathToFileURL(file).href) : new Response('Not found', { status: 404 });
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+  // The key that signs every journal head and export, kept encrypted by the system's key store.
+  const installationKey = await loadInstallationKey(protectedFileVault(app.getPath('userData'), safeStorage));
   const service = serveApiOverIpc({
+    installationKey,
     sessionsRoot: path.join(app.getPath('userData'), 'sessions'),
     rendererUrl: RENDERER_ENTRY,
     contents: () => mainWindow?.webContents ?? null,
@@ -151,10 +156,13 @@ function start(): void {
   });
 }
 
-app.whenReady().then(start, (error: unknown) => {
-  dialog.showErrorBox('CMS HA Upgrade', `The app could not start: ${String(error)}`);
-  app.quit();
-});
+app
+  .whenReady()
+  .then(start)
+  .catch((error: unknown) => {
+    dialog.showErrorBox('CMS HA Upgrade', `The app could not start: ${String(error)}`);
+    app.quit();
+  });
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();

@@ -1,3 +1,4 @@
+import type { InstallationKey } from '../signing/installationKey.ts';
 import path from 'node:path';
 import type {
   ApiCall,
@@ -58,6 +59,15 @@ interface OpenSession {
   unsubscribe: () => void;
 }
 
+export interface AppServiceOptions {
+  /** Signs every journal head and export of the sessions this service opens. */
+  installationKey: InstallationKey;
+  /** Open a training session on the simulated pair when there is no session yet (the desktop app's first start). */
+  trainingWhenEmpty?: boolean;
+  /** How this shell prints the report to PDF (Electron's printToPDF, or Chromium under Node). */
+  printPdf?: PdfPrinter;
+}
+
 /**
  * The typed API's handlers: each maps one contract call onto the open session's core (journal,
  * connections, steps, terminals), the question broker or the training pair. Electron's IPC and the
@@ -70,14 +80,18 @@ export class AppService {
   private readonly questions: QuestionBroker;
   private readonly runningProgress = new Map<ServerRole, ApiEventPayload<'step.progress'>>();
 
+  private readonly trainingWhenEmpty: boolean;
+  private readonly printPdf: PdfPrinter | undefined;
+  private readonly installationKey: InstallationKey;
+
   constructor(
     private readonly sessionsRoot: string,
     private readonly emit: EmitEvent,
-    /** Open a training session on the simulated pair when there is no session yet (the desktop app's first start). */
-    private readonly trainingWhenEmpty = false,
-    /** How this shell prints the report to PDF (Electron's printToPDF, or Chromium under Node). */
-    private readonly printPdf?: PdfPrinter,
+    options: AppServiceOptions,
   ) {
+    this.trainingWhenEmpty = options.trainingWhenEmpty ?? false;
+    this.printPdf = options.printPdf;
+    this.installationKey = options.installationKey;
     this.questions = new QuestionBroker((question) => this.emit('technician.question', question));
   }
 
@@ -103,7 +117,7 @@ export class AppService {
         request.site,
         new Date().toISOString().slice(0, 10),
       );
-      const journal = await SessionJournal.open(directory);
+      const journal = await SessionJournal.open(directory, { signer: this.installationKey });
       try {
         await journal.append({ type: 'session-created', ...request, at: new Date().toISOString() });
       } finally {
@@ -361,7 +375,13 @@ export class AppService {
         chainFingerprint: journal.chainFingerprint,
         problem: journalProblem(journal),
       };
-      return { files: await exportReport(record, { format, printPdf: this.printPdf }) };
+      return {
+        files: await exportReport(record, {
+          format,
+          printPdf: this.printPdf,
+          signer: this.installationKey,
+        }),
+      };
     },
     'technician.answer': async ({ questionId, answer }) => {
       this.questions.answer(questionId, answer);
@@ -414,6 +434,7 @@ export class AppService {
 
   private async openSession(directory: string): Promise<OpenSession> {
     const core = await SessionCore.open(directory, {
+      signer: this.installationKey,
       credentials: (server) => this.credentialsOf(server),
       questions: (server) => this.connectionQuestions(server),
       onConnectionState: (server, state, reason) =>

@@ -4,6 +4,8 @@ import { chromiumPdfPrinter } from '../report/chromiumPdf.ts';
 import { exportReport, REPORT_FORMATS, type ReportFormat } from '../report/exportReport.ts';
 import { readSessionRecord } from '../report/sessionRecord.ts';
 import { verifyReport } from '../report/verifyReport.ts';
+import { defaultKeyDirectory, readInstallationPublicKey } from '../signing/keyVaults.ts';
+import { nodeInstallationKey } from '../signing/nodeInstallationKey.ts';
 import { CliUsageError } from './cliOptions.ts';
 
 function isReportFormat(value: string): value is ReportFormat {
@@ -31,7 +33,8 @@ export async function reportCommand(
     throw new Error(
       'PDF needs Chromium (install it, or set CMS_HA_CHROMIUM to its path); the HTML report prints as well.',
     );
-  const written = await exportReport(record, { format, out: values.out ?? null, printPdf });
+  const signer = await nodeInstallationKey();
+  const written = await exportReport(record, { format, out: values.out ?? null, printPdf, signer });
   return {
     written,
     warning: record.problem
@@ -40,11 +43,22 @@ export async function reportCommand(
   };
 }
 
-/** `cms-ha verify <session-dir> <report.json>`: exit 0 when the report matches the session, 1 when not. */
+/**
+ * `cms-ha verify <session-dir> <report.json> [--paper <QR text>]`: exit 0 when the report (and the paper
+ * copy, if given) match the session, 1 when not.
+ */
 export async function verifyCommand(args: readonly string[]): Promise<{ ok: boolean; findings: string[] }> {
-  const { positionals } = parseArgs({ args: [...args], allowPositionals: true, strict: true });
+  const { positionals, values } = parseArgs({
+    args: [...args],
+    options: { paper: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
   const [directory, reportFile, extra] = positionals;
   if (!directory || !reportFile || extra !== undefined)
     throw new CliUsageError('verify takes a session folder and a report.json');
-  return verifyReport(directory, await readFile(reportFile, 'utf8'));
+  return verifyReport(directory, await readFile(reportFile, 'utf8'), {
+    paper: values.paper,
+    installationPublicKey: await readInstallationPublicKey(defaultKeyDirectory()),
+  });
 }

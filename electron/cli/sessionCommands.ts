@@ -1,3 +1,4 @@
+import { nodeInstallationKey } from '../signing/nodeInstallationKey.ts';
 import { isSupportedPlatformPair, PLATFORM_IDS, type PlatformId } from '../../shared/procedure/platforms.ts';
 import { isSafeLogPath } from '../../shared/procedure/serverLogs.ts';
 import { STEP_IDS, type StepId } from '../../shared/procedure/types.ts';
@@ -62,7 +63,7 @@ export async function newSession(options: NewSessionOptions, now = new Date()): 
   if (!options.site.trim() || !options.technician.trim())
     throw new CliUsageError('--site and --technician are required');
   const directory = await createSessionFolder(options.parent, options.site, now.toISOString().slice(0, 10));
-  const journal = await SessionJournal.open(directory);
+  const journal = await SessionJournal.open(directory, { signer: await nodeInstallationKey() });
   const at = now.toISOString();
   await journal.append({
     type: 'session-created',
@@ -166,6 +167,7 @@ export async function runStepFromCli(options: {
     ? jsonlChannel({ readLine: () => input.askLine(''), writeLine: (line) => jsonlOut(`${line}\n`), say })
     : terminalChannel(input, say);
   const core = await SessionCore.open(options.directory, {
+    signer: await nodeInstallationKey(),
     // Both servers log in with what the command line gave; a password typed for one is tried on the
     // other if that one has not asked yet.
     credentials: () => options.credentials,
@@ -208,7 +210,7 @@ export async function recordResetup(
   if (server !== 'ORIG' && server !== 'NEW') throw new CliUsageError('the server is ORIG or NEW');
   if (!by.trim() || !note.trim())
     throw new CliUsageError('--by and --note are required: who did it, and what was done');
-  const journal = await SessionJournal.open(directory);
+  const journal = await SessionJournal.open(directory, { signer: await nodeInstallationKey() });
   try {
     if (journal.readOnly)
       throw new CliUsageError(`this session is read-only: ${journal.openReport.problem?.reason}`);

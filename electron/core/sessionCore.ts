@@ -1,3 +1,4 @@
+import type { HeadSigner } from '../journal/sessionJournal.ts';
 import type { ServerRole, StepId } from '../../shared/procedure/types.ts';
 import { runningStepOf, type StepRun } from '../../shared/session/sessionState.ts';
 import { SessionJournal } from '../journal/sessionJournal.ts';
@@ -15,6 +16,8 @@ import type { TechnicianChannel } from './technicianChannel.ts';
 import { UserFacingError } from './userFacingError.ts';
 
 export interface SessionCoreOptions extends SessionServerAccess {
+  /** Signs the journal's head (the app's installation key). */
+  signer?: HeadSigner;
   onConnectionState?(server: ServerRole, state: ConnectionState, reason: string | null): void;
 }
 
@@ -51,7 +54,7 @@ export class SessionCore {
    * running cannot be running here: the app that ran it stopped, so it is marked interrupted.
    */
   static async open(directory: string, options: SessionCoreOptions): Promise<SessionCore> {
-    const journal = await SessionJournal.open(directory);
+    const journal = await SessionJournal.open(directory, { signer: options.signer });
     try {
       return new SessionCore(journal, options, await interruptStepsLeftRunning(journal));
     } catch (error) {

@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { API_EVENTS } from '../../shared/ipc/apiContract.ts';
+import type { InstallationKey } from '../signing/installationKey.ts';
+import { nodeInstallationKey } from '../signing/nodeInstallationKey.ts';
 import { AppService } from '../app/appService.ts';
 import { chromiumPdfPrinter } from '../report/chromiumPdf.ts';
 import { broadcastEvent, serveApiOnSocket } from './apiOverWebSocket.ts';
@@ -30,14 +32,18 @@ export interface BrowserHarness {
 export async function startBrowserHarness(options: {
   sessionsRoot: string;
   port?: number;
+  /** This installation's key; by default the CLI's (a user-only file in ~/.cms-ha). */
+  installationKey?: InstallationKey;
 }): Promise<BrowserHarness> {
   const token = randomBytes(24).toString('base64url');
   const sockets = new Set<WebSocket>();
   const service = new AppService(
     options.sessionsRoot,
     (event, payload) => broadcastEvent(sockets, event, API_EVENTS[event].parse(payload)),
-    false,
-    chromiumPdfPrinter(),
+    {
+      printPdf: chromiumPdfPrinter(),
+      installationKey: options.installationKey ?? (await nodeInstallationKey()),
+    },
   );
   // The renderer as Electron loads it: built once, then served as static files (no dev-server client).
   const rendererDir = await mkdtemp(path.join(os.tmpdir(), 'cms-ha-renderer-'));

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { replaceFileAtomically } from './atomicFile.ts';
 import { readPlainFile } from './plainFiles.ts';
+import { signedHeadIsValid } from '../signing/installationKey.ts';
 
 /** Beside the journal: how many events it held, and its chain's hash there, when last written to. */
 export const HEAD_FILE = 'journal.head';
@@ -9,12 +10,16 @@ export interface JournalHead {
   events: number;
   hash: string;
   at: string;
+  /** The installation key that signed `events` and `hash` (absent in sessions of older versions). */
+  publicKey?: string;
+  signature?: string;
 }
 
 /**
  * The journal's head as last recorded beside it (null when there is none: a session of an older
- * version, or one never written to). It has no key: it catches a journal that lost lines at its end (an
- * older copy restored, a sync tool, a careless edit), not someone who edits both files.
+ * version, or one never written to). It catches a journal that lost lines at its end (an older copy
+ * restored, a sync tool, an edit); signed, it also catches someone who rewrites both files without the
+ * installation's key.
  */
 export async function readJournalHead(directory: string): Promise<JournalHead | null> {
   const text = await readPlainFile(path.join(directory, HEAD_FILE)).catch((error: NodeJS.ErrnoException) => {
@@ -24,7 +29,8 @@ export async function readJournalHead(directory: string): Promise<JournalHead | 
   if (text === null) return null;
   try {
     const head = JSON.parse(text) as JournalHead;
-    return Number.isInteger(head.events) && typeof head.hash === 'string' ? head : null;
+    if (!Number.isInteger(head.events) || typeof head.hash !== 'string') return null;
+    return head;
   } catch {
     return null;
   }
@@ -44,6 +50,19 @@ export function cutOffProblem(
   entries: readonly { hash: string }[],
 ): { line: number; reason: string } | null {
   if (!head || head.events === 0) return null;
+  if (
+    head.signature !== undefined &&
+    !signedHeadIsValid({
+      events: head.events,
+      hash: head.hash,
+      publicKey: String(head.publicKey),
+      signature: String(head.signature),
+    })
+  )
+    return {
+      line: Math.min(head.events, entries.length + 1),
+      reason: `the journal's head file was altered: its signature does not match the ${head.events} events and hash it states`,
+    };
   if (entries.length < head.events)
     return {
       line: entries.length + 1,

@@ -9,7 +9,8 @@ import { GroupCommitFile } from './groupCommitFile.ts';
 import { encodeJournalLine, GENESIS_HASH, sha256Hex } from './journalLine.ts';
 import { readJournalText, type JournalBreak } from './readJournal.ts';
 import { EXPORTS_DIR, TRANSCRIPTS_DIR } from './sessionFolders.ts';
-import { cutOffProblem, readJournalHead, writeJournalHead } from './journalHead.ts';
+import { cutOffProblem, readJournalHead, writeJournalHead, type JournalHead } from './journalHead.ts';
+import type { InstallationKey } from '../signing/installationKey.ts';
 import { acquireSessionLock, releaseSessionLock } from './sessionLock.ts';
 
 export const JOURNAL_FILE = 'journal.jsonl';
@@ -40,6 +41,14 @@ function invalidEventReason(event: unknown, detail: string | undefined): string 
 
 type Listener = (event: SessionEvent) => void;
 
+/** Signs the journal's head with this installation's key. */
+export type HeadSigner = Pick<InstallationKey, 'signHead'>;
+
+export interface JournalOptions {
+  /** Without one, the head beside the journal is written unsigned (tests, tools that only read). */
+  signer?: HeadSigner;
+}
+
 /**
  * The session store: the append-only, hash-chained, fsync'd journal of one upgrade session and the state
  * folded from it. An event is checked against the session's rules before it is written, and `append`
@@ -61,6 +70,7 @@ export class SessionJournal {
   private durableHash: string;
   private headWrites: Promise<void> = Promise.resolve();
   private headRecordedAt = 0;
+  private signer: HeadSigner | null = null;
 
   private constructor(
     readonly directory: string,
@@ -82,13 +92,17 @@ export class SessionJournal {
   }
 
   /** Opens (or starts) the journal in a session folder. A damaged journal opens read-only. */
-  static async open(directory: string): Promise<SessionJournal> {
+  static async open(directory: string, options: JournalOptions = {}): Promise<SessionJournal> {
     const journalPath = path.join(directory, JOURNAL_FILE);
     await assertPlainFolder(directory, [TRANSCRIPTS_DIR, EXPORTS_DIR]);
     // The lock before the read: what is read is then what the next append continues.
     const { heldBy } = await acquireSessionLock(directory);
     try {
-      return await SessionJournal.openLocked(directory, journalPath, heldBy);
+      const journal = await SessionJournal.openLocked(directory, journalPath, heldBy);
+      journal.signer = options.signer ?? null;
+      // A session of an older version, or one last written elsewhere, gets this installation's head now.
+      if (!journal.readOnly && journal.signer && journal.durableEvents.length > 0) journal.recordHead();
+      return journal;
     } catch (error) {
       if (!heldBy) await releaseSessionLock(directory);
       throw error;
@@ -234,7 +248,14 @@ export class SessionJournal {
   /** Writes the head file beside the journal (after what is on disk), never failing an append for it. */
   private recordHead(): void {
     this.headRecordedAt = Date.now();
-    const head = { events: this.durableEvents.length, hash: this.durableHash, at: new Date().toISOString() };
+    const events = this.durableEvents.length;
+    const signed = this.signer?.signHead(events, this.durableHash);
+    const head: JournalHead = {
+      events,
+      hash: this.durableHash,
+      at: new Date().toISOString(),
+      ...(signed && { publicKey: signed.publicKey, signature: signed.signature }),
+    };
     this.headWrites = this.headWrites
       .then(() => writeJournalHead(this.directory, head))
       .catch(() => undefined);

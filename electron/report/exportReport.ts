@@ -4,7 +4,10 @@ import { readPlainFile } from '../journal/plainFiles.ts';
 import path from 'node:path';
 import { renderLabelSheet } from '../../shared/report/labelSheet.ts';
 import { stepsCsv, tapesCsv } from '../../shared/report/reportCsv.ts';
-import { renderReportHtml } from '../../shared/report/reportHtml.ts';
+import { renderReportHtml, type ReportSigning } from '../../shared/report/reportHtml.ts';
+import { paperHeadText, type SignedHead } from '../../shared/report/signedHead.ts';
+import { keyFingerprint } from '../signing/installationKey.ts';
+import type { HeadSigner } from '../journal/sessionJournal.ts';
 import { buildUpgradeReport, type UpgradeReport } from '../../shared/report/upgradeReport.ts';
 import { reduceSession } from '../../shared/session/reduceSession.ts';
 import { EXPORTS_DIR } from '../journal/sessionFolders.ts';
@@ -24,6 +27,8 @@ export interface ReportRecordFile {
   generatedAt: string;
   events: SessionRecord['events'];
   transcripts: Record<string, string>;
+  /** The report's point in the journal, signed by the installation that exported it. */
+  signedHead: SignedHead;
 }
 
 export interface ExportOptions {
@@ -32,6 +37,8 @@ export interface ExportOptions {
   out?: string | null;
   printPdf?: PdfPrinter;
   now?: Date;
+  /** This installation's key: every export carries the report's point in the journal, signed. */
+  signer: HeadSigner;
 }
 
 const DEFAULT_NAMES: Record<Exclude<ReportFormat, 'csv'>, string> = {
@@ -43,22 +50,26 @@ const DEFAULT_NAMES: Record<Exclude<ReportFormat, 'csv'>, string> = {
 
 /** Writes one export of a session (complete or not) and resolves with the paths written. */
 export async function exportReport(
-  record: Omit<SessionRecord, 'eventHashes'>,
+  record: Omit<SessionRecord, 'eventHashes' | 'head'>,
   options: ExportOptions,
 ): Promise<string[]> {
   const generatedAt = (options.now ?? new Date()).toISOString();
   const report = buildUpgradeReport(record.events, record.chainFingerprint, record.problem);
+  const signedHead = options.signer.signHead(report.journal.events, report.journal.chainFingerprint);
+  const signing = { head: signedHead, keyFingerprint: keyFingerprint(signedHead.publicKey) };
   const exportsDir = path.join(record.directory, EXPORTS_DIR);
   const target = (name: string) => path.resolve(options.out ?? path.join(exportsDir, name));
   switch (options.format) {
     case 'html': {
-      const html = renderReportHtml(report, await transcriptExcerpts(record.directory, report), generatedAt);
+      const excerpts = await transcriptExcerpts(record.directory, report);
+      const html = renderReportHtml(report, excerpts, generatedAt, signing);
       return [await writeAtomically(target(DEFAULT_NAMES.html), html)];
     }
     case 'pdf': {
       if (!options.printPdf)
         throw new Error('PDF export needs a browser to print with; none is available here.');
-      const html = renderReportHtml(report, await transcriptExcerpts(record.directory, report), generatedAt);
+      const excerpts = await transcriptExcerpts(record.directory, report);
+      const html = renderReportHtml(report, excerpts, generatedAt, signing);
       return [await writeAtomically(target(DEFAULT_NAMES.pdf), await options.printPdf(html))];
     }
     case 'json': {
@@ -67,6 +78,7 @@ export async function exportReport(
         generatedAt,
         events: record.events,
         transcripts: await fullTranscripts(record.directory, report),
+        signedHead,
       };
       return [await writeAtomically(target(DEFAULT_NAMES.json), `${JSON.stringify(file, null, 1)}\n`)];
     }
@@ -75,6 +87,7 @@ export async function exportReport(
       return [
         await writeAtomically(path.join(folder, 'steps.csv'), stepsCsv(report)),
         await writeAtomically(path.join(folder, 'tapes.csv'), tapesCsv(report)),
+        await writeAtomically(path.join(folder, 'journal-head.txt'), signedHeadText(signing)),
       ];
     }
     case 'labels': {
@@ -87,6 +100,11 @@ export async function exportReport(
       throw new Error(`Unknown report format ${String(unknown)}`);
     }
   }
+}
+
+/** Beside the CSV files: the point in the journal they were made from, signed, as the report prints it. */
+function signedHeadText({ head, keyFingerprint }: ReportSigning): string {
+  return `The journal after ${head.events} events, chain fingerprint ${head.hash}, signed by installation key ${keyFingerprint}.\n${paperHeadText(head)}\n`;
 }
 
 async function fullTranscripts(directory: string, report: UpgradeReport): Promise<Record<string, string>> {

@@ -14,6 +14,8 @@ export interface SessionRecord {
   eventHashes: string[];
   /** Where the journal stops being trustworthy (a broken chain, an unreadable event); null when intact. */
   problem: string | null;
+  /** The head file beside the journal as read (null when there is none). */
+  head: JournalHead | null;
 }
 
 /** Reads a session folder without writing to it (a session may be open in the app at the same time). */
@@ -45,5 +47,12 @@ export async function readSessionRecord(directory: string): Promise<SessionRecor
     events.push(parsed.data);
     eventHashes.push(entry.hash);
   }
-  return { directory, events, chainFingerprint: eventHashes.at(-1) ?? read.headHash, eventHashes, problem };
+  return {
+    directory,
+    events,
+    chainFingerprint: eventHashes.at(-1) ?? read.headHash,
+    eventHashes,
+    problem,
+    head,
+  };
 }

@@ -1,4 +1,6 @@
 import { escapeHtml as e, reportDuration, reportTime } from './reportFormat.ts';
+import { qrCodeSvg } from './headQrCode.ts';
+import { groupedHex, paperHeadText, type SignedHead } from './signedHead.ts';
 import { timelineSvg } from './timelineSvg.ts';
 import type { ReportStep, UpgradeReport } from './upgradeReport.ts';
 
@@ -19,15 +21,25 @@ pre { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; background: #f
 td.time { white-space: nowrap; font-size: 9pt; } .nowrap { white-space: nowrap; }
 .summary td:first-child { width: 14rem; font-weight: bold; }
 svg.timeline { width: 100%; height: auto; }
+.sign-off { break-inside: avoid-page; } th.sign { width: 24%; } .sign-off tbody td { height: 2.2rem; }
+.head { display: flex; gap: 1rem; align-items: flex-start; margin-top: .6rem; } svg.qr { width: 42mm; height: 42mm; flex: none; }
+.small { font-size: 7.5pt; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print { body { margin: 0; } h2, h3 { break-after: avoid-page; } tr, pre, li { break-inside: avoid-page; } }
 `;
+
+/** The report's point in the journal as signed by the installation that exported it. */
+export interface ReportSigning {
+  head: SignedHead;
+  keyFingerprint: string;
+}
 
 /** A self-contained HTML report: no scripts, no external resources; it opens offline and prints on A4. */
 export function renderReportHtml(
   report: UpgradeReport,
   excerpts: TranscriptExcerpts,
   generatedAt: string,
+  signing: ReportSigning,
 ): string {
   const title = `CMS HA upgrade report — ${report.session.site}`;
   return `<!doctype html>
@@ -49,11 +61,27 @@ ${tapes(report)}
 ${migrations(report)}
 ${deviations(report)}
 ${maintenance(report)}
-<h2>Checking this report</h2>
-<p>Journal: ${report.journal.events} events, chain fingerprint <span class="fingerprint">${e(report.journal.chainFingerprint)}</span>.
-Check the report against the session it came from with <code>cms-ha verify &lt;session folder&gt; &lt;report.json&gt;</code>.</p>
+${signOff(report, signing)}
 </body></html>
 `;
+}
+
+/**
+ * Names and signatures, and the journal head they sign for: its fingerprint, the installation key's, the
+ * signature, and a QR code of all three, so the paper copy can be checked against the session later.
+ */
+function signOff(report: UpgradeReport, { head, keyFingerprint }: ReportSigning): string {
+  const paper = paperHeadText(head);
+  return `<section class="sign-off"><h2>Sign-off</h2>
+<table><thead><tr><th>Role</th><th>Name</th><th class="sign">Signature</th><th class="sign">Date and time</th></tr></thead><tbody>
+<tr><th scope="row">Technician</th><td>${e(report.session.technician)}</td><td></td><td></td></tr>
+<tr><th scope="row">Customer representative</th><td>${e(report.session.customerContact)}</td><td></td><td></td></tr>
+</tbody></table>
+<div class="head">${qrCodeSvg(paper, 'QR code of the signed journal head')}
+<div><p>Signed for: the session's journal after <strong>${head.events}</strong> events, journal head fingerprint<br><span class="fingerprint">${e(groupedHex(head.hash))}</span></p>
+<p>Signed by installation key <span class="fingerprint">${e(keyFingerprint)}</span>; signature <span class="fingerprint small">${e(head.signature)}</span></p>
+<p class="muted">Check it later against the session folder: <code>cms-ha verify &lt;session folder&gt; &lt;report.json&gt; --paper "&lt;the QR code's text&gt;"</code>. A journal rewritten after this page was signed no longer matches it, whoever holds the key.</p></div></div>
+</section>`;
 }
 
 function summary(report: UpgradeReport): string {

@@ -1,3 +1,4 @@
+import { testInstallationKey } from '../support/installationKey.ts';
 import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -6,7 +7,7 @@ import { AppService } from '../../electron/app/appService.ts';
 import { LOCK_FILE } from '../../electron/journal/sessionLock.ts';
 import { SessionJournal } from '../../electron/journal/sessionJournal.ts';
 import { startCmsHaSim, type RunningCmsHaSim } from '../support/cmsHaSim.ts';
-import { CMS_HA_CLI, cmsHaSessionNew } from '../support/runCmsHa.ts';
+import { CLI_ENV, CMS_HA_CLI, cmsHaSessionNew } from '../support/runCmsHa.ts';
 import { useTempDirs } from '../support/tempDir.ts';
 
 const tempDir = useTempDirs();
@@ -24,6 +25,7 @@ async function journalTypes(session: string): Promise<string[]> {
 async function stepWaitingForAnswer(session: string, stepId: string) {
   const child = spawn(process.execPath, [CMS_HA_CLI, 'run', session, stepId], {
     stdio: ['pipe', 'pipe', 'pipe'],
+    env: CLI_ENV,
   });
   for (let waited = 0; !(await journalTypes(session)).includes(`step-started ${stepId}`); waited += 50) {
     if (waited > 20_000) throw new Error(`${stepId} did not start`);
@@ -54,7 +56,9 @@ describe('the app process killed in the middle of a step, and started again', ()
     const session = await newSession();
     const holder = await stepWaitingForAnswer(session, 'P1');
     try {
-      const service = new AppService(path.dirname(session), () => undefined);
+      const service = new AppService(path.dirname(session), () => undefined, {
+        installationKey: await testInstallationKey(),
+      });
       const opened = await service.handlers['session.open']({ directory: session });
       expect(opened.readOnly).toBe(true);
       expect(opened.problem).toMatch(
@@ -72,6 +76,7 @@ describe('the app process killed in the middle of a step, and started again', ()
     const session = await newSession();
     const p1 = spawn(process.execPath, [CMS_HA_CLI, 'run', session, 'P1'], {
       stdio: ['pipe', 'pipe', 'pipe'],
+      env: CLI_ENV,
     });
     p1.stdin.end('y\ny\n');
     expect(await new Promise((resolve) => p1.on('close', resolve))).toBe(0);
@@ -85,9 +90,13 @@ describe('the app process killed in the middle of a step, and started again', ()
     expect(lock.pid).toBe(running.pid);
 
     const events: string[] = [];
-    const service = new AppService(path.dirname(session), (event, payload) => {
-      if (event === 'session.event') events.push((payload as { event: { type: string } }).event.type);
-    });
+    const service = new AppService(
+      path.dirname(session),
+      (event, payload) => {
+        if (event === 'session.event') events.push((payload as { event: { type: string } }).event.type);
+      },
+      { installationKey: await testInstallationKey() },
+    );
     const opened = await service.handlers['session.open']({ directory: session });
     expect(opened.readOnly).toBe(false);
     const after = opened.events.map((e) => `${e.type}${'stepId' in e && e.stepId ? ` ${e.stepId}` : ''}`);
@@ -114,6 +123,7 @@ describe('the app process killed in the middle of a step, and started again', ()
     await new Promise((resolve) => killed.on('close', resolve));
     const again = spawn(process.execPath, [CMS_HA_CLI, 'run', session, 'P3b'], {
       stdio: ['pipe', 'pipe', 'pipe'],
+      env: CLI_ENV,
     });
     let output = '';
     again.stdout.setEncoding('utf8').on('data', (text: string) => (output += text));

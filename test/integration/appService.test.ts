@@ -1,3 +1,4 @@
+import { testInstallationKey } from '../support/installationKey.ts';
 import { TERMINAL_HIGH_WATER_CHARS } from '../../electron/core/sessionTerminals.ts';
 import { reduceSession } from '../../shared/session/reduceSession.ts';
 import { readFile } from 'node:fs/promises';
@@ -24,19 +25,26 @@ async function serviceSayingYes(): Promise<{
   events: { event: ApiEvent; payload: unknown }[];
 }> {
   const events: { event: ApiEvent; payload: unknown }[] = [];
-  const service: AppService = new AppService(await tempDir(), (event, payload) => {
-    events.push({ event, payload });
-    if (event === 'technician.question') {
-      const question = payload as { id: string; kind: string };
-      answerFromEvent(service, question.id, question.kind === 'confirm' ? true : '');
-    }
-  });
+  const service: AppService = new AppService(
+    await tempDir(),
+    (event, payload) => {
+      events.push({ event, payload });
+      if (event === 'technician.question') {
+        const question = payload as { id: string; kind: string };
+        answerFromEvent(service, question.id, question.kind === 'confirm' ? true : '');
+      }
+    },
+    { installationKey: await testInstallationKey() },
+  );
   return { service, events };
 }
 
 describe('the app core behind the typed API', () => {
   it('opens a training session on the simulated pair at the first start, and the same one afterwards', async () => {
-    const service = new AppService(await tempDir(), () => undefined, true);
+    const service = new AppService(await tempDir(), () => undefined, {
+      installationKey: await testInstallationKey(),
+      trainingWhenEmpty: true,
+    });
     try {
       const first = await service.handlers['app.startup']({});
       expect(first.openDirectory).toMatch(/training-\d{4}-\d{2}-\d{2}$/);
@@ -138,13 +146,19 @@ describe('the app core behind the typed API', () => {
   it('configures a server (password in memory only) and tests the connection to it', async () => {
     const root = await tempDir();
     const connectionStates: string[] = [];
-    const service: AppService = new AppService(root, (event, payload) => {
-      if (event === 'technician.question') answerFromEvent(service, (payload as { id: string }).id, true);
-      if (event === 'server.connection') {
-        const report = payload as { server: string; state: string; reason: string | null };
-        connectionStates.push(`${report.server} ${report.state}${report.reason ? `: ${report.reason}` : ''}`);
-      }
-    });
+    const service: AppService = new AppService(
+      root,
+      (event, payload) => {
+        if (event === 'technician.question') answerFromEvent(service, (payload as { id: string }).id, true);
+        if (event === 'server.connection') {
+          const report = payload as { server: string; state: string; reason: string | null };
+          connectionStates.push(
+            `${report.server} ${report.state}${report.reason ? `: ${report.reason}` : ''}`,
+          );
+        }
+      },
+      { installationKey: await testInstallationKey() },
+    );
     try {
       const directory = await openTrainingSession(service, 'Acme');
       const { ports } = await service.handlers['training.connect']({});
@@ -219,9 +233,13 @@ describe('the app core behind the typed API', () => {
 
   it('ends a running step as interrupted when the window is closed on it, and never re-runs it', async () => {
     let asked = 0;
-    const service = new AppService(await tempDir(), (event) => {
-      if (event === 'technician.question') asked++;
-    });
+    const service = new AppService(
+      await tempDir(),
+      (event) => {
+        if (event === 'technician.question') asked++;
+      },
+      { installationKey: await testInstallationKey() },
+    );
     try {
       await openTrainingSession(service, 'Acme');
       const running = service.handlers['step.run']({ stepId: 'P1' });
@@ -242,12 +260,16 @@ describe('the app core behind the typed API', () => {
   it('keeps a running step going when its window reloads and opens the session again', async () => {
     let asked = 0;
     const questions: string[] = [];
-    const service: AppService = new AppService(await tempDir(), (event, payload) => {
-      if (event === 'technician.question') {
-        asked++;
-        questions.push((payload as { id: string }).id);
-      }
-    });
+    const service: AppService = new AppService(
+      await tempDir(),
+      (event, payload) => {
+        if (event === 'technician.question') {
+          asked++;
+          questions.push((payload as { id: string }).id);
+        }
+      },
+      { installationKey: await testInstallationKey() },
+    );
     try {
       const directory = await openTrainingSession(service, 'Acme');
       const running = service.handlers['step.run']({ stepId: 'P1' });
@@ -327,7 +349,9 @@ describe('the app core behind the typed API', () => {
   });
 
   it("gives a training session's trainee the simulated tape box, and nobody else", async () => {
-    const service = new AppService(await tempDir(), () => undefined);
+    const service = new AppService(await tempDir(), () => undefined, {
+      installationKey: await testInstallationKey(),
+    });
     try {
       const training = await openTrainingSession(service, 'Acme');
       expect(await service.handlers['training.tapes']({})).toEqual({ running: false, tapes: [] });

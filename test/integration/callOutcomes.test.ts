@@ -1,3 +1,4 @@
+import { testInstallationKey } from '../support/installationKey.ts';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -76,6 +77,7 @@ describe('errors cross the process boundary as values', () => {
       rendererUrl: 'app://cms-ha/index.html',
       contents: () => null,
       printPdf: async () => new Uint8Array(),
+      installationKey: await testInstallationKey(),
     });
     await import('../../electron/preload.ts');
     // The window's side: what the preload exposed, through the renderer's own adapter.

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CMS_HA_CLI, cmsHaSessionNew } from '../support/runCmsHa.ts';
+import { CLI_ENV, CMS_HA_CLI, cmsHaSessionNew } from '../support/runCmsHa.ts';
 import { skipWithoutSshd, TEST_PASSWORD, TEST_USER, useSimulatedPairBehindSshd } from '../support/sshd.ts';
 import { useTempDirs } from '../support/tempDir.ts';
 
@@ -17,7 +17,10 @@ const tempDir = useTempDirs();
  */
 function typeAtTerminal(args: string[], password: string): Promise<{ screen: string; prompts: number }> {
   const command = [process.execPath, CMS_HA_CLI, ...args].map((word) => `'${word}'`).join(' ');
-  const terminal = spawn(SCRIPT, ['-qfec', command, '/dev/null'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const terminal = spawn(SCRIPT, ['-qfec', command, '/dev/null'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: CLI_ENV,
+  });
   let screen = '';
   let prompts = 0;
   terminal.stdout.setEncoding('utf8').on('data', (text: string) => {

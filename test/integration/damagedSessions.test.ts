@@ -1,3 +1,4 @@
+import { testInstallationKey } from '../support/installationKey.ts';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,7 +76,7 @@ describe('a damaged session folder', () => {
       const damaged = damage(await recordedLines());
       await writeFile(path.join(session, 'journal.jsonl'), damaged);
 
-      const service = new AppService(root, () => undefined);
+      const service = new AppService(root, () => undefined, { installationKey: await testInstallationKey() });
       try {
         const opened = await service.handlers['session.open']({ directory: session });
         expect(opened.readOnly).toBe(true);

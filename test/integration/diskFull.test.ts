@@ -1,3 +1,4 @@
+import { testInstallationKey } from '../support/installationKey.ts';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -44,7 +45,7 @@ describe('the disk fills up while the session is being journaled', () => {
 
   it('stops taking actions and says why; the journal stays valid with everything acknowledged', async (context) => {
     if (skipReason) return context.skip();
-    const service = new AppService(disk, () => undefined);
+    const service = new AppService(disk, () => undefined, { installationKey: await testInstallationKey() });
     const directory = await openNewSession(service);
     await fillDisk(path.join(disk, 'filler'));
 

@@ -1,3 +1,4 @@
+import { testInstallationKey } from '../support/installationKey.ts';
 import { describe, expect, it } from 'vitest';
 import { AppService } from '../../electron/app/appService.ts';
 import { SessionJournal } from '../../electron/journal/sessionJournal.ts';
@@ -23,12 +24,18 @@ describe.skipIf(skip)('host key pinning seen from the window', () => {
     async () => {
       const root = await tempDir();
       const events: { event: ApiEvent; payload: unknown }[] = [];
+      const installationKey = await testInstallationKey();
       const start = () =>
-        new AppService(root, (event, payload) => {
-          events.push({ event, payload });
-          // A window that would say yes to anything.
-          if (event === 'technician.question') answerFromEvent(service, (payload as { id: string }).id, true);
-        });
+        new AppService(
+          root,
+          (event, payload) => {
+            events.push({ event, payload });
+            // A window that would say yes to anything.
+            if (event === 'technician.question')
+              answerFromEvent(service, (payload as { id: string }).id, true);
+          },
+          { installationKey },
+        );
       let service = start();
       const directory = await openNewSession(service);
       await service.handlers['servers.configure']({

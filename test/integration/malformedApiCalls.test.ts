@@ -1,3 +1,4 @@
+import { testInstallationKey } from '../support/installationKey.ts';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,7 +44,7 @@ describe('every API call fed malformed payloads', () => {
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'cms-ha-api-'));
-    service = new AppService(root, () => undefined);
+    service = new AppService(root, () => undefined, { installationKey: await testInstallationKey() });
     directory = await openNewSession(service);
   });
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import { testInstallationKey } from '../support/installationKey.ts';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,8 +36,7 @@ describe.skipIf(skip)('credentials never reach the disk', () => {
           const answer = question.secret ? TEST_PASSWORD : question.kind === 'confirm' ? true : '';
           answerFromEvent(service, question.id, answer);
         },
-        false,
-        chromiumPdfPrinter(findChromium()),
+        { printPdf: chromiumPdfPrinter(findChromium()), installationKey: await testInstallationKey() },
       );
       try {
         await openNewSession(service);

@@ -17,8 +17,10 @@ const tempDir = useTempDirs();
 function pdfToolsUnavailableReason(): string | null {
   const browser = chromiumUnavailableReason();
   if (browser) return browser;
-  if (existsSync('/usr/bin/pdftoppm') && existsSync('/usr/bin/pdftotext')) return null;
-  const reason = 'skipped: pdftoppm/pdftotext are missing (install poppler-utils, as .ci/run does)';
+  if (existsSync('/usr/bin/pdftoppm') && existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/zbarimg'))
+    return null;
+  const reason =
+    'skipped: pdftoppm/pdftotext or zbarimg are missing (install poppler-utils and zbar-tools, as .ci/run does)';
   if (process.env.CMS_HA_REQUIRE_BROWSER === '1') throw new Error(reason.replace('skipped: ', ''));
   return reason;
 }
@@ -46,6 +48,7 @@ describe('cms-ha report and cms-ha verify on a recorded full training run', () =
       'exports/upgrade-report.json',
       'exports/steps.csv',
       'exports/tapes.csv',
+      'exports/journal-head.txt',
       'exports/tape-labels.html',
     ]);
     const json = JSON.parse(await readFile(written[1]!, 'utf8')) as {
@@ -97,6 +100,32 @@ describe('cms-ha report and cms-ha verify on a recorded full training run', () =
         expect(squashed.includes(expected), expected).toBe(true);
       // Text in the text layer, pages in the page count: the PNGs are those pages.
       expect(text.split('\f').filter((page) => page.trim() !== '')).toHaveLength(images.length);
+
+      // The sign-off block on the last page: its QR code, read from the printed page, checks the session.
+      expect(text.split('\f').at(-2)).toMatch(
+        /Sign-off[\s\S]*Customer representative[\s\S]*installation key SHA256:/,
+      );
+      const lastPage = path.join(path.dirname(out), 'sign-off');
+      await run('pdftoppm', [
+        '-r',
+        '150',
+        '-f',
+        `${images.length}`,
+        '-l',
+        `${images.length}`,
+        '-png',
+        out,
+        lastPage,
+      ]);
+      const scanned = (await readdir(path.dirname(out))).find((file) => file.startsWith('sign-off'))!;
+      const { stdout: qr } = await run('zbarimg', ['-q', '--raw', path.join(path.dirname(out), scanned)]);
+      expect(qr.trim()).toMatch(new RegExp(`^CMSHA1 193 ${fingerprint} \\S+ \\S+$`));
+      const reportFile = (await cmsHa('report', session, '--format', 'json')).stdout.trim();
+      const checked = await cmsHa('verify', session, reportFile, '--paper', qr.trim());
+      expect(checked.code).toBe(0);
+      expect(checked.stdout).toMatch(
+        /^The signed paper copy \(193 events, installation key SHA256:\S+\) matches the journal's history\.$/m,
+      );
     },
   );
 

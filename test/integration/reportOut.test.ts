@@ -1,3 +1,4 @@
+import { testInstallationKey } from '../support/installationKey.ts';
 import { execFile } from 'node:child_process';
 import { lstat, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,9 +17,13 @@ describe('a report written to a chosen file', () => {
     const record = await readSessionRecord(RECORDED_SESSION);
     const folder = await tempDir();
     const out = path.join(folder, 'report.json');
-    await exportReport(record, { format: 'json', out });
+    await exportReport(record, { format: 'json', out, signer: await testInstallationKey() });
     await writeFile(path.join(folder, 'old.html'), 'old');
-    await exportReport(record, { format: 'html', out: path.join(folder, 'old.html') });
+    await exportReport(record, {
+      format: 'html',
+      out: path.join(folder, 'old.html'),
+      signer: await testInstallationKey(),
+    });
     expect(await readFile(path.join(folder, 'old.html'), 'utf8')).toMatch(/^<!doctype html>/i);
     expect((await readdir(folder)).sort()).toEqual(['old.html', 'report.json']);
   });
@@ -39,7 +44,9 @@ describe('a report written to a chosen file', () => {
       [directory, 'a folder'],
       [link, 'a symbolic link'],
     ] as const)
-      await expect(exportReport(record, { format: 'json', out })).rejects.toThrow(`(${what})`);
+      await expect(
+        exportReport(record, { format: 'json', out, signer: await testInstallationKey() }),
+      ).rejects.toThrow(`(${what})`);
     expect((await lstat(fifo)).isFIFO()).toBe(true);
     expect((await lstat(link)).isSymbolicLink()).toBe(true);
     expect(await readFile(target, 'utf8')).toBe('keep me');

@@ -1,3 +1,4 @@
+import { testInstallationKey } from '../support/installationKey.ts';
 import { describe, expect, it } from 'vitest';
 import { AppService } from '../../electron/app/appService.ts';
 import { SessionCore } from '../../electron/core/sessionCore.ts';
@@ -29,11 +30,15 @@ describe.skipIf(skip)('one core per session: connections', () => {
 
   it('concurrent probes share one connection, and closing the app leaves no connection open', async () => {
     const connectionEvents: ApiEventPayload<'server.connection'>[] = [];
-    const service: AppService = new AppService(await tempDir(), (event, payload) => {
-      if (event === 'server.connection')
-        connectionEvents.push(payload as ApiEventPayload<'server.connection'>);
-      if (event === 'technician.question') answerFromEvent(service, (payload as { id: string }).id, true);
-    });
+    const service: AppService = new AppService(
+      await tempDir(),
+      (event, payload) => {
+        if (event === 'server.connection')
+          connectionEvents.push(payload as ApiEventPayload<'server.connection'>);
+        if (event === 'technician.question') answerFromEvent(service, (payload as { id: string }).id, true);
+      },
+      { installationKey: await testInstallationKey() },
+    );
     await openNewSession(service, { site: 'Probes' });
     await service.handlers['servers.configure']({
       server: 'ORIG',

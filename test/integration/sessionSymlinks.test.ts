@@ -1,3 +1,4 @@
+import { testInstallationKey } from '../support/installationKey.ts';
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,7 +50,7 @@ describe('symbolic links in and as session folders are never followed', () => {
     );
     const files = await exportReport(
       { directory, events: [...journal.events], chainFingerprint: journal.chainFingerprint, problem: null },
-      { format: 'json' },
+      { format: 'json', signer: await testInstallationKey() },
     );
     const report = await readFile(files[0]!, 'utf8');
     expect(report).not.toContain('PRIVATE KEY');

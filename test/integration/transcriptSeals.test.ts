@@ -1,3 +1,4 @@
+import { testInstallationKey } from '../support/installationKey.ts';
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,7 +29,10 @@ async function sealedSession() {
   context.transcript('ORIG').write('cms-orig# uname -n\ncms-orig\n');
   await context.closeTranscripts();
   await journal.close();
-  const [reportFile] = await exportReport(await readSessionRecord(directory), { format: 'json' });
+  const [reportFile] = await exportReport(await readSessionRecord(directory), {
+    format: 'json',
+    signer: await testInstallationKey(),
+  });
   const transcript = path.join(directory, 'transcripts', 'P1-ORIG-1.log');
   return { directory, reportFile: reportFile!, transcript };
 }

@@ -1,3 +1,4 @@
+import { testInstallationKey } from '../support/installationKey.ts';
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { AppService } from '../../electron/app/appService.ts';
@@ -11,9 +12,13 @@ const tempDir = useTempDirs();
 describe('an error nobody handled', () => {
   it('is said in the window and journaled as a note of the open session, not lost', async () => {
     const messages: ApiEventPayload<'technician.message'>[] = [];
-    const service = new AppService(await tempDir(), (event, payload) => {
-      if (event === 'technician.message') messages.push(payload as ApiEventPayload<'technician.message'>);
-    });
+    const service = new AppService(
+      await tempDir(),
+      (event, payload) => {
+        if (event === 'technician.message') messages.push(payload as ApiEventPayload<'technician.message'>);
+      },
+      { installationKey: await testInstallationKey() },
+    );
     try {
       await openNewSession(service, { site: 'Bug' });
       // A stand-in for the process: the same event Node emits for a rejection nobody handled.

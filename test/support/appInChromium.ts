@@ -1,3 +1,4 @@
+import { testInstallationKey } from './installationKey.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,7 +22,7 @@ export function useAppInChromium(): () => AppInChromium {
   let app: AppInChromium | undefined;
   beforeAll(async () => {
     const sessionsRoot = await mkdtemp(path.join(os.tmpdir(), 'cms-ha-ui-'));
-    const harness = await startBrowserHarness({ sessionsRoot });
+    const harness = await startBrowserHarness({ sessionsRoot, installationKey: await testInstallationKey() });
     const browser = await launchChromium();
     const errors: string[] = [];
     app = {

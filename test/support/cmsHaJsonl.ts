@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
+import { CLI_ENV, CMS_HA_CLI } from './runCmsHa.ts';
 import type { JsonlQuestion } from '../../electron/cli/jsonlTechnician.ts';
-
-export const CMS_HA_CLI = new URL('../../bin/cms-ha.js', import.meta.url).pathname;
 
 /**
  * `cms-ha <args> --technician jsonl` driven as a support script would: every question line on stdout
@@ -13,7 +12,7 @@ export async function cmsHaJsonl(
   answer: (question: JsonlQuestion) => unknown,
 ): Promise<{ code: number; lines: JsonlQuestion[]; partial: string; stderr: string }> {
   const child = spawn(process.execPath, [CMS_HA_CLI, ...args, '--technician', 'jsonl'], {
-    env: { ...process.env, ...env },
+    env: { ...CLI_ENV, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const lines: JsonlQuestion[] = [];

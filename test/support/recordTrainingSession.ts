@@ -1,3 +1,4 @@
+import { testInstallationKey } from '../support/installationKey.ts';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,6 +45,7 @@ export async function recordFullTrainingSession(destination: string): Promise<vo
         })(),
       );
     },
+    { installationKey: await testInstallationKey() },
   );
   try {
     const { directory } = await service.handlers['session.create']({

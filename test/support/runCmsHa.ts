@@ -1,7 +1,16 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
+/** The CLI keeps its installation key in ~/.cms-ha: under test, a home of the test run's own. */
+export const CLI_HOME = mkdtempSync(path.join(os.tmpdir(), 'cms-ha-home-'));
+
+/** The environment every `cms-ha` a test starts runs in. */
+export const CLI_ENV: NodeJS.ProcessEnv = { ...process.env, HOME: CLI_HOME };
+
 export const CMS_HA_CLI = new URL('../../bin/cms-ha.js', import.meta.url).pathname;
 
 /** Runs `cms-ha` as a user would and resolves with its exit code and output (never rejects on a failing exit). */
@@ -9,6 +18,7 @@ export async function cmsHa(...args: string[]): Promise<{ code: number; stdout: 
   try {
     const { stdout, stderr } = await run(process.execPath, [CMS_HA_CLI, ...args], {
       maxBuffer: 64 * 1024 * 1024,
+      env: CLI_ENV,
     });
     return { code: 0, stdout, stderr };
   } catch (error) {

@@ -1,3 +1,4 @@
+import { testInstallationKey } from '../../support/installationKey.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -28,7 +29,7 @@ describe('the browser harness under hostile input on its port', () => {
   let token = '';
   beforeAll(async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'cms-ha-harness-'));
-    harness = await startBrowserHarness({ sessionsRoot: root });
+    harness = await startBrowserHarness({ sessionsRoot: root, installationKey: await testInstallationKey() });
     token = new URL(harness.url).hash.replace('#token=', '');
   }, 120_000);
   afterAll(async () => {

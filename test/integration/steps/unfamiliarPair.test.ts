@@ -11,7 +11,8 @@ import type { TechnicianRequest } from '../../../electron/ssh/dialogEngine.ts';
 import type { SshConnection } from '../../../electron/ssh/sshConnection.ts';
 import { STEP_IDS, type ServerRole, type StepId } from '../../../shared/procedure/types.ts';
 import type { Verdict } from '../../../shared/session/sessionEvents.ts';
-import { CMS_HA_CLI as CLI, cmsHaJsonl } from '../../support/cmsHaJsonl.ts';
+import { cmsHaJsonl } from '../../support/cmsHaJsonl.ts';
+import { CLI_ENV, CMS_HA_CLI as CLI } from '../../support/runCmsHa.ts';
 import { skipWithoutSshd, TEST_PASSWORD, TEST_USER, useSimulatedPairBehindSshd } from '../../support/sshd.ts';
 import { MANUAL_MIGRATIONS, manualFollowingTrainee, reusableLogins } from '../../support/trainingRun.ts';
 import { Hands, type TrainingTechnician } from '../../support/trainingTechnician.ts';
@@ -92,27 +93,31 @@ describe.skipIf(skip)(
         state.rootLogin = 'refused';
       });
       root = await mkdtemp(path.join(os.tmpdir(), 'cms-ha-unfamiliar-'));
-      const { stdout } = await execCli(process.execPath, [
-        CLI,
-        'session',
-        'new',
-        root,
-        '--site',
-        'Unfamiliar site',
-        '--technician',
-        'Trainee',
-        '--training',
-        '--orig',
-        `${TEST_USER}@127.0.0.1:${pair().orig.port}`,
-        '--new',
-        `${TEST_USER}@127.0.0.1:${pair().neu.port}`,
-        '--orig-platform',
-        'blade100',
-        '--new-platform',
-        'blade150',
-        '--legacy',
-        '--su',
-      ]);
+      const { stdout } = await execCli(
+        process.execPath,
+        [
+          CLI,
+          'session',
+          'new',
+          root,
+          '--site',
+          'Unfamiliar site',
+          '--technician',
+          'Trainee',
+          '--training',
+          '--orig',
+          `${TEST_USER}@127.0.0.1:${pair().orig.port}`,
+          '--new',
+          `${TEST_USER}@127.0.0.1:${pair().neu.port}`,
+          '--orig-platform',
+          'blade100',
+          '--new-platform',
+          'blade150',
+          '--legacy',
+          '--su',
+        ],
+        { env: CLI_ENV },
+      );
       directory = stdout.trim();
     });
     afterAll(async () => {
@@ -190,15 +195,11 @@ describe.skipIf(skip)(
           expect(judgedRaw.some((raw) => /rs_hist\.log|restore\.log could not be read/.test(raw))).toBe(true);
           // The report lists the technician's verdicts as deviations.
           const reportFile = path.join(root, 'report.json');
-          await execCli(process.execPath, [
-            CLI,
-            'report',
-            directory,
-            '--format',
-            'json',
-            '--out',
-            reportFile,
-          ]);
+          await execCli(
+            process.execPath,
+            [CLI, 'report', directory, '--format', 'json', '--out', reportFile],
+            { env: CLI_ENV },
+          );
           const report = JSON.parse(await readFile(reportFile, 'utf8')) as {
             report: { deviations: { kind: string }[] };
           };

@@ -1,3 +1,5 @@
+import { groupedHex } from '../../../shared/report/signedHead.ts';
+import { testReportSigning } from '../../support/installationKey.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSessionRecord, type SessionRecord } from '../../../electron/report/sessionRecord.ts';
 import { renderLabelSheet } from '../../../shared/report/labelSheet.ts';
@@ -47,11 +49,12 @@ describe('the report in each of its forms', () => {
     report = buildUpgradeReport(record.events, record.chainFingerprint);
   });
 
-  it('HTML: self-contained, with the plan, the tapes, the timeline picture and the fingerprint', () => {
+  it('HTML: self-contained, with the plan, the tapes, the timeline picture and the fingerprint', async () => {
     const html = renderReportHtml(
       report,
       { 'transcripts/P4a-ORIG-1.log': '1843200 blocks' },
       '2026-11-24T12:00:00Z',
+      await testReportSigning(report),
     );
     expect(html).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|url\(|@import/i);
     expect(html).toContain("default-src 'none'");
@@ -61,15 +64,18 @@ describe('the report in each of its forms', () => {
       'Acme Contact Centre, Leeds',
       'DDS4-07',
       'Sun Blade 150',
-      record.chainFingerprint,
+      groupedHex(record.chainFingerprint),
       '1843200 blocks',
+      '<h2>Sign-off</h2>',
+      'Customer representative',
+      '<svg class="qr"',
     ])
       expect(html).toContain(text);
     expect(html).toContain('Every step of the procedure is done.');
     expect((html.match(/<section class="step"/g) ?? []).length).toBe(17);
   });
 
-  it('HTML: text from the session is escaped, never markup', () => {
+  it('HTML: text from the session is escaped, never markup', async () => {
     const hostile: SessionEvent[] = [
       {
         type: 'session-created',
@@ -80,7 +86,13 @@ describe('the report in each of its forms', () => {
         at: '2026-11-23T08:00:00Z',
       },
     ];
-    const html = renderReportHtml(buildUpgradeReport(hostile, 'a'.repeat(64)), {}, '2026-11-23T09:00:00Z');
+    const hostileReport = buildUpgradeReport(hostile, 'a'.repeat(64));
+    const html = renderReportHtml(
+      hostileReport,
+      {},
+      '2026-11-23T09:00:00Z',
+      await testReportSigning(hostileReport),
+    );
     expect(html).not.toContain('<script>alert');
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');

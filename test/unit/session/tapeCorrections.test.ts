@@ -1,3 +1,4 @@
+import { testReportSigning } from '../../support/installationKey.ts';
 import { describe, expect, it } from 'vitest';
 import { STEP_IDS } from '../../../shared/procedure/types.ts';
 import { buildUpgradeReport } from '../../../shared/report/upgradeReport.ts';
@@ -40,7 +41,7 @@ describe("the technician's corrections of the tape register", () => {
     );
   });
 
-  it('move a tape only with where it is now, and say so in the report: history, deviations and the tape table', () => {
+  it('move a tape only with where it is now, and say so in the report: history, deviations and the tape table', async () => {
     const scenario = upToP4b();
     expect(() =>
       reduceSession([
@@ -85,7 +86,7 @@ describe("the technician's corrections of the tape register", () => {
     expect(report.tapes.find((tape) => tape.id === 'CMSADM-ORIG-1')!.history.at(-1)!.text).toBe(
       'lost. Reason: not in the case after lunch (corrected by RT)',
     );
-    const html = renderReportHtml(report, {}, '2026-11-23T10:00:00Z');
+    const html = renderReportHtml(report, {}, '2026-11-23T10:00:00Z', await testReportSigning(report));
     expect(html).toMatch(
       /<th scope="row" class="nowrap">CMSADM-ORIG-1<\/th>.*<strong>LOST<\/strong>: no longer holds this backup/,
     );
