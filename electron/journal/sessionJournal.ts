@@ -11,6 +11,7 @@ import { readJournalText, type JournalBreak } from './readJournal.ts';
 import { EXPORTS_DIR, TRANSCRIPTS_DIR } from './sessionFolders.ts';
 import { cutOffProblem, readJournalHead, writeJournalHead, type JournalHead } from './journalHead.ts';
 import type { InstallationKey } from '../signing/installationKey.ts';
+import { sealMismatch } from './transcriptSeal.ts';
 import { acquireSessionLock, releaseSessionLock } from './sessionLock.ts';
 
 export const JOURNAL_FILE = 'journal.jsonl';
@@ -146,6 +147,7 @@ export class SessionJournal {
     }
     // Against the head only under the lock: another writer may be between its append and its head.
     if (!problem && !heldBy) problem = cutOffProblem(head, read.entries);
+    if (!problem && !heldBy) problem = await sealedTranscriptProblem(directory, fold.state.transcriptSeals);
     const report: JournalOpenReport = { droppedTornLine: problem ? null : read.tornTail, problem };
     if (problem) {
       if (!heldBy) await releaseSessionLock(directory);
@@ -269,6 +271,21 @@ export class SessionJournal {
     await this.headWrites;
     await releaseSessionLock(this.directory);
   }
+}
+
+/**
+ * A transcript that no longer starts with exactly what was sealed into the journal: the record's
+ * evidence was changed, so the session opens read-only like a journal edited by hand.
+ */
+async function sealedTranscriptProblem(
+  directory: string,
+  seals: SessionState['transcriptSeals'],
+): Promise<JournalBreak | null> {
+  for (const [relative, seal] of Object.entries(seals)) {
+    const mismatch = await sealMismatch(directory, relative, seal);
+    if (mismatch) return { line: 0, reason: `transcript ${mismatch}` };
+  }
+  return null;
 }
 
 /**

@@ -83,3 +83,23 @@ describe('transcripts sealed into the journal', () => {
     });
   });
 });
+
+describe('reopening a session checks its sealed transcripts', () => {
+  it('opens read-only while a sealed transcript differs from its seal, and writable again once it is put back', async () => {
+    const { directory, transcript } = await sealedSession();
+    const original = await readFile(transcript, 'utf8');
+    await writeFile(transcript, original.replace('cms-orig\n', 'cms-xxxx\n'));
+    const altered = await SessionJournal.open(directory);
+    expect(altered.readOnly).toBe(true);
+    expect(altered.openReport.problem).toEqual({
+      line: 0,
+      reason: 'transcript transcripts/P1-ORIG-1.log was changed after it was sealed.',
+    });
+    await altered.close();
+
+    await writeFile(transcript, original);
+    const restored = await SessionJournal.open(directory);
+    expect(restored.readOnly).toBe(false);
+    await restored.close();
+  });
+});
