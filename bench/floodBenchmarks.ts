@@ -4,12 +4,16 @@ import path from 'node:path';
 import { SessionTerminals, TERMINAL_HIGH_WATER_CHARS } from '../electron/core/sessionTerminals.ts';
 import { createSessionFolder } from '../electron/journal/sessionFolders.ts';
 import { SessionJournal } from '../electron/journal/sessionJournal.ts';
+import { BoundedScreen } from '../electron/ssh/boundedScreen.ts';
+import { runDialog } from '../electron/ssh/dialogEngine.ts';
 import { startSshd } from '../test/support/sshdServer.ts';
 import { appConnection } from './sshBenchmarks.ts';
 import { figure, MiB, round, timed, withPeakRss, type Figure } from './measure.ts';
 
 /** What a hostile or runaway server sends: 10 GiB, as fast as sshd can. */
 const FLOOD = `yes 'a server that never stops talking 0123456789' | head -c ${10 * 1024 ** 3}`;
+/** A console dialog's program printing 1 GiB before the prompt the dialog waits for. */
+const DIALOG_FLOOD = `yes 'cpio: progress 0123456789' | head -c ${1024 ** 3}; echo; echo 'All done'`;
 /** How long the terminal flood is let run against a window that never draws. */
 const TERMINAL_FLOOD_MS = 15_000;
 
@@ -35,6 +39,24 @@ export async function floodBenchmarks(): Promise<Figure[]> {
     if (reading.result.result.kind !== 'too-much-output')
       throw new Error(`the reading ended ${reading.result.result.kind}`);
     const readingGrowth = reading.peakRss - before;
+
+    // A console program (br_check, cmsadm) that prints without end before its prompt: the dialog engine
+    // and the parser's screen as the steps use them.
+    global.gc?.();
+    before = process.memoryUsage().rss;
+    const screen = new BoundedScreen();
+    const dialog = await withPeakRss(() =>
+      timed(async () =>
+        runDialog(
+          await connection.openPty(DIALOG_FLOOD),
+          { promptTimeoutMs: 60_000, rules: [{ id: 'end', pattern: /All done/, action: { kind: 'done' } }] },
+          { transcript: (text) => screen.add(text) },
+        ),
+      ),
+    );
+    if (dialog.result.result.kind !== 'completed')
+      throw new Error(`the dialog ended ${dialog.result.result.kind}`);
+    const dialogGrowth = dialog.peakRss - before;
     connection.close();
 
     const journal = await SessionJournal.open(await createSessionFolder(work, 'Flood', '2026-12-02'));
@@ -66,6 +88,16 @@ export async function floodBenchmarks(): Promise<Figure[]> {
         target: 'flat: under 64 MiB of growth, the command stopped at the limit',
         met: readingGrowth < 64 * MiB,
         notes: `stopped after ${round(reading.result.ms / 1000, 1)} s as "too much output"`,
+      }),
+      figure({
+        name: 'Memory while a console program prints 1 GiB before its prompt (br_check, cmsadm)',
+        unit: 'MiB',
+        app: round(dialogGrowth / MiB, 0),
+        baseline: round(Math.max(baselineGrowth, MiB) / MiB, 0),
+        baselineName: 'the same flood into a channel that keeps nothing',
+        target: 'flat: under 64 MiB of growth, the prompt after it still answered',
+        met: dialogGrowth < 64 * MiB,
+        notes: `answered after ${round(dialog.result.ms / 1000, 1)} s; the parser's screen kept ${round(screen.text.length / MiB, 1)} MiB`,
       }),
       figure({
         name: `Memory while a server floods a terminal nobody draws (${TERMINAL_FLOOD_MS / 1000} s of a 10 GiB flood)`,

@@ -72,6 +72,11 @@ for (const benchmark of benchmarks) {
   }
 }
 const results = { measuredAt: new Date().toISOString(), machine, figures, skipped };
+if (only.length > 0) {
+  // The files hold one whole run, every figure measured together: a partial run only prints.
+  console.log('A partial run: bench/results.json and docs/benchmarks.md are left as they were.');
+  process.exit(0);
+}
 await mkdir('bench', { recursive: true });
 await writeFile(path.join('bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 await mkdir('docs', { recursive: true });

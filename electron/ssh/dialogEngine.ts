@@ -131,7 +131,12 @@ export function runDialog(
       try {
         for (;;) {
           const found = earliestMatch(spec.rules, buffer);
-          if (!found) break;
+          if (!found) {
+            // Nothing in it matched: only its end can still begin a prompt that the next output
+            // completes, so a program that prints without end neither grows memory nor slows each search.
+            if (buffer.length > PROMPT_OVERLAP_CHARS) buffer = buffer.slice(-PROMPT_OVERLAP_CHARS);
+            break;
+          }
           const { rule, match } = found;
           buffer = buffer.slice(match.index + match[0].length);
           hits[rule.id] = (hits[rule.id] ?? 0) + 1;
@@ -204,6 +209,8 @@ export function runDialog(
       hooks.transcript?.(text);
       lastOutputAt = Date.now();
       buffer += text;
+      // Output not yet searched (a rule is waiting on the technician) is bounded too.
+      if (buffer.length > 2 * MATCH_WINDOW_CHARS) buffer = buffer.slice(-MATCH_WINDOW_CHARS);
       recent = (recent + text).slice(-2000);
       armTimer();
       react();
@@ -221,6 +228,14 @@ export function runDialog(
     armTimer();
   });
 }
+
+/** At most this much output waits to be searched for the rules' prompts. */
+export const MATCH_WINDOW_CHARS = 64 * 1024;
+/**
+ * Searched output in which no rule matched is dropped but for its last characters: a prompt (a few
+ * lines at most, such as cmsadm's list of drives) that began there still matches once it is complete.
+ */
+const PROMPT_OVERLAP_CHARS = 16 * 1024;
 
 function earliestMatch(
   rules: readonly DialogRule[],

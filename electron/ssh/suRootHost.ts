@@ -1,3 +1,4 @@
+import { MATCH_WINDOW_CHARS } from './dialogEngine.ts';
 import { randomBytes } from 'node:crypto';
 import { HeardOutput } from './heardOutput.ts';
 import type { RemoteHost } from './remoteHost.ts';
@@ -148,7 +149,8 @@ export class SuRootHost implements RemoteHost {
     }, this.setupTimeoutMs);
     const stopListening = pty.onData((text) => {
       if (phase === 'running') return running(text);
-      seen += text;
+      // su's prompt and the marker are short: a flood before them is not kept whole.
+      seen = (seen + text).slice(-MATCH_WINDOW_CHARS);
       if (phase === 'prompt' && PASSWORD_PROMPT.test(seen)) {
         pty.write(`${password}\n`);
         if (script === null) {

@@ -1,4 +1,5 @@
 import { parseBrCheck, type BrCheck } from '../../shared/parsers/brCheck.ts';
+import { BoundedScreen } from '../ssh/boundedScreen.ts';
 import { runDialog, type DialogHooks, type DialogOutcome } from '../ssh/dialogEngine.ts';
 import { validateTapeDevice } from '../ssh/remoteCommand.ts';
 import type { RemoteHost } from '../ssh/remoteHost.ts';
@@ -12,7 +13,7 @@ export async function runBrCheck(
   hooks: Pick<DialogHooks, 'transcript' | 'keepWaiting'> = {},
 ): Promise<{ outcome: DialogOutcome; result: BrCheck }> {
   const device = validateTapeDevice(options.device);
-  let screen = '';
+  const screen = new BoundedScreen();
   const pty = await connection.openPty(BR_CHECK);
   const outcome = await runDialog(
     pty,
@@ -42,10 +43,10 @@ export async function runBrCheck(
     {
       ...hooks,
       transcript: (text) => {
-        screen += text;
+        screen.add(text);
         hooks.transcript?.(text);
       },
     },
   );
-  return { outcome, result: parseBrCheck(screen) };
+  return { outcome, result: screen.parse(parseBrCheck) };
 }

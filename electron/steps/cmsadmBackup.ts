@@ -1,3 +1,4 @@
+import { BoundedScreen } from '../ssh/boundedScreen.ts';
 import { parseCmsadmBackup, type CmsadmBackup } from '../../shared/parsers/cmsadmBackup.ts';
 import {
   runDialog,
@@ -141,7 +142,7 @@ export async function runCmsadmBackup(
   options: { device: string | null; promptTimeoutMs?: number },
   hooks: DialogHooks,
 ): Promise<CmsadmBackupRun> {
-  let screen = '';
+  const screen = new BoundedScreen();
   const pty = await connection.openPty('cmsadm');
   const outcome = await runDialog(
     pty,
@@ -149,7 +150,7 @@ export async function runCmsadmBackup(
     {
       ...hooks,
       transcript: (text) => {
-        screen += text;
+        screen.add(text);
         hooks.transcript?.(text);
       },
     },
@@ -157,5 +158,5 @@ export async function runCmsadmBackup(
   // Done at the label instruction: the terminal is closed rather than the menu left with a key the
   // manual does not name.
   if (outcome.kind === 'completed') pty.close();
-  return { outcome, result: parseCmsadmBackup(screen) };
+  return { outcome, result: screen.parse(parseCmsadmBackup) };
 }

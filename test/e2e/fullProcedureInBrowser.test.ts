@@ -323,6 +323,7 @@ describe.skipIf(skipReason !== null)('the whole training upgrade through the app
         await page.getByRole('list', { name: 'Exported files' }).locator('code').allTextContents()
       ).sort();
       expect(files.map((file) => path.basename(file))).toEqual([
+        'journal-head.txt',
         'steps.csv',
         'tape-labels.html',
         'tapes.csv',

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runDialog, type DialogSpec } from '../../../electron/ssh/dialogEngine.ts';
+import { BoundedScreen } from '../../../electron/ssh/boundedScreen.ts';
 import { fakeTerminal } from '../../support/fakeTerminal.ts';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
@@ -160,5 +161,46 @@ describe('the dialog engine', () => {
     const second = runDialog(exits.channel, spec);
     exits.exit(3);
     expect(await second).toMatchObject({ kind: 'exited', code: 3 });
+  });
+});
+
+describe('a program that prints without end', () => {
+  it('is searched only in its latest output: a prompt after 64 MiB of output is still answered', async () => {
+    const t = fakeTerminal();
+    const outcome = runDialog(t.channel, {
+      promptTimeoutMs: 200,
+      rules: [
+        { id: 'menu', pattern: /Enter choice:/, action: { kind: 'send', text: '3\r' } },
+        { id: 'finished', pattern: /All done/, action: { kind: 'done' } },
+      ],
+    });
+    const line = `${'progress 0123456789 '.repeat(50)}\n`;
+    const chunk = line.repeat(Math.ceil((1024 * 1024) / line.length));
+    for (let i = 0; i < 64; i++) t.print(chunk);
+    t.print('Enter choice: ');
+    await tick();
+    t.print('All done\n');
+    expect(await outcome).toMatchObject({ kind: 'completed', hits: { menu: 1, finished: 1 } });
+    expect(t.typed).toEqual(['3\r']);
+  });
+
+  it('keeps what it printed for the parser only up to a limit, and then the parser does not read it', () => {
+    const screen = new BoundedScreen(1000);
+    screen.add('Volume label: X\n');
+    expect(screen.parse((raw) => ({ kind: 'recognised' as const, raw }))).toEqual({
+      kind: 'recognised',
+      raw: 'Volume label: X\n',
+    });
+    for (let i = 0; i < 100; i++) screen.add('x'.repeat(100));
+    screen.add('\nthe end\n');
+    expect(screen.overflowed).toBe(true);
+    expect(screen.text.length).toBeLessThan(1100);
+    expect(screen.text.startsWith('Volume label: X\n')).toBe(true);
+    expect(screen.text.endsWith('\nthe end\n')).toBe(true);
+    expect(screen.text).toContain('characters left out here; the transcript has them all');
+    expect(screen.parse(() => ({ kind: 'recognised' as const }))).toMatchObject({
+      kind: 'unrecognised',
+      reason: 'the program printed 10025 characters, more than the 1000 kept for reading it',
+    });
   });
 });
