@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { link, mkdir, open, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { replaceFileAtomically } from '../journal/atomicFile.ts';
+import { replaceFileAtomically, temporaryBeside, writeSyncedFile } from '../journal/atomicFile.ts';
 
 /** Where the CLI and the browser harness keep this installation's key (beside their sessions folder). */
 export function defaultKeyDirectory(): string {
@@ -112,15 +111,9 @@ async function createOnce(
   publicKey: string,
 ): Promise<Buffer> {
   await mkdir(directory, { recursive: true, mode: 0o700 });
-  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const temporary = temporaryBeside(file);
   try {
-    const handle = await open(temporary, 'wx', 0o600);
-    try {
-      await handle.writeFile(content);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeSyncedFile(temporary, content, 0o600);
     const created = await link(temporary, file).then(
       () => true,
       (error: NodeJS.ErrnoException) => {
