@@ -29,8 +29,7 @@ export function keyFingerprint(publicKey: string): string {
 
 function keyFromPem(pem: string): InstallationKey {
   const privateKey = createPrivateKey(pem);
-  if (privateKey.asymmetricKeyType !== 'ed25519')
-    throw new Error('The installation key is not an Ed25519 key: it was replaced by something else.');
+  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error('it is not an Ed25519 key');
   const jwk = createPublicKey(privateKey).export({ format: 'jwk' });
   const publicKey = jwk.x!;
   return {
@@ -48,7 +47,16 @@ function keyFromPem(pem: string): InstallationKey {
 /** This installation's key from its vault, generated and stored there the first time. */
 export async function loadInstallationKey(vault: KeyVault): Promise<InstallationKey> {
   const stored = await vault.readPrivateKey();
-  if (stored !== null) return keyFromPem(stored);
+  if (stored !== null) {
+    try {
+      return keyFromPem(stored);
+    } catch (error) {
+      throw new Error(
+        `The installation key in ${vault.where} cannot be used (${error instanceof Error ? error.message : String(error)}); move it away to make a new key.`,
+        { cause: error },
+      );
+    }
+  }
   const { privateKey } = generateKeyPairSync('ed25519');
   const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
   const key = keyFromPem(pem);

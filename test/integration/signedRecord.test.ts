@@ -90,6 +90,11 @@ describe('the installation key', () => {
     await rename(file, `${file}.real`);
     await symlink(`${file}.real`, file);
     await expect(loadInstallationKey(userOnlyFileVault(folder))).rejects.toThrow('is a symbolic link');
+    await rm(file);
+    await writeFile(file, 'not a key', { mode: 0o600 });
+    await expect(loadInstallationKey(userOnlyFileVault(folder))).rejects.toThrow(
+      `The installation key in ${file} cannot be used (`,
+    );
   });
 
   it("kept by the system's key store, the file alone does not hold the key", async () => {
