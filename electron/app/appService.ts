@@ -269,9 +269,13 @@ export class AppService {
       if (!configured) throw new UserFacingError(`${server} is not configured.`);
       return probeServer(await core.connections.get(server), configured.tapeDevice ?? '/dev/rmt/0', 30_000);
     },
-    'terminal.open': async ({ server, stepId }) => ({
-      terminalId: await this.requireSession().terminals.start(server, stepId),
+    'terminal.open': async ({ server, stepId, size }) => ({
+      terminalId: await this.requireSession().terminals.start(server, stepId, size),
     }),
+    'terminal.resize': async ({ terminalId, size }) => {
+      this.requireSession().terminals.resize(terminalId, size);
+      return {};
+    },
     'terminal.input': async ({ terminalId, data }) => {
       this.requireSession().terminals.write(terminalId, data);
       return {};

@@ -4,6 +4,7 @@ import { RedactedTranscript } from '../journal/redactedTranscript.ts';
 import { hashTranscript } from '../journal/transcriptSeal.ts';
 import type { SessionJournal } from '../journal/sessionJournal.ts';
 import type { RemoteHost } from '../ssh/remoteHost.ts';
+import { CMS_TERMINAL_SIZE, type TerminalSize } from '../../shared/procedure/terminalSize.ts';
 import type { PtyChannel } from '../ssh/sshConnection.ts';
 import { SessionSecrets } from './sessionSecrets.ts';
 import { UserFacingError } from './userFacingError.ts';
@@ -40,8 +41,12 @@ export class SessionTerminals {
     private readonly secrets: SessionSecrets = new SessionSecrets(),
   ) {}
 
-  async start(server: ServerRole, stepId: StepId | null): Promise<string> {
-    const pty = await (await this.host(server)).openPty(null, { cols: 100, rows: 30 });
+  async start(
+    server: ServerRole,
+    stepId: StepId | null,
+    size: TerminalSize = CMS_TERMINAL_SIZE,
+  ): Promise<string> {
+    const pty = await (await this.host(server)).openPty(null, size);
     const terminalId = randomUUID();
     const attempt = stepId ? Math.max(1, this.journal.state.steps[stepId].attempts) : 0;
     const transcript = stepId
@@ -111,6 +116,13 @@ export class SessionTerminals {
       flow.paused = false;
       this.open.get(terminalId)?.resume?.();
     }
+  }
+
+  /** The window's terminal changed size: the program on the server is told (it redraws to fit). */
+  resize(terminalId: string, size: TerminalSize): void {
+    const terminal = this.open.get(terminalId);
+    if (!terminal) throw new UserFacingError('That terminal is closed.');
+    terminal.resize?.(size);
   }
 
   close(terminalId: string): void {

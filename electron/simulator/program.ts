@@ -19,6 +19,8 @@ export interface ProgramContext {
   now(): Date;
   /** Time passing on the simulated host (tape writes); scaled down in tests. */
   delay(ms: number): Promise<void>;
+  /** The size of the terminal the program runs on, as the SSH client last said; null without one. */
+  terminalSize(): { cols: number; rows: number } | null;
 }
 
 /** A simulated command; resolves with its exit status. */

@@ -18,6 +18,8 @@ export interface ProgramChannel {
   writeError(text: string): void;
   /** Echo on a real terminal the program does not echo itself (a simulated command behind sshd). */
   setEcho?(on: boolean): void;
+  /** The terminal's size as the client last said (null when it is not known here). */
+  terminalSize?(): { cols: number; rows: number } | null;
 }
 
 /** Connects a channel to a program run on `host`; on a terminal, output newlines become CR LF and input is echoed. */
@@ -47,5 +49,6 @@ export function startProgramSession(
     host,
     now: runtime.now ?? (() => new Date()),
     delay: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms * runtime.timeScale))),
+    terminalSize: () => channel.terminalSize?.() ?? null,
   });
 }

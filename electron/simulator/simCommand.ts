@@ -34,6 +34,9 @@ const code = await startProgramSession(
       if (process.stdin.isTTY)
         spawnSync('/bin/stty', [on ? 'echo' : '-echo'], { stdio: ['inherit', 'ignore', 'ignore'] });
     },
+    // sshd's terminal, sized by the client (and resized by its window-change requests).
+    terminalSize: () =>
+      process.stdout.isTTY ? { cols: process.stdout.columns, rows: process.stdout.rows } : null,
   },
   // A real terminal (sshd's pty) already echoes and turns CR into NL.
   false,

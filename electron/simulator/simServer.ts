@@ -91,11 +91,16 @@ function serveClient(client: ServerConnection, host: SimHostName, options: SimSe
     client.on('session', (acceptSession) => {
       const session = acceptSession();
       let terminal = false;
-      session.on('pty', (accept) => {
+      const size = { cols: 80, rows: 24 };
+      session.on('pty', (accept, _reject, info) => {
         terminal = true;
+        Object.assign(size, { cols: info.cols, rows: info.rows });
         accept?.();
       });
-      session.on('window-change', (accept) => accept?.());
+      session.on('window-change', (accept, _reject, info) => {
+        Object.assign(size, { cols: info.cols, rows: info.rows });
+        accept?.();
+      });
       session.on('env', (accept) => accept?.());
       const serve = (stream: ServerChannel, run: Parameters<typeof startProgramSession>[4]) => {
         startProgramSession(
@@ -108,6 +113,7 @@ function serveClient(client: ServerConnection, host: SimHostName, options: SimSe
             writeError: (text) => {
               if (stream.writable) stream.stderr.write(text);
             },
+            terminalSize: () => (terminal ? { ...size } : null),
           },
           terminal,
           host,

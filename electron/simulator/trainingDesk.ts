@@ -76,6 +76,7 @@ export class TrainingDesk {
       host: HOST_OF[server],
       now: () => new Date(),
       delay: async () => undefined,
+      terminalSize: () => null,
     });
     if (code !== 0) throw new Error(errors.replace(/^simctl: /, '').trim() || `simctl ${args[0]} failed`);
   }

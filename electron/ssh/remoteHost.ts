@@ -1,3 +1,4 @@
+import type { TerminalSize } from '../../shared/procedure/terminalSize.ts';
 import type { ExecOptions, ExecResult, PtyChannel } from './sshConnection.ts';
 
 /**
@@ -7,5 +8,5 @@ import type { ExecOptions, ExecResult, PtyChannel } from './sshConnection.ts';
 export interface RemoteHost {
   exec(command: string, options?: ExecOptions): Promise<ExecResult>;
   /** `command` on a pseudo-terminal; null: an interactive shell for the technician. */
-  openPty(command: string | null, size?: { cols: number; rows: number }): Promise<PtyChannel>;
+  openPty(command: string | null, size?: TerminalSize): Promise<PtyChannel>;
 }

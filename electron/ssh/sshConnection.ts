@@ -1,3 +1,4 @@
+import { CMS_TERMINAL_SIZE, type TerminalSize } from '../../shared/procedure/terminalSize.ts';
 import { algorithmsFor } from './algorithmProfile.ts';
 import { diagnoseHandshakeFailure, HandshakeLog } from './handshakeDiagnosis.ts';
 import type { HostKeyPins } from './hostKeyPins.ts';
@@ -127,6 +128,8 @@ export interface PtyChannel {
   /** Holds the server back (flow control) until `resume`; optional for terminals that cannot. */
   pause?(): void;
   resume?(): void;
+  /** Tells the program its terminal's new size (SSH window-change); optional for terminals that cannot. */
+  resize?(size: TerminalSize): void;
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000;
@@ -450,7 +453,7 @@ export class SshConnection implements RemoteHost {
   }
 
   /** Starts `command` (or, for null, the login shell) on a pseudo-terminal, as a technician at the console would. */
-  openPty(command: string | null, size = { cols: 80, rows: 24 }): Promise<PtyChannel> {
+  openPty(command: string | null, size: TerminalSize = CMS_TERMINAL_SIZE): Promise<PtyChannel> {
     return new Promise((resolve, reject) => {
       if (this.lostReason !== null) return reject(new Error(this.lostReason));
       const window = { term: 'vt100', cols: size.cols, rows: size.rows };
@@ -488,6 +491,7 @@ export class SshConnection implements RemoteHost {
           },
           pause: () => stream.pause(),
           resume: () => stream.resume(),
+          resize: ({ cols, rows }) => stream.setWindow(rows, cols, 0, 0),
         });
       };
       if (command === null) this.client.shell(window, onChannel);

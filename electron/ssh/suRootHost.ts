@@ -1,3 +1,4 @@
+import type { TerminalSize } from '../../shared/procedure/terminalSize.ts';
 import { MATCH_WINDOW_CHARS } from './dialogEngine.ts';
 import { randomBytes } from 'node:crypto';
 import { HeardOutput } from './heardOutput.ts';
@@ -105,7 +106,7 @@ export class SuRootHost implements RemoteHost {
     return { kind: 'exited', code: end.code, signal: null, stdout, stderr: '' };
   }
 
-  async openPty(command: string | null, size?: { cols: number; rows: number }): Promise<PtyChannel> {
+  async openPty(command: string | null, size?: TerminalSize): Promise<PtyChannel> {
     const started = await this.become(command === null ? null : `echo MARK; ${command}`, size);
     const { pty } = started;
     const output = new HeardOutput();
@@ -117,6 +118,7 @@ export class SuRootHost implements RemoteHost {
       close: () => pty.close(),
       ...(pty.pause ? { pause: () => pty.pause!() } : {}),
       ...(pty.resume ? { resume: () => pty.resume!() } : {}),
+      ...(pty.resize ? { resize: (size: TerminalSize) => pty.resize!(size) } : {}),
     };
   }
 
@@ -124,7 +126,7 @@ export class SuRootHost implements RemoteHost {
    * Starts su on a terminal, answers its password prompt and waits for the marker. With `script` null it
    * is an interactive root shell for the technician: everything su prints is theirs to see.
    */
-  private async become(script: string | null, size?: { cols: number; rows: number }): Promise<Started> {
+  private async become(script: string | null, size?: TerminalSize): Promise<Started> {
     const password = await this.password.get();
     if (password === null) throw new SuRefusedError(`no root password was given for su on ${this.describe}`);
     const marker = `CMSHA-ROOT-${randomBytes(8).toString('hex')}`;

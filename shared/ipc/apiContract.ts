@@ -60,6 +60,12 @@ const trainingTapeId = z
   );
 const sessionDirectory = z.string().min(1).max(4096);
 
+/** A terminal's size in character cells: CMS's windows need 80 × 24; a terminal may be larger. */
+export const terminalSizeSchema = z.object({
+  cols: z.number().int().min(40).max(300),
+  rows: z.number().int().min(12).max(120),
+});
+
 export const API_CALLS = {
   /** First call of a window: where to start. The desktop app opens a training session when there is none yet. */
   'app.startup': {
@@ -193,8 +199,17 @@ export const API_CALLS = {
   },
   /** A live terminal on a server (the technician's CMS menu work); its output goes to the step's transcript. */
   'terminal.open': {
-    request: z.object({ server: z.enum(SERVER_ROLES), stepId: z.enum(STEP_IDS).nullable() }),
+    request: z.object({
+      server: z.enum(SERVER_ROLES),
+      stepId: z.enum(STEP_IDS).nullable(),
+      size: terminalSizeSchema.optional(),
+    }),
     response: z.object({ terminalId: z.string() }),
+  },
+  /** The window's terminal changed size: the program on the server redraws for it. */
+  'terminal.resize': {
+    request: z.object({ terminalId: z.string().min(1).max(64), size: terminalSizeSchema }),
+    response: z.object({}),
   },
   'terminal.input': {
     request: z.object({ terminalId: z.string().min(1).max(64), data: z.string().max(4096) }),

@@ -17,6 +17,7 @@ export function storeWith(overrides: Partial<SessionStore>): SessionStore {
     configureServer: vi.fn(),
     probeServer: vi.fn(),
     openTerminal: vi.fn(),
+    resizeTerminal: vi.fn(),
     typeInTerminal: vi.fn(),
     closeTerminal: vi.fn(),
     onTerminalData: vi.fn(() => () => undefined),

@@ -39,6 +39,18 @@ describe.skipIf(skipReason !== null)('the app in Chromium through the browser ha
       await expect
         .poll(() => page.locator('.xterm-rows').textContent(), { timeout: 15_000 })
         .toContain('SunOS cms-orig 5.8');
+      // The terminal is CMS's 80 × 24 on the server; another size chosen in the window reaches it.
+      await page.keyboard.type('simctl tty\r');
+      await expect
+        .poll(() => page.locator('.xterm-rows').textContent(), { timeout: 15_000 })
+        .toContain('terminal 80x24');
+      await page.getByLabel('Terminal size').selectOption('100 × 30');
+      await page.locator('.terminal-screen').click();
+      await page.keyboard.type('simctl tty\r');
+      await expect
+        .poll(() => page.locator('.xterm-rows').textContent(), { timeout: 15_000 })
+        .toContain('terminal 100x30');
+      expect(await page.locator('.xterm-rows > div').count()).toBe(30);
       // A server prints an OSC 8 hyperlink: clicking it opens nothing and asks nothing.
       const dialogs: string[] = [];
       page.on('dialog', (dialog) => {

@@ -348,6 +348,40 @@ describe('the app core behind the typed API', () => {
     }
   });
 
+  it('opens terminals at the size CMS expects, and tells the server when the window changes it', async () => {
+    const { service, events } = await serviceSayingYes();
+    try {
+      await openTrainingSession(service, 'Sizes');
+      await service.handlers['training.connect']({});
+      const { terminalId } = await service.handlers['terminal.open']({ server: 'ORIG', stepId: null });
+      const screen = () =>
+        events
+          .filter((e) => e.event === 'terminal.data')
+          .map((e) => e.payload as { terminalId: string; data: string })
+          .filter((data) => data.terminalId === terminalId)
+          .map((data) => data.data)
+          .join('');
+      const shows = async (text: string) => {
+        for (let i = 0; i < 200 && !screen().includes(text); i++)
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        expect(screen()).toContain(text);
+      };
+      await service.handlers['terminal.input']({ terminalId, data: 'simctl tty\r' });
+      await shows('terminal 80x24');
+      await service.handlers['terminal.resize']({ terminalId, size: { cols: 132, rows: 43 } });
+      await service.handlers['terminal.input']({ terminalId, data: 'simctl tty\r' });
+      await shows('terminal 132x43');
+      await service.handlers['terminal.close']({ terminalId });
+      for (let i = 0; i < 200 && !events.some((e) => e.event === 'terminal.closed'); i++)
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      await expect(
+        service.handlers['terminal.resize']({ terminalId, size: { cols: 80, rows: 24 } }),
+      ).rejects.toThrow('That terminal is closed.');
+    } finally {
+      await service.close();
+    }
+  });
+
   it("gives a training session's trainee the simulated tape box, and nobody else", async () => {
     const service = new AppService(await tempDir(), () => undefined, {
       installationKey: await testInstallationKey(),

@@ -33,6 +33,7 @@ export async function runSim(
     host,
     now: () => SIM_NOW,
     delay: async () => undefined,
+    terminalSize: () => null,
   });
   return { code, stdout, stderr };
 }

@@ -16,10 +16,11 @@ const USAGE = `usage: simctl <command>
   cue-upgrade <cms-version>          the CUE upgrade: new CMS version, Solaris 9, a fresh CMS setup
   write-maintenance <tape> <LLLL> <F|I>   a maintenance backup of this host, as the CMS menu writes it
   noise <bytes>                      print that much console output (to try a long transcript)
+  tty                                the size of this terminal, as the SSH client set it
 `;
 
 /** The technician's hands on the simulated pair: tapes in and out, switches, drive trouble. */
-export const simctl: Program = async ({ args, io, store, host, now }) => {
+export const simctl: Program = async ({ args, io, store, host, now, terminalSize }) => {
   const [command, ...rest] = args;
   const fail = (message: string) => {
     io.writeError(`simctl: ${message}\n`);
@@ -39,6 +40,12 @@ export const simctl: Program = async ({ args, io, store, host, now }) => {
         `${tape.id}\t${tape.capacityBlocks} blocks\t${tape.writeProtected ? 'write-protected' : 'writable'}\t${content}\t${where}\n`,
       );
     }
+    return 0;
+  }
+  if (command === 'tty') {
+    const size = terminalSize();
+    if (!size) return fail('not on a terminal whose size is known here');
+    io.write(`terminal ${size.cols}x${size.rows}\n`);
     return 0;
   }
   if (command === 'noise') {

@@ -6,6 +6,7 @@ import type {
   CmsHaApi,
   TechnicianAnswer,
 } from '../../../shared/ipc/apiContract.ts';
+import { CMS_TERMINAL_SIZE, type TerminalSize } from '../../../shared/procedure/terminalSize.ts';
 import type { ServerRole, StepId } from '../../../shared/procedure/types.ts';
 import type { SessionEvent } from '../../../shared/session/sessionEvents.ts';
 import { applySessionEvent, reduceSession } from '../../../shared/session/reduceSession.ts';
@@ -37,6 +38,8 @@ export interface SessionStore {
   runningStep: StepId | null;
   probes: Partial<Record<ServerRole, ServerProbe>>;
   terminal: { id: string; server: ServerRole; closedBecause: string | null } | null;
+  /** The terminal's size in cells: CMS's 80 × 24 unless the technician chooses another. */
+  terminalSize: TerminalSize;
   /** The training tape box (training sessions): the simulated tapes and where they are. */
   trainingTapes: TrainingTape[] | null;
   /** Reports exported in this window, newest first: the format and the files written. */
@@ -59,6 +62,8 @@ export interface SessionStore {
   configureServer(settings: ServerSettings): Promise<void>;
   probeServer(server: ServerRole): Promise<void>;
   openTerminal(server: ServerRole): Promise<void>;
+  /** The technician chose another terminal size: the open terminal and its server's program follow. */
+  resizeTerminal(size: TerminalSize): void;
   typeInTerminal(data: string): void;
   closeTerminal(): void;
   /** The terminal's output as it arrives; kept out of the store (a terminal holds its own screen). */
@@ -106,6 +111,7 @@ export function initialWindowState(): WindowState {
     runningStep: null,
     probes: {},
     terminal: null,
+    terminalSize: CMS_TERMINAL_SIZE,
     trainingTapes: null,
     transcript: null,
     exports: [],
@@ -198,9 +204,21 @@ export function createSessionStore(api: CmsHaApi) {
         attempt(async () => {
           get().closeTerminal();
           const stepId = get().runningStep;
-          const { terminalId } = await api.call('terminal.open', { server, stepId });
+          const { terminalId } = await api.call('terminal.open', {
+            server,
+            stepId,
+            size: get().terminalSize,
+          });
           set({ terminal: { id: terminalId, server, closedBecause: null } });
         }),
+      resizeTerminal: (size) => {
+        set({ terminalSize: size });
+        const terminal = get().terminal;
+        if (terminal && terminal.closedBecause === null)
+          void attempt(
+            async () => void (await api.call('terminal.resize', { terminalId: terminal.id, size })),
+          );
+      },
       typeInTerminal: (data) => {
         const terminal = get().terminal;
         if (terminal && terminal.closedBecause === null)

@@ -1,5 +1,6 @@
 import { Terminal } from '@xterm/xterm';
 import { useEffect, useRef } from 'react';
+import { TERMINAL_SIZE_CHOICES } from '../../../shared/procedure/terminalSize.ts';
 import type { SessionStore } from '../session/sessionStore.ts';
 
 /** What TerminalPanel reads of the window's store. */
@@ -8,39 +9,73 @@ export const TERMINAL_PANEL_KEYS = [
   'closeTerminal',
   'onTerminalData',
   'openTerminal',
+  'resizeTerminal',
   'terminal',
+  'terminalSize',
   'typeInTerminal',
 ] as const;
 export type TerminalPanelStore = Pick<SessionStore, (typeof TERMINAL_PANEL_KEYS)[number]>;
 
+/** A monospace cell is about this wide for each point of font size. */
+const CELL_WIDTH_PER_FONT_SIZE = 0.62;
+
+/** The largest font size (10 to 18) at which `cols` columns fit `width` pixels. */
+export function fittingFontSize(width: number, cols: number): number {
+  return Math.max(10, Math.min(18, Math.floor(width / (cols * CELL_WIDTH_PER_FONT_SIZE))));
+}
+
+const sizeName = ({ cols, rows }: { cols: number; rows: number }) => `${cols} × ${rows}`;
+
 /** A live terminal on one server for the CMS menu work of guided steps (the output also goes to the step's transcript). */
 export function TerminalPanel({ store }: { store: TerminalPanelStore }) {
   const element = useRef<HTMLDivElement>(null);
-  const { terminal, onTerminalData, typeInTerminal, acknowledgeTerminal } = store;
+  const screenRef = useRef<Terminal | null>(null);
+  const { terminal, onTerminalData, typeInTerminal, acknowledgeTerminal, terminalSize } = store;
   const terminalId = terminal?.id ?? null;
 
   useEffect(() => {
     if (!terminalId || !element.current) return;
+    const container = element.current;
     const screen = new Terminal({
+      cols: terminalSize.cols,
+      rows: terminalSize.rows,
       convertEol: false,
-      fontSize: 15,
+      fontSize: fittingFontSize(container.clientWidth, terminalSize.cols),
       scrollback: 200_000,
       cursorBlink: true,
       // A server's OSC 8 hyperlink opens nothing (xterm's default asks, then opens a window): the app
       // never goes where a server's output points.
       linkHandler: { activate: () => undefined, allowNonHttpProtocols: false },
     });
-    screen.open(element.current);
+    screenRef.current = screen;
+    screen.open(container);
     screen.focus();
+    // The grid stays the size the server was told; the font follows the panel's width.
+    const fit = new ResizeObserver(() => {
+      const fontSize = fittingFontSize(container.clientWidth, screen.cols);
+      if (screen.options.fontSize !== fontSize) screen.options.fontSize = fontSize;
+    });
+    fit.observe(container);
     const typing = screen.onData((data) => typeInTerminal(data));
     // Each chunk is acknowledged once drawn: a server that floods is held back, not the window's memory.
     const unsubscribe = onTerminalData((data) => screen.write(data, () => acknowledgeTerminal(data.length)));
     return () => {
+      fit.disconnect();
       unsubscribe();
       typing.dispose();
       screen.dispose();
+      screenRef.current = null;
     };
+    // The size is applied below without a new screen; a new terminal starts at the size chosen then.
   }, [terminalId, onTerminalData, typeInTerminal, acknowledgeTerminal]);
+
+  useEffect(() => {
+    const screen = screenRef.current;
+    if (!screen || (screen.cols === terminalSize.cols && screen.rows === terminalSize.rows)) return;
+    screen.resize(terminalSize.cols, terminalSize.rows);
+    if (element.current)
+      screen.options.fontSize = fittingFontSize(element.current.clientWidth, terminalSize.cols);
+  }, [terminalSize]);
 
   return (
     <section aria-labelledby="terminal-heading" className="terminal">
@@ -56,6 +91,23 @@ export function TerminalPanel({ store }: { store: TerminalPanelStore }) {
             Close the terminal
           </button>
         )}
+        <label>
+          Terminal size{' '}
+          <select
+            value={sizeName(terminalSize)}
+            onChange={(event) => {
+              const chosen = TERMINAL_SIZE_CHOICES.find((size) => sizeName(size) === event.target.value);
+              if (chosen) store.resizeTerminal(chosen);
+            }}
+          >
+            {TERMINAL_SIZE_CHOICES.map((size, index) => (
+              <option key={sizeName(size)} value={sizeName(size)}>
+                {sizeName(size)}
+                {index === 0 ? ' (what CMS expects)' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       {terminal?.closedBecause && <p role="status">The terminal closed: {terminal.closedBecause}.</p>}
       {terminal && <div ref={element} className="terminal-screen" data-testid="terminal-screen" />}

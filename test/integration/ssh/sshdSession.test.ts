@@ -26,6 +26,24 @@ describe.skipIf(skip)('commands and dialogs on the simulated pair behind real ss
     b.close();
   });
 
+  it("opens terminals at CMS's 80 × 24, and a resize reaches the server's terminal", async () => {
+    const connection = await asTechnician('orig');
+    // Each simctl reads the size of the terminal sshd gave it; `read` waits while the window resizes.
+    const shell = await connection.openPty('simctl tty; read line; simctl tty');
+    let screen = '';
+    shell.onData((text) => (screen += text));
+    const shows = async (text: string) => {
+      for (let i = 0; i < 400 && !screen.includes(text); i++) await new Promise((r) => setTimeout(r, 25));
+      expect(screen).toContain(text);
+    };
+    await shows('terminal 80x24');
+    shell.resize!({ cols: 100, rows: 30 });
+    shell.write('\r');
+    await shows('terminal 100x30');
+    shell.close();
+    connection.close();
+  });
+
   it('passes the exit code and stderr of a failing command on', async () => {
     const connection = await asTechnician('orig');
     const result = await connection.exec("mt -f '/dev/rmt/0' status");
