@@ -450,6 +450,7 @@ export class AppService {
       {
         data: (terminalId, data) => this.emit('terminal.data', { terminalId, data }),
         closed: (terminalId, reason) => this.emit('terminal.closed', { terminalId, reason }),
+        windowCheck: (terminalId, check) => this.emit('terminal.check', { terminalId, check }),
         evidenceNotRecorded: (_terminalId, reason) =>
           this.emit('technician.message', {
             text: `The terminal's output is kept in the session folder but could not be journaled as evidence: ${reason}`,

@@ -8,12 +8,16 @@ import { CMS_TERMINAL_SIZE, type TerminalSize } from '../../shared/procedure/ter
 import type { PtyChannel } from '../ssh/sshConnection.ts';
 import { SessionSecrets } from './sessionSecrets.ts';
 import { UserFacingError } from './userFacingError.ts';
+import { TerminalWatch } from './terminalWatch.ts';
+import type { WindowCheck } from '../../shared/procedure/windowCheck.ts';
 
 export interface TerminalListener {
   data(terminalId: string, data: string): void;
   closed(terminalId: string, reason: string): void;
   /** The terminal's transcript could not be journaled as evidence (the file itself is kept). */
   evidenceNotRecorded(terminalId: string, reason: string): void;
+  /** A CMS window the running step prescribes selections for came on screen, changed, or went. */
+  windowCheck?(terminalId: string, check: WindowCheck | null): void;
 }
 
 /**
@@ -33,6 +37,7 @@ export class SessionTerminals {
   private readonly open = new Map<string, PtyChannel>();
   private readonly ending = new Set<Promise<void>>();
   private readonly unacknowledged = new Map<string, { chars: number; paused: boolean }>();
+  private readonly watches = new Map<string, TerminalWatch>();
 
   constructor(
     private readonly journal: SessionJournal,
@@ -54,11 +59,14 @@ export class SessionTerminals {
       : null;
     const stopRedacting = transcript ? this.secrets.feed(transcript.addSecret) : () => undefined;
     this.open.set(terminalId, pty);
+    const watch = new TerminalWatch(stepId, size, (check) => this.listener.windowCheck?.(terminalId, check));
+    this.watches.set(terminalId, watch);
     const flow = { chars: 0, paused: false };
     this.unacknowledged.set(terminalId, flow);
     pty.onData((data) => {
       transcript?.write(data);
       this.listener.data(terminalId, data);
+      watch.feed(data);
       flow.chars += data.length;
       if (!flow.paused && flow.chars > TERMINAL_HIGH_WATER_CHARS && pty.pause) {
         flow.paused = true;
@@ -68,6 +76,8 @@ export class SessionTerminals {
     const ended = pty.ended.then(async (end) => {
       this.open.delete(terminalId);
       this.unacknowledged.delete(terminalId);
+      this.watches.delete(terminalId);
+      watch.dispose();
       stopRedacting();
       this.listener.closed(terminalId, end.kind === 'exited' ? 'the shell ended' : end.reason);
       if (!transcript || !stepId) return;
@@ -123,6 +133,7 @@ export class SessionTerminals {
     const terminal = this.open.get(terminalId);
     if (!terminal) throw new UserFacingError('That terminal is closed.');
     terminal.resize?.(size);
+    this.watches.get(terminalId)?.resize(size);
   }
 
   close(terminalId: string): void {

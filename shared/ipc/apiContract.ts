@@ -307,6 +307,19 @@ export const API_EVENTS = {
   'technician.question': questionSchema,
   'terminal.data': z.object({ terminalId: z.string(), data: z.string() }),
   'terminal.closed': z.object({ terminalId: z.string(), reason: z.string() }),
+  /** A CMS window on a terminal held against the running step's selections (null: none on screen). */
+  'terminal.check': z.object({
+    terminalId: z.string(),
+    check: z
+      .object({
+        window: z.string(),
+        stepId: z.enum(STEP_IDS),
+        requirement: z.string(),
+        differences: z.array(z.string()).nullable(),
+        unreadable: z.string().nullable(),
+      })
+      .nullable(),
+  }),
   /** Something the technician should read: an instruction, a caution, a verdict. */
   'technician.message': z.object({ text: z.string(), stepId: z.enum(STEP_IDS).nullable() }),
   /** A native menu command for the window (the desktop shell's File menu). */

@@ -32,7 +32,7 @@ const TOOLS = [
   'react',
   'react-dom',
   'zustand',
-  '@xterm/',
+  '@xterm/xterm',
 ];
 
 /** The packages the main process and the preload import (what Node resolves from node_modules at run time). */

@@ -40,6 +40,8 @@ export interface SessionStore {
   terminal: { id: string; server: ServerRole; closedBecause: string | null } | null;
   /** The terminal's size in cells: CMS's 80 × 24 unless the technician chooses another. */
   terminalSize: TerminalSize;
+  /** The CMS window on the terminal held against the running step's selections (null: none on screen). */
+  terminalCheck: ApiEventPayload<'terminal.check'>['check'];
   /** The training tape box (training sessions): the simulated tapes and where they are. */
   trainingTapes: TrainingTape[] | null;
   /** Reports exported in this window, newest first: the format and the files written. */
@@ -112,6 +114,7 @@ export function initialWindowState(): WindowState {
     probes: {},
     terminal: null,
     terminalSize: CMS_TERMINAL_SIZE,
+    terminalCheck: null,
     trainingTapes: null,
     transcript: null,
     exports: [],
@@ -209,7 +212,7 @@ export function createSessionStore(api: CmsHaApi) {
             stepId,
             size: get().terminalSize,
           });
-          set({ terminal: { id: terminalId, server, closedBecause: null } });
+          set({ terminal: { id: terminalId, server, closedBecause: null }, terminalCheck: null });
         }),
       resizeTerminal: (size) => {
         set({ terminalSize: size });
@@ -229,7 +232,7 @@ export function createSessionStore(api: CmsHaApi) {
       closeTerminal: () => {
         const terminal = get().terminal;
         if (terminal) void api.call('terminal.close', { terminalId: terminal.id }).catch(() => undefined);
-        set({ terminal: null });
+        set({ terminal: null, terminalCheck: null });
       },
       acknowledgeTerminal: (chars) => {
         const terminal = get().terminal;
@@ -364,6 +367,9 @@ export function createSessionStore(api: CmsHaApi) {
     store.setState((current) =>
       current.terminal?.id === terminalId ? { terminal: { ...current.terminal, closedBecause: reason } } : {},
     ),
+  );
+  api.on('terminal.check', ({ terminalId, check }) =>
+    store.setState((current) => (current.terminal?.id === terminalId ? { terminalCheck: check } : {})),
   );
   api.on('app.command', ({ command }) => {
     if (command === 'export-report') void store.getState().exportReport('pdf');

@@ -2,6 +2,7 @@ import { Terminal } from '@xterm/xterm';
 import { useEffect, useRef } from 'react';
 import { TERMINAL_SIZE_CHOICES } from '../../../shared/procedure/terminalSize.ts';
 import type { SessionStore } from '../session/sessionStore.ts';
+import { WindowCheckNote } from './WindowCheckNote.tsx';
 
 /** What TerminalPanel reads of the window's store. */
 export const TERMINAL_PANEL_KEYS = [
@@ -11,6 +12,7 @@ export const TERMINAL_PANEL_KEYS = [
   'openTerminal',
   'resizeTerminal',
   'terminal',
+  'terminalCheck',
   'terminalSize',
   'typeInTerminal',
 ] as const;
@@ -110,6 +112,7 @@ export function TerminalPanel({ store }: { store: TerminalPanelStore }) {
         </label>
       </div>
       {terminal?.closedBecause && <p role="status">The terminal closed: {terminal.closedBecause}.</p>}
+      {terminal && store.terminalCheck && <WindowCheckNote check={store.terminalCheck} />}
       {terminal && <div ref={element} className="terminal-screen" data-testid="terminal-screen" />}
     </section>
   );

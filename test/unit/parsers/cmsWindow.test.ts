@@ -1,0 +1,191 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TerminalScreen } from '../../../electron/ssh/terminalScreen.ts';
+import { backUpDataDifferences, readBackUpDataSelections } from '../../../shared/parsers/backUpDataWindow.ts';
+import { parseCmsWindow, type CmsWindow } from '../../../shared/parsers/cmsWindow.ts';
+import {
+  ADMIN_ONLY_MAINTENANCE_BACKUP,
+  FULL_MAINTENANCE_BACKUP,
+  INCREMENTAL_MAINTENANCE_BACKUP,
+} from '../../../shared/procedure/maintenanceSelections.ts';
+
+/** The manual's Back Up Data window of p. 27 ("Performing a full maintenance backup"), line for line. */
+const MANUAL_P27 = [
+  '12/23/99 10:07                               Ex: 1           Windows: 1 of 10  vv^',
+  'Maintenance: Backup Data',
+  'Backups completed today: 0',
+  'Status:',
+  'Errors:',
+  '',
+  'Device name: default_____',
+  'Verify tape can be read after backup? (y,n): y',
+  '',
+  'ACD(s) to back up (Select one):',
+  '<x> All ACDs  <_> Current ACD',
+  '',
+  'Data to back up (Select any you wish):',
+  '[x] Local system administration data',
+  '[x] CMS system administration data',
+  '[x] ACD-specific administration data',
+  '[x] Historical data,',
+  '    Select one:',
+  '        <x> Full  <_> Incremental',
+  '[x] Non-CMS data',
+  '[_] Specific tables',
+  'Cancel',
+  'List devices',
+  'Run',
+];
+
+/** The manual's example of p. 40 ("Performing an incremental maintenance backup"). */
+const MANUAL_P40 = [
+  'Maintenance: Backup Data',
+  'Backups completed today: 1',
+  'Status: Last backup finished 01/10/2000 11:56:02.',
+  'Errors:',
+  '',
+  'Device name: default',
+  'Verify tape can be read after backup? (y,n): y',
+  '',
+  'ACD(s) to back up (Select one):',
+  '<x> All ACDs <_> Current ACD',
+  '',
+  'Data to back up (Select any you wish):',
+  '[ ] Local system administration data',
+  '[ ] CMS system administration data',
+  '[x] ACD-specific administration data',
+  '[x] Historical data,',
+  '    Select one:',
+  '    <_> Full <x> Incremental',
+  '[x] Non-CMS data',
+  '[ ] Specific tables',
+  'Help | Window | Commands | Keep | Exit | Scroll | Current | MainMenu',
+];
+
+function selectionsOf(read: ReturnType<typeof readBackUpDataSelections>) {
+  if (read.kind !== 'recognised') throw new Error(read.reason);
+  return read.selections;
+}
+
+/** Draws rows as a full-screen program does (clear, then each row addressed) into the core's mirror. */
+async function onScreen(rows: readonly string[], extra = ''): Promise<CmsWindow> {
+  const screen = new TerminalScreen();
+  screen.write('\x1b[H\x1b[2J');
+  rows.forEach((row, index) => screen.write(`\x1b[${index + 1};1H${row}`));
+  screen.write(extra);
+  const window = parseCmsWindow(await screen.read());
+  screen.dispose();
+  if (window.kind !== 'recognised') throw new Error(window.reason);
+  return window;
+}
+
+describe("CMS windows read from the terminal's screen", () => {
+  it("reads the manual's full-backup window (p. 27): the defaults, everything selected, historical full", async () => {
+    // 24 rows: the function-key bar is the last; the last action ("Select tables") shares no row.
+    const window = await onScreen([
+      ...MANUAL_P27.slice(0, 23),
+      'Help | Window | Commands | Keep | Exit | Scroll | Current | MainMenu',
+    ]);
+    expect(window).toMatchObject({
+      title: 'Maintenance: Backup Data',
+      status: '',
+      errors: '',
+      fields: { 'Device name': 'default', 'Verify tape can be read after backup? (y,n)': 'y' },
+      actions: ['Cancel', 'List devices'],
+    });
+    expect(readBackUpDataSelections(window)).toEqual({
+      kind: 'recognised',
+      selections: FULL_MAINTENANCE_BACKUP,
+    });
+    expect(
+      backUpDataDifferences(selectionsOf(readBackUpDataSelections(window)), FULL_MAINTENANCE_BACKUP),
+    ).toEqual([]);
+  });
+
+  it("reads the manual's incremental example (p. 40) and says how it differs from another step's selections", async () => {
+    const window = await onScreen(MANUAL_P40);
+    expect(window.status).toBe('Last backup finished 01/10/2000 11:56:02.');
+    const seen = readBackUpDataSelections(window);
+    expect(seen).toEqual({ kind: 'recognised', selections: INCREMENTAL_MAINTENANCE_BACKUP });
+    expect(backUpDataDifferences(selectionsOf(seen), ADMIN_ONLY_MAINTENANCE_BACKUP)).toEqual([
+      'CMS system administration data is not selected: this backup must include it.',
+      'Historical data is selected (incremental): this backup must exclude it.',
+    ]);
+    expect(backUpDataDifferences(selectionsOf(seen), FULL_MAINTENANCE_BACKUP)).toEqual([
+      'Local system administration data is not selected: this backup must include it.',
+      'CMS system administration data is not selected: this backup must include it.',
+      'Historical data is incremental: this backup needs full.',
+    ]);
+  });
+
+  it('finds the action list in the upper right corner and the action the cursor is on (reverse video)', async () => {
+    const rows = [...MANUAL_P40];
+    // ASSUMPTION (cmsWindow.ts): the actions at the end of the first rows, the current one highlighted.
+    rows[1] = `${rows[1]!.padEnd(60)}Cancel`;
+    rows[2] = `${rows[2]!.padEnd(60)}List devices`;
+    rows[4] = `${rows[4]!.padEnd(60)}Select tables`;
+    const window = await onScreen(rows, '\x1b[4;61H\x1b[7mRun\x1b[0m');
+    expect(window.actions).toEqual(['Cancel', 'List devices', 'Run', 'Select tables']);
+    expect(window.currentAction).toBe('Run');
+    expect(window.status).toBe('Last backup finished 01/10/2000 11:56:02.');
+    expect(readBackUpDataSelections(window)).toEqual({
+      kind: 'recognised',
+      selections: INCREMENTAL_MAINTENANCE_BACKUP,
+    });
+  });
+
+  it('leaves a screen it cannot read to the technician, with the reason', async () => {
+    const screen = new TerminalScreen();
+    screen.write('cms-orig# cmsadm\r\nSelect a command from the list below.\r\n');
+    const read = parseCmsWindow(await screen.read());
+    expect(read).toMatchObject({
+      kind: 'unrecognised',
+      reason: expect.stringMatching(/no CMS window title/),
+    });
+    const partial = await onScreen(MANUAL_P40.filter((row) => !row.includes('Specific tables')));
+    expect(readBackUpDataSelections(partial)).toMatchObject({
+      kind: 'unrecognised',
+      reason: 'no check box for Specific tables',
+    });
+  });
+
+  it('keeps one screen, whatever the server prints', async () => {
+    const screen = new TerminalScreen();
+    for (let i = 0; i < 5000; i++) screen.write(`line ${i}\r\n`);
+    const read = await screen.read();
+    expect(read.rows).toHaveLength(24);
+    expect(read.rows[22]).toBe('line 4999');
+  });
+});
+
+describe('the CMS window reader on anything', () => {
+  it('never throws, and reads a Back Up Data window only when every part of it is there', () => {
+    const row = fc.oneof(
+      fc.constantFrom(...MANUAL_P40),
+      fc.string({ maxLength: 80 }),
+      fc.constantFrom('[x] Historical data,', '<x> Full <x> Incremental', 'Run', 'Status: x'),
+    );
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
+        const window = parseCmsWindow({ rows, highlighted: [], cursor: { row: 0, col: 0 } });
+        if (window.kind !== 'recognised') return;
+        if (readBackUpDataSelections(window).kind === 'unrecognised') return;
+        for (const label of ['Local system administration data', 'Non-CMS data', 'Specific tables'])
+          expect(rows.some((r) => r.includes(label))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('follows each check box of the manual screen: one box flipped changes exactly that selection', () => {
+    const boxes = MANUAL_P40.map((row, index) => ({ row, index })).filter(({ row }) => /^\[[x ]\]/.test(row));
+    for (const { row, index } of boxes) {
+      const flipped = [...MANUAL_P40];
+      flipped[index] = row.startsWith('[x]') ? row.replace('[x]', '[ ]') : row.replace('[ ]', '[x]');
+      const window = parseCmsWindow({ rows: flipped, highlighted: [], cursor: { row: 0, col: 0 } });
+      if (window.kind !== 'recognised') throw new Error(window.reason);
+      const read = readBackUpDataSelections(window);
+      expect(backUpDataDifferences(selectionsOf(read), INCREMENTAL_MAINTENANCE_BACKUP), row).toHaveLength(1);
+    }
+  });
+});
