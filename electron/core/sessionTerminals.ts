@@ -9,7 +9,10 @@ import type { PtyChannel } from '../ssh/sshConnection.ts';
 import { SessionSecrets } from './sessionSecrets.ts';
 import { UserFacingError } from './userFacingError.ts';
 import { TerminalWatch } from './terminalWatch.ts';
-import type { WindowCheck } from '../../shared/procedure/windowCheck.ts';
+import type { WindowCheck, WindowCheckContext } from '../../shared/procedure/windowCheck.ts';
+import { MIGRATION_DATA_TYPE_NAMES } from '../../shared/parsers/migrateDataWindow.ts';
+import { PROCEDURE_STEPS } from '../../shared/procedure/steps.ts';
+import { migrationRecordOf } from '../../shared/session/reduceSession.ts';
 
 export interface TerminalListener {
   data(terminalId: string, data: string): void;
@@ -59,7 +62,9 @@ export class SessionTerminals {
       : null;
     const stopRedacting = transcript ? this.secrets.feed(transcript.addSecret) : () => undefined;
     this.open.set(terminalId, pty);
-    const watch = new TerminalWatch(stepId, size, (check) => this.listener.windowCheck?.(terminalId, check));
+    const watch = new TerminalWatch(stepId, size, this.windowContext(server, stepId), (check) =>
+      this.listener.windowCheck?.(terminalId, check),
+    );
     this.watches.set(terminalId, watch);
     const flow = { chars: 0, paused: false };
     this.unacknowledged.set(terminalId, flow);
@@ -109,6 +114,22 @@ export class SessionTerminals {
       .finally(() => this.ending.delete(tracked));
     this.ending.add(tracked);
     return terminalId;
+  }
+
+  /** What the watch needs of the session: the migrations already run into the server's current setup. */
+  private windowContext(server: ServerRole, stepId: StepId | null): WindowCheckContext {
+    return {
+      alreadyMigrated: (dataType) => {
+        const specs = stepId
+          ? (PROCEDURE_STEPS.find((step) => step.id === stepId)?.migrations ?? []).filter(
+              (spec) => spec.server === server && spec.dataType === dataType,
+            )
+          : [];
+        const done = specs.map((spec) => migrationRecordOf(this.journal.state, spec));
+        if (specs.length === 0 || done.some((record) => record === undefined)) return null;
+        return `${MIGRATION_DATA_TYPE_NAMES[dataType]} was already migrated on ${server} (${done.map((record) => `from ${record!.tapeId} at ${record!.at}`).join(', ')}): migrating it again may cause catastrophic errors. Do not select Run.`;
+      },
+    };
   }
 
   write(terminalId: string, data: string): void {

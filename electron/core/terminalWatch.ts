@@ -1,7 +1,11 @@
 import { parseCmsWindow } from '../../shared/parsers/cmsWindow.ts';
 import type { TerminalSize } from '../../shared/procedure/terminalSize.ts';
 import type { StepId } from '../../shared/procedure/types.ts';
-import { checkWindow, type WindowCheck } from '../../shared/procedure/windowCheck.ts';
+import {
+  checkWindow,
+  type WindowCheck,
+  type WindowCheckContext,
+} from '../../shared/procedure/windowCheck.ts';
 import { TerminalScreen } from '../ssh/terminalScreen.ts';
 
 /** How often, at most, the mirrored screen is read while output arrives. */
@@ -20,6 +24,7 @@ export class TerminalWatch {
   constructor(
     private readonly stepId: StepId | null,
     size: TerminalSize,
+    private readonly context: WindowCheckContext,
     private readonly onCheck: (check: WindowCheck | null) => void,
   ) {
     this.screen = new TerminalScreen(size);
@@ -46,7 +51,8 @@ export class TerminalWatch {
 
   private async check(): Promise<void> {
     const window = parseCmsWindow(await this.screen.read());
-    const check = window.kind === 'recognised' && this.stepId ? checkWindow(window, this.stepId) : null;
+    const check =
+      window.kind === 'recognised' && this.stepId ? checkWindow(window, this.stepId, this.context) : null;
     const text = JSON.stringify(check);
     if (text === this.said) return;
     this.said = text;

@@ -4,8 +4,13 @@ import {
   readBackUpDataSelections,
 } from '../parsers/backUpDataWindow.ts';
 import type { CmsWindow } from '../parsers/cmsWindow.ts';
+import {
+  migrateDataDifferences,
+  MIGRATE_DATA_TITLE,
+  readMigrateDataSelections,
+} from '../parsers/migrateDataWindow.ts';
 import { PROCEDURE_STEPS } from './steps.ts';
-import type { StepId } from './types.ts';
+import type { ChecklistItem, MigrationDataType, StepId } from './types.ts';
 
 /** A CMS window on the technician's screen held against what the running step requires of it. */
 export interface WindowCheck {
@@ -19,19 +24,70 @@ export interface WindowCheck {
   unreadable: string | null;
 }
 
+/** What the session knows that the screen does not: migrations already run into the server's current setup. */
+export interface WindowCheckContext {
+  /** A sentence when every migration of this data type the step prescribes has run already; else null. */
+  alreadyMigrated(dataType: MigrationDataType): string | null;
+}
+
+const itemsFor = (stepId: StepId, window: string): ChecklistItem[] =>
+  PROCEDURE_STEPS.find((step) => step.id === stepId)?.checklist.filter(
+    (item) => item.selections?.window === window,
+  ) ?? [];
+
 /**
  * The check of a window against the step's checklist, or null when the step prescribes nothing for
- * it. Only Back Up Data is read so far (the manual draws it on pp. 27 and 40).
+ * it. Back Up Data (drawn in the manual, pp. 27 and 40) and R3 Migrate Data (named in it) are read.
  */
-export function checkWindow(window: CmsWindow, stepId: StepId): WindowCheck | null {
-  if (!BACK_UP_DATA_TITLE.test(window.title)) return null;
-  const step = PROCEDURE_STEPS.find((candidate) => candidate.id === stepId);
-  const item = step?.checklist.find(
-    (candidate) => candidate.selections?.window === 'Maintenance: Back Up Data',
-  );
-  if (!item || item.selections?.window !== 'Maintenance: Back Up Data') return null;
-  const seen = readBackUpDataSelections(window);
-  const base = { window: window.title, stepId, requirement: item.text };
-  if (seen.kind === 'unrecognised') return { ...base, differences: null, unreadable: seen.reason };
-  return { ...base, differences: backUpDataDifferences(seen.selections, item.selections), unreadable: null };
+export function checkWindow(
+  window: CmsWindow,
+  stepId: StepId,
+  context: WindowCheckContext,
+): WindowCheck | null {
+  if (BACK_UP_DATA_TITLE.test(window.title)) {
+    const item = itemsFor(stepId, 'Maintenance: Back Up Data')[0];
+    if (item?.selections?.window !== 'Maintenance: Back Up Data') return null;
+    const seen = readBackUpDataSelections(window);
+    const base = { window: window.title, stepId, requirement: item.text };
+    if (seen.kind === 'unrecognised') return { ...base, differences: null, unreadable: seen.reason };
+    return {
+      ...base,
+      differences: backUpDataDifferences(seen.selections, item.selections),
+      unreadable: null,
+    };
+  }
+  if (MIGRATE_DATA_TITLE.test(window.title)) {
+    const items = itemsFor(stepId, 'System Setup: R3 Migrate Data');
+    if (items.length === 0) return null;
+    const seen = readMigrateDataSelections(window);
+    if (seen.kind === 'unrecognised')
+      return {
+        window: window.title,
+        stepId,
+        requirement: items.map((item) => item.text).join(' '),
+        differences: null,
+        unreadable: seen.reason,
+      };
+    // The item the screen is closest to: the one with the fewest differences.
+    const [best] = items
+      .map((item) => ({
+        item,
+        differences:
+          item.selections?.window === 'System Setup: R3 Migrate Data'
+            ? migrateDataDifferences(seen.selections, item.selections)
+            : [],
+      }))
+      .sort((a, b) => a.differences.length - b.differences.length);
+    const again = seen.selections.dataTypes
+      .map((type) => context.alreadyMigrated(type))
+      .filter((sentence): sentence is string => sentence !== null);
+    return {
+      window: window.title,
+      stepId,
+      requirement: best!.item.text,
+      differences: [...again, ...best!.differences],
+      unreadable: null,
+    };
+  }
+  return null;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TerminalScreen } from '../../../electron/ssh/terminalScreen.ts';
 import { backUpDataDifferences, readBackUpDataSelections } from '../../../shared/parsers/backUpDataWindow.ts';
 import { parseCmsWindow, type CmsWindow } from '../../../shared/parsers/cmsWindow.ts';
+import { checkWindow } from '../../../shared/procedure/windowCheck.ts';
 import {
   ADMIN_ONLY_MAINTENANCE_BACKUP,
   FULL_MAINTENANCE_BACKUP,
@@ -187,5 +188,56 @@ describe('the CMS window reader on anything', () => {
       const read = readBackUpDataSelections(window);
       expect(backUpDataDifferences(selectionsOf(read), INCREMENTAL_MAINTENANCE_BACKUP), row).toHaveLength(1);
     }
+  });
+});
+
+describe('R3 Migrate Data windows (ASSUMPTION: drawn like Back Up Data; the manual names the choices only)', () => {
+  const migrateScreen = (
+    boxes: { system: boolean; agent: boolean; historical: boolean },
+    allAcds = true,
+  ) => ({
+    rows: [
+      'System Setup: R3 Migrate Data',
+      'Status:',
+      'Errors:',
+      `${allAcds ? '<x>' : '<_>'} All ACDs  ${allAcds ? '<_>' : '<x>'} Current ACD`,
+      `[${boxes.system ? 'x' : ' '}] System Administration data`,
+      `[${boxes.agent ? 'x' : ' '}] Agent/Call Center Admin data`,
+      `[${boxes.historical ? 'x' : ' '}] Historical data`,
+      'Help | Window | Commands | Keep | Exit | Scroll | Current | MainMenu',
+    ],
+    highlighted: [],
+    cursor: { row: 0, col: 0 },
+  });
+  const nothingMigrated = { alreadyMigrated: () => null };
+
+  it("holds the screen against the step's closest migration, and names what differs", () => {
+    const window = parseCmsWindow(migrateScreen({ system: true, agent: false, historical: true }, false));
+    if (window.kind !== 'recognised') throw new Error(window.reason);
+    expect(checkWindow(window, 'D7', nothingMigrated)).toEqual({
+      window: 'System Setup: R3 Migrate Data',
+      stepId: 'D7',
+      requirement: expect.stringMatching(/historical/i),
+      differences: [
+        'All ACDs is not chosen: every migration here is for All ACDs.',
+        'System Administration data is selected: this migration must exclude it.',
+      ],
+      unreadable: null,
+    });
+    const both = parseCmsWindow(migrateScreen({ system: true, agent: true, historical: false }));
+    if (both.kind !== 'recognised') throw new Error(both.reason);
+    expect(checkWindow(both, 'D8', nothingMigrated)?.differences).toEqual([]);
+    expect(checkWindow(both, 'D1', nothingMigrated)).toBeNull();
+  });
+
+  it('reads no selections from a window missing one of the data types', () => {
+    const screen = migrateScreen({ system: true, agent: false, historical: false });
+    screen.rows.splice(6, 1);
+    const window = parseCmsWindow(screen);
+    if (window.kind !== 'recognised') throw new Error(window.reason);
+    expect(checkWindow(window, 'D2', nothingMigrated)).toMatchObject({
+      differences: null,
+      unreadable: 'no check box for Historical data',
+    });
   });
 });
