@@ -71,7 +71,7 @@ export async function floodBenchmarks(): Promise<Figure[]> {
     before = process.memoryUsage().rss;
     const terminal = await withPeakRss(async () => {
       const id = await terminals.start('ORIG', null);
-      terminals.write(id, `${FLOOD}\n`);
+      await terminals.write(id, `${FLOOD}\n`);
       await new Promise((resolve) => setTimeout(resolve, TERMINAL_FLOOD_MS));
       await terminals.closeAll();
     });

@@ -277,7 +277,7 @@ export class AppService {
       return {};
     },
     'terminal.input': async ({ terminalId, data }) => {
-      this.requireSession().terminals.write(terminalId, data);
+      await this.requireSession().terminals.write(terminalId, data);
       return {};
     },
     'terminal.ack': async ({ terminalId, chars }) => {
@@ -451,6 +451,21 @@ export class AppService {
         data: (terminalId, data) => this.emit('terminal.data', { terminalId, data }),
         closed: (terminalId, reason) => this.emit('terminal.closed', { terminalId, reason }),
         windowCheck: (terminalId, check) => this.emit('terminal.check', { terminalId, check }),
+        confirmRun: async (_terminalId, check) =>
+          (await this.questions.ask({
+            kind: 'confirm',
+            text:
+              check.differences === null
+                ? `You are about to select Run on ${check.window}, but the app cannot read its selections (${check.unreadable}). ${check.stepId} requires: ${check.requirement} Run it anyway?`
+                : `You are about to select Run on ${check.window} with selections that are not the ones ${check.stepId} requires: ${check.differences.join(' ')} Run it anyway? (No goes back to the window.)`,
+            stepId: check.stepId,
+            server: null,
+            tape: null,
+            checklistItem: null,
+            hostKey: null,
+            reading: null,
+            secret: false,
+          })) === true,
         evidenceNotRecorded: (_terminalId, reason) =>
           this.emit('technician.message', {
             text: `The terminal's output is kept in the session folder but could not be journaled as evidence: ${reason}`,

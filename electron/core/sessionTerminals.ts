@@ -21,6 +21,11 @@ export interface TerminalListener {
   evidenceNotRecorded(terminalId: string, reason: string): void;
   /** A CMS window the running step prescribes selections for came on screen, changed, or went. */
   windowCheck?(terminalId: string, check: WindowCheck | null): void;
+  /**
+   * The key just typed would activate Run on a window whose selections differ from the step's (or
+   * cannot be read): resolves true to send it anyway, false to hold it back. Without this, it is held.
+   */
+  confirmRun?(terminalId: string, check: WindowCheck): Promise<boolean>;
 }
 
 /**
@@ -40,7 +45,12 @@ export class SessionTerminals {
   private readonly open = new Map<string, PtyChannel>();
   private readonly ending = new Set<Promise<void>>();
   private readonly unacknowledged = new Map<string, { chars: number; paused: boolean }>();
-  private readonly watches = new Map<string, TerminalWatch>();
+  private readonly watches = new Map<
+    string,
+    { watch: TerminalWatch; server: ServerRole; stepId: StepId | null }
+  >();
+  /** Each terminal's keystrokes in order, also while one waits for the technician to confirm Run. */
+  private readonly typing = new Map<string, Promise<void>>();
 
   constructor(
     private readonly journal: SessionJournal,
@@ -65,7 +75,7 @@ export class SessionTerminals {
     const watch = new TerminalWatch(stepId, size, this.windowContext(server, stepId), (check) =>
       this.listener.windowCheck?.(terminalId, check),
     );
-    this.watches.set(terminalId, watch);
+    this.watches.set(terminalId, { watch, server, stepId });
     const flow = { chars: 0, paused: false };
     this.unacknowledged.set(terminalId, flow);
     pty.onData((data) => {
@@ -82,6 +92,7 @@ export class SessionTerminals {
       this.open.delete(terminalId);
       this.unacknowledged.delete(terminalId);
       this.watches.delete(terminalId);
+      this.typing.delete(terminalId);
       watch.dispose();
       stopRedacting();
       this.listener.closed(terminalId, end.kind === 'exited' ? 'the shell ended' : end.reason);
@@ -132,10 +143,47 @@ export class SessionTerminals {
     };
   }
 
-  write(terminalId: string, data: string): void {
+  /**
+   * Sends keystrokes to the terminal. A key that activates Run on a CMS window the step prescribes
+   * selections for is the act itself: the selections on screen are journaled as evidence, and when they
+   * differ from the step's the key is held until the technician confirms (or goes back).
+   */
+  write(terminalId: string, data: string): Promise<void> {
+    if (!this.open.has(terminalId)) throw new UserFacingError('That terminal is closed.');
+    const previous = this.typing.get(terminalId) ?? Promise.resolve();
+    const next = previous.then(() => this.send(terminalId, data));
+    this.typing.set(
+      terminalId,
+      next.catch(() => undefined),
+    );
+    return next;
+  }
+
+  private async send(terminalId: string, data: string): Promise<void> {
     const terminal = this.open.get(terminalId);
     if (!terminal) throw new UserFacingError('That terminal is closed.');
-    terminal.write(data);
+    const watched = this.watches.get(terminalId);
+    const check = watched && /[\r\n]/.test(data) ? await watched.watch.checkIfRunIsCurrent() : null;
+    if (!check || !watched?.stepId) return terminal.write(data);
+    const deviates = check.differences === null || check.differences.length > 0;
+    const goAhead = !deviates || ((await this.listener.confirmRun?.(terminalId, check)) ?? false);
+    if (!goAhead) return;
+    if (!this.journal.readOnly)
+      await this.journal.append({
+        type: 'evidence-recorded',
+        stepId: watched.stepId,
+        server: watched.server,
+        evidence: {
+          kind: 'window-at-run',
+          window: check.window,
+          requirement: check.requirement,
+          differences: check.differences,
+          unreadable: check.unreadable,
+          wentAheadDespite: deviates,
+        },
+        at: new Date().toISOString(),
+      });
+    this.open.get(terminalId)?.write(data);
   }
 
   /** The window drew `chars` more characters of this terminal's output. */
@@ -154,7 +202,7 @@ export class SessionTerminals {
     const terminal = this.open.get(terminalId);
     if (!terminal) throw new UserFacingError('That terminal is closed.');
     terminal.resize?.(size);
-    this.watches.get(terminalId)?.resize(size);
+    this.watches.get(terminalId)?.watch.resize(size);
   }
 
   close(terminalId: string): void {

@@ -14,7 +14,7 @@ const READ_EVERY_MS = 200;
 /**
  * The technician's terminal mirrored into a headless terminal in the core: whenever a CMS window the
  * running step prescribes selections for is on screen, its selections are checked against them and
- * the result is said (advice: the app does not yet hold the key that activates Run).
+ * the result is said; the key that activates Run on it is held by SessionTerminals when the app can tell.
  */
 export class TerminalWatch {
   private readonly screen: TerminalScreen;
@@ -47,6 +47,18 @@ export class TerminalWatch {
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.screen.dispose();
+  }
+
+  /**
+   * The check of the window on screen now, if the key about to be sent would activate Run on it: the
+   * window's action list has Run drawn highlighted (ASSUMPTION, shared/parsers/cmsWindow.ts). Null when
+   * the app cannot tell, which leaves the check as advice.
+   */
+  async checkIfRunIsCurrent(): Promise<WindowCheck | null> {
+    if (!this.stepId) return null;
+    const window = parseCmsWindow(await this.screen.read());
+    if (window.kind !== 'recognised' || window.currentAction !== 'Run') return null;
+    return checkWindow(window, this.stepId, this.context);
   }
 
   private async check(): Promise<void> {

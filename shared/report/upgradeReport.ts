@@ -1,3 +1,4 @@
+import { windowAtRunDeviates, windowAtRunText } from './windowAtRun.ts';
 import { PLATFORM_NAMES } from '../procedure/platforms.ts';
 import { PROCEDURE_STEPS } from '../procedure/steps.ts';
 import { MAINTENANCE_SCHEDULE } from '../procedure/siteConsiderations.ts';
@@ -70,7 +71,9 @@ export type DeviationKind =
   /** Output the app could not read, judged by the technician. */
   | 'verdict'
   /** The technician corrected the tape register (overwritten, lost, moved…). */
-  | 'correction';
+  | 'correction'
+  /** Run was activated on a CMS window whose selections differed from the step's, or could not be read. */
+  | 'selections';
 
 export interface ReportDeviation {
   at: string | null;
@@ -203,7 +206,16 @@ function reportStep(state: SessionState, id: StepId): ReportStep {
               at: evidence.at,
             },
           ]
-        : [],
+        : evidence.kind === 'window-at-run'
+          ? [
+              {
+                server: evidence.server,
+                parser: 'CMS window at Run',
+                summary: windowAtRunText(evidence),
+                at: evidence.at,
+              },
+            ]
+          : [],
     ),
     transcripts: run.evidence.flatMap((evidence) =>
       evidence.kind === 'transcript' ? [{ server: evidence.server, path: evidence.path }] : [],
@@ -349,6 +361,13 @@ function deviations(events: readonly SessionEvent[], state: SessionState): Repor
         });
         break;
       case 'evidence-recorded':
+        if (event.evidence.kind === 'window-at-run' && windowAtRunDeviates(event.evidence))
+          found.push({
+            at: event.at,
+            stepId: event.stepId,
+            kind: 'selections',
+            text: windowAtRunText(event.evidence),
+          });
         if (event.evidence.kind === 'verdict') {
           const { reading, verdict } = event.evidence;
           found.push({

@@ -223,6 +223,19 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
       z.object({ kind: z.literal('transcript'), path: z.string().min(1).max(500) }),
       z.object({ kind: z.literal('parsed'), parser: z.string().min(1).max(64), result: z.unknown() }),
       z.object({ kind: z.literal('verdict'), reading: readingSchema, verdict: verdictSchema }),
+      /**
+       * A CMS window's selections as the screen showed them when the technician activated Run: the act
+       * itself, recorded when it happened (the watch on the terminal), with how they differed from the
+       * step's, and whether the technician went ahead although they differed.
+       */
+      z.object({
+        kind: z.literal('window-at-run'),
+        window: z.string().min(1).max(200),
+        requirement: z.string().max(2000),
+        differences: z.array(z.string().max(500)).max(20).nullable(),
+        unreadable: z.string().max(500).nullable(),
+        wentAheadDespite: z.boolean(),
+      }),
     ]),
   }),
   z.object({ ...base, type: z.literal('note-added'), stepId: stepId.nullable(), text }),

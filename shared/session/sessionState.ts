@@ -56,7 +56,18 @@ export type Evidence =
   | { kind: 'transcript'; server: ServerRole | null; path: string; at: string }
   | { kind: 'parsed'; server: ServerRole | null; parser: string; result: unknown; at: string }
   /** Output no parser recognised, judged by the technician: a deviation in the report. */
-  | { kind: 'verdict'; server: ServerRole | null; reading: Reading; verdict: Verdict; at: string };
+  | { kind: 'verdict'; server: ServerRole | null; reading: Reading; verdict: Verdict; at: string }
+  /** A CMS window's selections when Run was activated on it (the watch on the terminal). */
+  | {
+      kind: 'window-at-run';
+      server: ServerRole | null;
+      window: string;
+      requirement: string;
+      differences: string[] | null;
+      unreadable: string | null;
+      wentAheadDespite: boolean;
+      at: string;
+    };
 
 /** A question a step asked and the technician has not answered yet. */
 export interface OpenQuestion extends StepQuestionDetail {

@@ -1,3 +1,4 @@
+import { windowAtRunText } from '../../../shared/report/windowAtRun.ts';
 import { stepDefinition } from '../../../shared/procedure/procedureGraph.ts';
 import type { StepId } from '../../../shared/procedure/types.ts';
 import type { SessionState, StepRun } from '../../../shared/session/sessionState.ts';
@@ -77,6 +78,8 @@ function evidenceTitle(evidence: StepRun['evidence'][number]): string {
       return `Transcript ${evidence.path}`;
     case 'parsed':
       return evidence.parser;
+    case 'window-at-run':
+      return windowAtRunText(evidence);
     case 'verdict':
       return `${evidence.reading.about}: judged ${evidence.verdict.verdict === 'looks-right' ? 'right' : 'wrong'} by the technician (${evidence.verdict.reason})`;
   }

@@ -1,7 +1,7 @@
 import type { SessionStore } from '../session/sessionStore.ts';
 /**
- * What the app reads off the CMS window on screen against what the step prescribes. Advice: the app
- * does not hold the key that activates Run, so the technician checks before selecting it.
+ * What the app reads off the CMS window on screen against what the step prescribes. When the app can
+ * tell that a key activates Run, it holds that key and asks; otherwise this note is the only warning.
  */
 export function WindowCheckNote({ check }: { check: NonNullable<SessionStore['terminalCheck']> }) {
   if (check.differences === null)

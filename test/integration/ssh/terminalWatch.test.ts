@@ -66,6 +66,9 @@ const MIGRATE_WINDOW = [
   .map((row, index) => `\x1b[${index + 1};1H${row}`)
   .join('');
 
+/** The action list's Run drawn highlighted at the top right (ASSUMPTION, shared/parsers/cmsWindow.ts). */
+const RUN_HIGHLIGHTED = '\x1b[2;61H\x1b[7mRun\x1b[0m\x1b[23;1H';
+
 describe.skipIf(skip)("the watch on the technician's terminal", () => {
   const sshd = useSshd();
 
@@ -87,17 +90,28 @@ describe.skipIf(skip)("the watch on the technician's terminal", () => {
     await writeFile(screenFile, `\x1b[H\x1b[2J${screen}`, { mode: 0o644 });
     const connection = await connect(sshd().port, TEST_USER, { password: TEST_PASSWORD });
     const checks: (WindowCheck | null)[] = [];
+    const asked: WindowCheck[] = [];
+    let output = '';
+    let answer = false;
     const terminals = new SessionTerminals(journal, async () => connection, {
-      data: () => undefined,
+      data: (_id, data) => void (output += data),
       closed: () => undefined,
       evidenceNotRecorded: () => undefined,
       windowCheck: (_id, check) => checks.push(check),
+      confirmRun: async (_id, check) => {
+        asked.push(check);
+        return answer;
+      },
     });
     const terminalId = await terminals.start(server, stepId);
-    terminals.write(terminalId, `cat ${screenFile}\r`);
+    await terminals.write(terminalId, `cat ${screenFile}\r`);
     for (let i = 0; i < 200 && checks.length < count; i++) await new Promise((r) => setTimeout(r, 25));
     return {
       checks,
+      asked,
+      journal,
+      output: () => output,
+      answer: (yes: boolean) => void (answer = yes),
       terminals,
       terminalId,
       close: async () => {
@@ -151,9 +165,47 @@ describe.skipIf(skip)("the watch on the technician's terminal", () => {
       },
     ]);
     // The window leaves the screen: the check is withdrawn.
-    terminals.write(terminalId, 'clear\r');
+    await terminals.write(terminalId, 'clear\r');
     for (let i = 0; i < 200 && checks.length === 1; i++) await new Promise((r) => setTimeout(r, 25));
     expect(checks.at(-1)).toBeNull();
     await close();
+  });
+
+  it('holds the key that activates Run on wrong selections until the technician confirms, and journals the act', async () => {
+    const watched = await windowChecks(
+      new ScenarioBuilder().created().events,
+      'ORIG',
+      'D1',
+      `${INCREMENTAL_WINDOW}${RUN_HIGHLIGHTED}`,
+    );
+    const { terminals, terminalId, asked, journal } = watched;
+    // No: the key is held back, nothing reaches the server, nothing is journaled.
+    await terminals.write(terminalId, 'echo HELD\r');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.differences).toContain(
+      'Historical data is selected (incremental): this backup must exclude it.',
+    );
+    // Yes: the key goes, and the selections seen are the record of the act.
+    watched.answer(true);
+    await terminals.write(terminalId, 'echo SENT\r');
+    for (let i = 0; i < 200 && !watched.output().includes('SENT\r\n'); i++)
+      await new Promise((r) => setTimeout(r, 25));
+    expect(watched.output()).toMatch(/SENT\r\n/);
+    expect(watched.output()).not.toMatch(/HELD\r\n/);
+    expect(asked).toHaveLength(2);
+    const evidence = journal.state.steps.D1.evidence.filter((e) => e.kind === 'window-at-run');
+    expect(evidence).toEqual([
+      expect.objectContaining({
+        kind: 'window-at-run',
+        server: 'ORIG',
+        window: 'Maintenance: Backup Data',
+        wentAheadDespite: true,
+        differences: [
+          'CMS system administration data is not selected: this backup must include it.',
+          'Historical data is selected (incremental): this backup must exclude it.',
+        ],
+      }),
+    ]);
+    await watched.close();
   });
 });

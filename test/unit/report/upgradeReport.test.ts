@@ -129,4 +129,43 @@ describe('the upgrade report of a recorded full training run', () => {
     expect(started.tapes).toEqual([]);
     expect(started.maintenanceSchedule[0]!.server).toBe('primary (not agreed yet)');
   });
+
+  it('shows the selections seen when Run was activated as evidence, and as a deviation when they differed', () => {
+    const at = '2026-11-23T10:00:00.000Z';
+    const windowAtRun = (differences: string[] | null, wentAheadDespite: boolean) =>
+      ({
+        type: 'evidence-recorded',
+        stepId: 'P1',
+        server: 'ORIG',
+        evidence: {
+          kind: 'window-at-run',
+          window: 'Maintenance: Backup Data',
+          requirement: 'Back Up Data as the manual says.',
+          differences,
+          unreadable: differences === null ? 'no check box for Specific tables' : null,
+          wentAheadDespite,
+        },
+        at,
+      }) as const;
+    const report = buildUpgradeReport(
+      [
+        ...record.events.slice(0, 3),
+        windowAtRun([], false),
+        windowAtRun(['Historical data is selected (full): this backup must exclude it.'], true),
+      ],
+      'f'.repeat(64),
+    );
+    expect(report.steps.find((step) => step.id === 'P1')!.evidence.map((e) => e.summary)).toEqual([
+      'Run was activated on Maintenance: Backup Data with the selections the step requires.',
+      "Run was activated on Maintenance: Backup Data with selections that differ from the step's: Historical data is selected (full): this backup must exclude it. The technician went ahead.",
+    ]);
+    expect(report.deviations.filter((d) => d.kind === 'selections')).toEqual([
+      {
+        at,
+        stepId: 'P1',
+        kind: 'selections',
+        text: "Run was activated on Maintenance: Backup Data with selections that differ from the step's: Historical data is selected (full): this backup must exclude it. The technician went ahead.",
+      },
+    ]);
+  });
 });
