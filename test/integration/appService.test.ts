@@ -39,6 +39,16 @@ async function serviceSayingYes(): Promise<{
   return { service, events };
 }
 
+/** Everything a terminal printed so far, from the events the service emitted. */
+function terminalOutput(events: readonly { event: string; payload: unknown }[], terminalId: string): string {
+  return events
+    .filter((e) => e.event === 'terminal.data')
+    .map((e) => e.payload as { terminalId: string; data: string })
+    .filter((data) => data.terminalId === terminalId)
+    .map((data) => data.data)
+    .join('');
+}
+
 describe('the app core behind the typed API', () => {
   it('opens a training session on the simulated pair at the first start, and the same one afterwards', async () => {
     const service = new AppService(await tempDir(), () => undefined, {
@@ -87,13 +97,7 @@ describe('the app core behind the typed API', () => {
       expect(failed).toMatchObject({ status: 'failed', reason: expect.stringContaining('no tape loaded') });
       // The technician's terminal is a root shell.
       const { terminalId } = await service.handlers['terminal.open']({ server: 'NEW', stepId: null });
-      const screen = () =>
-        events
-          .filter((e) => e.event === 'terminal.data')
-          .map((e) => e.payload as { terminalId: string; data: string })
-          .filter((data) => data.terminalId === terminalId)
-          .map((data) => data.data)
-          .join('');
+      const screen = () => terminalOutput(events, terminalId);
       for (let i = 0; i < 100 && !/cms-new# $/.test(screen()); i++)
         await new Promise((r) => setTimeout(r, 50));
       expect(screen()).toMatch(/Password:[\s\S]*cms-new# $/);
@@ -317,12 +321,7 @@ describe('the app core behind the typed API', () => {
       await openTrainingSession(service, 'Flood');
       await service.handlers['training.connect']({});
       const { terminalId } = await service.handlers['terminal.open']({ server: 'ORIG', stepId: null });
-      const received = () =>
-        events
-          .filter((e) => e.event === 'terminal.data')
-          .map((e) => e.payload as { terminalId: string; data: string })
-          .filter((data) => data.terminalId === terminalId)
-          .reduce((sum, data) => sum + data.data.length, 0);
+      const received = () => terminalOutput(events, terminalId).length;
       const settled = async () => {
         // Until the output stops growing for a while.
         for (let last = -1; last !== received();) {
@@ -354,13 +353,7 @@ describe('the app core behind the typed API', () => {
       await openTrainingSession(service, 'Sizes');
       await service.handlers['training.connect']({});
       const { terminalId } = await service.handlers['terminal.open']({ server: 'ORIG', stepId: null });
-      const screen = () =>
-        events
-          .filter((e) => e.event === 'terminal.data')
-          .map((e) => e.payload as { terminalId: string; data: string })
-          .filter((data) => data.terminalId === terminalId)
-          .map((data) => data.data)
-          .join('');
+      const screen = () => terminalOutput(events, terminalId);
       const shows = async (text: string) => {
         for (let i = 0; i < 200 && !screen().includes(text); i++)
           await new Promise((resolve) => setTimeout(resolve, 25));

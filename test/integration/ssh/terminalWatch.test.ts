@@ -5,6 +5,7 @@ import { SessionTerminals } from '../../../electron/core/sessionTerminals.ts';
 import { createSessionFolder } from '../../../electron/journal/sessionFolders.ts';
 import { SessionJournal } from '../../../electron/journal/sessionJournal.ts';
 import type { WindowCheck } from '../../../shared/procedure/windowCheck.ts';
+import { drawnRows, MANUAL_P40 } from '../../support/manualWindows.ts';
 import { ScenarioBuilder } from '../../support/sessionScenario.ts';
 import { connect } from '../../support/sshClient.ts';
 import { skipWithoutSshd, useSshd, TEST_PASSWORD, TEST_USER } from '../../support/sshd.ts';
@@ -13,41 +14,14 @@ import { useTempDirs } from '../../support/tempDir.ts';
 const skip = skipWithoutSshd('terminalWatch');
 const tempDir = useTempDirs();
 
-/**
- * The manual's Back Up Data example of p. 40 (historical incremental, ACD-specific admin, non-CMS),
- * drawn as a full-screen program draws: clear the screen, then each row at its place.
- */
-const INCREMENTAL_WINDOW = [
-  'Maintenance: Backup Data',
-  'Backups completed today: 1',
-  'Status:',
-  'Errors:',
-  '',
-  'Device name: default',
-  'Verify tape can be read after backup? (y,n): y',
-  '',
-  'ACD(s) to back up (Select one):',
-  '<x> All ACDs <_> Current ACD',
-  '',
-  'Data to back up (Select any you wish):',
-  '[ ] Local system administration data',
-  '[ ] CMS system administration data',
-  '[x] ACD-specific administration data',
-  '[x] Historical data,',
-  '    Select one:',
-  '    <_> Full <x> Incremental',
-  '[x] Non-CMS data',
-  '[ ] Specific tables',
-  'Help | Window | Commands | Keep | Exit | Scroll | Current | MainMenu',
-]
-  .map((row, index) => `\x1b[${index + 1};1H${row}`)
-  .join('');
+/** The manual's Back Up Data example of p. 40 (historical incremental, ACD-specific admin, non-CMS). */
+const INCREMENTAL_WINDOW = drawnRows(MANUAL_P40);
 
 /**
  * An R3 Migrate Data window. ASSUMPTION (shared/parsers/migrateDataWindow.ts): the manual names its
  * choices but its pictures are not in its text; drawn here like Back Up Data.
  */
-const MIGRATE_WINDOW = [
+const MIGRATE_WINDOW = drawnRows([
   'System Setup: R3 Migrate Data',
   'Status:',
   'Errors:',
@@ -62,9 +36,7 @@ const MIGRATE_WINDOW = [
   '[ ] Agent/Call Center Admin data',
   '[ ] Historical data',
   'Help | Window | Commands | Keep | Exit | Scroll | Current | MainMenu',
-]
-  .map((row, index) => `\x1b[${index + 1};1H${row}`)
-  .join('');
+]);
 
 /** The action list's Run drawn highlighted at the top right (ASSUMPTION, shared/parsers/cmsWindow.ts). */
 const RUN_HIGHLIGHTED = '\x1b[2;61H\x1b[7mRun\x1b[0m\x1b[23;1H';

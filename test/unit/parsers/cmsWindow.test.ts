@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TerminalScreen } from '../../../electron/ssh/terminalScreen.ts';
+import { drawnRows, MANUAL_P27, MANUAL_P40 } from '../../support/manualWindows.ts';
 import { backUpDataDifferences, readBackUpDataSelections } from '../../../shared/parsers/backUpDataWindow.ts';
 import { parseCmsWindow, type CmsWindow } from '../../../shared/parsers/cmsWindow.ts';
 import { checkWindow } from '../../../shared/procedure/windowCheck.ts';
@@ -9,59 +10,6 @@ import {
   FULL_MAINTENANCE_BACKUP,
   INCREMENTAL_MAINTENANCE_BACKUP,
 } from '../../../shared/procedure/maintenanceSelections.ts';
-
-/** The manual's Back Up Data window of p. 27 ("Performing a full maintenance backup"), line for line. */
-const MANUAL_P27 = [
-  '12/23/99 10:07                               Ex: 1           Windows: 1 of 10  vv^',
-  'Maintenance: Backup Data',
-  'Backups completed today: 0',
-  'Status:',
-  'Errors:',
-  '',
-  'Device name: default_____',
-  'Verify tape can be read after backup? (y,n): y',
-  '',
-  'ACD(s) to back up (Select one):',
-  '<x> All ACDs  <_> Current ACD',
-  '',
-  'Data to back up (Select any you wish):',
-  '[x] Local system administration data',
-  '[x] CMS system administration data',
-  '[x] ACD-specific administration data',
-  '[x] Historical data,',
-  '    Select one:',
-  '        <x> Full  <_> Incremental',
-  '[x] Non-CMS data',
-  '[_] Specific tables',
-  'Cancel',
-  'List devices',
-  'Run',
-];
-
-/** The manual's example of p. 40 ("Performing an incremental maintenance backup"). */
-const MANUAL_P40 = [
-  'Maintenance: Backup Data',
-  'Backups completed today: 1',
-  'Status: Last backup finished 01/10/2000 11:56:02.',
-  'Errors:',
-  '',
-  'Device name: default',
-  'Verify tape can be read after backup? (y,n): y',
-  '',
-  'ACD(s) to back up (Select one):',
-  '<x> All ACDs <_> Current ACD',
-  '',
-  'Data to back up (Select any you wish):',
-  '[ ] Local system administration data',
-  '[ ] CMS system administration data',
-  '[x] ACD-specific administration data',
-  '[x] Historical data,',
-  '    Select one:',
-  '    <_> Full <x> Incremental',
-  '[x] Non-CMS data',
-  '[ ] Specific tables',
-  'Help | Window | Commands | Keep | Exit | Scroll | Current | MainMenu',
-];
 
 function selectionsOf(read: ReturnType<typeof readBackUpDataSelections>) {
   if (read.kind !== 'recognised') throw new Error(read.reason);
@@ -72,7 +20,7 @@ function selectionsOf(read: ReturnType<typeof readBackUpDataSelections>) {
 async function onScreen(rows: readonly string[], extra = ''): Promise<CmsWindow> {
   const screen = new TerminalScreen();
   screen.write('\x1b[H\x1b[2J');
-  rows.forEach((row, index) => screen.write(`\x1b[${index + 1};1H${row}`));
+  screen.write(drawnRows(rows));
   screen.write(extra);
   const window = parseCmsWindow(await screen.read());
   screen.dispose();
