@@ -93,7 +93,7 @@ export async function exportReport(
     case 'labels': {
       const state = reduceSession(record.events);
       const hosts = { ORIG: state.servers.ORIG?.host, NEW: state.servers.NEW?.host };
-      return [await writeAtomically(target(DEFAULT_NAMES.labels), renderLabelSheet(state, hosts))];
+      return [await writeAtomically(target(DEFAULT_NAMES.labels), renderLabelSheet(state, hosts, signing))];
     }
     default: {
       const unknown: never = options.format;

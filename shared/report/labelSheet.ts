@@ -1,3 +1,5 @@
+import type { ReportSigning } from './reportHtml.ts';
+import { groupedHex } from './signedHead.ts';
 import { TAPE_ROLE_DEFINITIONS, tapeRoleDefinition } from '../procedure/tapeRoles.ts';
 import type { SessionState, Tape } from '../session/sessionState.ts';
 import { escapeHtml as e } from './reportFormat.ts';
@@ -25,6 +27,7 @@ body { margin: 0; font-family: "DejaVu Sans", Arial, sans-serif; color: #000; }
 export function renderLabelSheet(
   state: SessionState,
   hostnames: Partial<Record<'ORIG' | 'NEW', string>>,
+  signing: ReportSigning | null = null,
 ): string {
   const written = Object.values(state.tapes);
   const toWrite = TAPE_ROLE_DEFINITIONS.filter(
@@ -44,6 +47,7 @@ export function renderLabelSheet(
 <body>
 <div class="sheet">${labels.join('')}</div>
 ${checklistPage(state, site)}
+${signing ? `<p class="signed-head">Made from the session's journal after ${signing.head.events} events, journal head fingerprint ${e(groupedHex(signing.head.hash))}, signed by installation key ${e(signing.keyFingerprint)}.</p>` : ''}
 </body></html>
 `;
 }

@@ -126,9 +126,16 @@ describe('the report in each of its forms', () => {
     expect(csvField('a,b')).toBe('"a,b"');
   });
 
-  it('labels: one per tape written with its n of N, date, CMS version and volume label, and the write-protect reminder', () => {
+  it('labels: one per tape written with its n of N, date, CMS version and volume label, and the write-protect reminder', async () => {
     const state = reduceSession(record.events);
-    const sheet = renderLabelSheet(state, { ORIG: 'cms-orig', NEW: 'cms-new' });
+    const sheet = renderLabelSheet(
+      state,
+      { ORIG: 'cms-orig', NEW: 'cms-new' },
+      await testReportSigning(report),
+    );
+    expect(sheet).toContain(
+      `Made from the session's journal after ${report.journal.events} events, journal head fingerprint ${groupedHex(report.journal.chainFingerprint)}, signed by installation key SHA256:`,
+    );
     expect((sheet.match(/<div class="label" data-tape=/g) ?? []).length).toBe(7);
     expect(sheet).not.toContain('class="label blank"');
     expect((sheet.match(/WRITE-PROTECT: switch set to read-only/g) ?? []).length).toBe(7);
