@@ -114,6 +114,45 @@ describe('the session store', () => {
     expect(store.getState().exports).toEqual([]);
   });
 
+  it('keeps the check of the CMS window on the open terminal, sizes terminals as chosen, and forgets the check when its terminal closes', async () => {
+    const opened: unknown[] = [];
+    const resized: unknown[] = [];
+    const { api, push } = fakeCore({
+      'session.open': openedWithCreatedOnly,
+      'terminal.open': (request) => {
+        opened.push(request);
+        return { terminalId: 't1' };
+      },
+      'terminal.resize': (request) => {
+        resized.push(request);
+        return {};
+      },
+      'terminal.close': () => ({}),
+    });
+    const store = createSessionStore(api);
+    await store.getState().openSession('/sessions/acme');
+    await store.getState().openTerminal('ORIG');
+    expect(opened).toEqual([{ server: 'ORIG', stepId: null, size: { cols: 80, rows: 24 } }]);
+    store.getState().resizeTerminal({ cols: 132, rows: 43 });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(resized).toEqual([{ terminalId: 't1', size: { cols: 132, rows: 43 } }]);
+    const check = {
+      window: 'Maintenance: Backup Data',
+      stepId: 'D1',
+      requirement: 'Back Up Data as D1 says.',
+      differences: ['Historical data is selected (full): this backup must exclude it.'],
+      unreadable: null,
+    };
+    push('terminal.check', { terminalId: 'another', check });
+    expect(store.getState().terminalCheck).toBeNull();
+    push('terminal.check', { terminalId: 't1', check });
+    expect(store.getState().terminalCheck).toEqual(check);
+    store.getState().closeTerminal();
+    expect(store.getState().terminalCheck).toBeNull();
+    await store.getState().openTerminal('NEW');
+    expect(opened.at(-1)).toEqual({ server: 'NEW', stepId: null, size: { cols: 132, rows: 43 } });
+  });
+
   it('re-renders on a progress report only the view that shows progress, and on a journal event only the views of the session', async () => {
     const { api, push } = fakeCore({ 'session.open': openedWithCreatedOnly });
     const store = createSessionStore(api);
