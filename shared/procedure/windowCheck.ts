@@ -9,6 +9,11 @@ import {
   MIGRATE_DATA_TITLE,
   readMigrateDataSelections,
 } from '../parsers/migrateDataWindow.ts';
+import {
+  readRestoreDataSelections,
+  restoreDataDifferences,
+  RESTORE_DATA_TITLE,
+} from '../parsers/restoreDataWindow.ts';
 import { PROCEDURE_STEPS } from './steps.ts';
 import type { ChecklistItem, MigrationDataType, StepId } from './types.ts';
 
@@ -37,7 +42,8 @@ const itemsFor = (stepId: StepId, window: string): ChecklistItem[] =>
 
 /**
  * The check of a window against the step's checklist, or null when the step prescribes nothing for
- * it. Back Up Data (drawn in the manual, pp. 27 and 40) and R3 Migrate Data (named in it) are read.
+ * it. Back Up Data (drawn in the manual, pp. 27 and 40), R3 Migrate Data and Restore Data (named in
+ * it) are read.
  */
 export function checkWindow(
   window: CmsWindow,
@@ -53,6 +59,18 @@ export function checkWindow(
     return {
       ...base,
       differences: backUpDataDifferences(seen.selections, item.selections),
+      unreadable: null,
+    };
+  }
+  if (RESTORE_DATA_TITLE.test(window.title)) {
+    const item = itemsFor(stepId, 'Maintenance: Restore Data')[0];
+    if (item?.selections?.window !== 'Maintenance: Restore Data') return null;
+    const seen = readRestoreDataSelections(window);
+    const base = { window: window.title, stepId, requirement: item.text };
+    if (seen.kind === 'unrecognised') return { ...base, differences: null, unreadable: seen.reason };
+    return {
+      ...base,
+      differences: restoreDataDifferences(seen.selections, item.selections),
       unreadable: null,
     };
   }

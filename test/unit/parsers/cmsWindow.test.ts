@@ -189,3 +189,37 @@ describe('R3 Migrate Data windows (ASSUMPTION: drawn like Back Up Data; the manu
     });
   });
 });
+
+describe('Restore Data windows (ASSUMPTION: drawn like Back Up Data; the manual names two choices only)', () => {
+  const restoreScreen = (checked: { historical: boolean; nonCms: boolean; admin: boolean }) => ({
+    rows: [
+      'Maintenance: Restore Data',
+      'Status:',
+      'Errors:',
+      'Data to restore (Select any you wish):',
+      `[${checked.admin ? 'x' : ' '}] CMS system administration data`,
+      `[${checked.historical ? 'x' : ' '}] Historical data`,
+      `[${checked.nonCms ? 'x' : ' '}] Non-CMS data`,
+      'Help | Window | Commands | Keep | Exit | Scroll | Current | MainMenu',
+    ],
+    highlighted: [],
+    cursor: { row: 0, col: 0 },
+  });
+  const nothingMigrated = { alreadyMigrated: () => null };
+  const check = (checked: Parameters<typeof restoreScreen>[0]) => {
+    const window = parseCmsWindow(restoreScreen(checked));
+    if (window.kind !== 'recognised') throw new Error(window.reason);
+    return checkWindow(window, 'D10', nothingMigrated);
+  };
+
+  it("holds D10's restore against the manual's Historical data and Non-CMS data, and any other box selected", () => {
+    expect(check({ historical: true, nonCms: true, admin: false })).toMatchObject({
+      window: 'Maintenance: Restore Data',
+      differences: [],
+    });
+    expect(check({ historical: false, nonCms: true, admin: true })?.differences).toEqual([
+      'Historical data is not selected: this restore needs it.',
+      'CMS system administration data is selected: this restore must exclude it.',
+    ]);
+  });
+});
