@@ -2,7 +2,7 @@ import type { Evidence } from '../session/sessionState.ts';
 
 type WindowAtRun = Extract<Evidence, { kind: 'window-at-run' }>;
 
-/** The selections seen when Run was activated, in one sentence (the step view, the report, the CSV). */
+/** The selections seen when Run was activated, in one sentence (the step view and the report). */
 export function windowAtRunText(
   evidence: Pick<WindowAtRun, 'window' | 'differences' | 'unreadable' | 'wentAheadDespite'>,
 ): string {
