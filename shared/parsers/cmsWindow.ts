@@ -55,17 +55,12 @@ const RADIO = /<(x|X|_| )>\s+([^<]+?)\s*(?=\s{2,}|<|$)/g;
 export function parseCmsWindow(screen: ScreenText): CmsWindow | Unrecognised {
   const raw = screen.rows.join('\n');
   const headerRow = screen.rows.findIndex((row) => HEADER.test(row));
-  const titleRow = screen.rows.findIndex((row, index) => index > headerRow && TITLE.test(row));
-  if (titleRow < 0)
-    return unrecognised(raw, 'no CMS window title (Maintenance: … or System Setup: …) on the screen');
-  if (!screen.rows.some((row) => FUNCTION_KEYS.test(row)))
-    return unrecognised(raw, 'no function-key bar (Help | Window | Commands | Keep | Exit …) on the screen');
-  const title = TITLE.exec(screen.rows[titleRow]!)![1]!.trim();
-  // Action words at the end of a row (the list in the upper right corner) or alone on it.
+  // Action words at the end of a row (the list in the upper right corner, which may share rows with
+  // the title and the status lines) or alone on it.
   const actions: string[] = [];
   const rows = screen.rows.map((fullRow, index) => {
     const row = fullRow.trimEnd();
-    if (index <= titleRow || FUNCTION_KEYS.test(row)) return row;
+    if (index <= headerRow || FUNCTION_KEYS.test(row)) return row;
     for (const word of ACTION_WORDS) {
       const at = row.search(new RegExp(`(^|\\s{2,})${word.replace(' ', '\\s')}$`));
       if (at < 0) continue;
@@ -74,6 +69,12 @@ export function parseCmsWindow(screen: ScreenText): CmsWindow | Unrecognised {
     }
     return row;
   });
+  const titleRow = rows.findIndex((row, index) => index > headerRow && TITLE.test(row));
+  if (titleRow < 0)
+    return unrecognised(raw, 'no CMS window title (Maintenance: … or System Setup: …) on the screen');
+  if (!screen.rows.some((row) => FUNCTION_KEYS.test(row)))
+    return unrecognised(raw, 'no function-key bar (Help | Window | Commands | Keep | Exit …) on the screen');
+  const title = TITLE.exec(rows[titleRow]!)![1]!.trim();
   const line = (label: string) =>
     rows
       .map((row) => new RegExp(`^\\s*${label}:\\s?(.*)$`).exec(row)?.[1]?.trim())
