@@ -13,6 +13,7 @@ import type { WindowCheck, WindowCheckContext } from '../../shared/procedure/win
 import { MIGRATION_DATA_TYPE_NAMES } from '../../shared/parsers/migrateDataWindow.ts';
 import { PROCEDURE_STEPS } from '../../shared/procedure/steps.ts';
 import { migrationRecordOf } from '../../shared/session/reduceSession.ts';
+import { runningStepOf } from '../../shared/session/sessionState.ts';
 
 export interface TerminalListener {
   data(terminalId: string, data: string): void;
@@ -45,10 +46,7 @@ export class SessionTerminals {
   private readonly open = new Map<string, PtyChannel>();
   private readonly ending = new Set<Promise<void>>();
   private readonly unacknowledged = new Map<string, { chars: number; paused: boolean }>();
-  private readonly watches = new Map<
-    string,
-    { watch: TerminalWatch; server: ServerRole; stepId: StepId | null }
-  >();
+  private readonly watches = new Map<string, { watch: TerminalWatch; server: ServerRole }>();
   /** Each terminal's keystrokes in order, also while one waits for the technician to confirm Run. */
   private readonly typing = new Map<string, Promise<void>>();
 
@@ -72,10 +70,11 @@ export class SessionTerminals {
       : null;
     const stopRedacting = transcript ? this.secrets.feed(transcript.addSecret) : () => undefined;
     this.open.set(terminalId, pty);
-    const watch = new TerminalWatch(stepId, size, this.windowContext(server, stepId), (check) =>
+    const stepOf = () => runningStepOf(this.journal.state) ?? stepId;
+    const watch = new TerminalWatch(stepOf, size, this.windowContext(server, stepOf), (check) =>
       this.listener.windowCheck?.(terminalId, check),
     );
-    this.watches.set(terminalId, { watch, server, stepId });
+    this.watches.set(terminalId, { watch, server });
     const flow = { chars: 0, paused: false };
     this.unacknowledged.set(terminalId, flow);
     pty.onData((data) => {
@@ -128,9 +127,10 @@ export class SessionTerminals {
   }
 
   /** What the watch needs of the session: the migrations already run into the server's current setup. */
-  private windowContext(server: ServerRole, stepId: StepId | null): WindowCheckContext {
+  private windowContext(server: ServerRole, stepOf: () => StepId | null): WindowCheckContext {
     return {
       alreadyMigrated: (dataType) => {
+        const stepId = stepOf();
         const specs = stepId
           ? (PROCEDURE_STEPS.find((step) => step.id === stepId)?.migrations ?? []).filter(
               (spec) => spec.server === server && spec.dataType === dataType,
@@ -164,14 +164,14 @@ export class SessionTerminals {
     if (!terminal) throw new UserFacingError('That terminal is closed.');
     const watched = this.watches.get(terminalId);
     const check = watched && /[\r\n]/.test(data) ? await watched.watch.checkIfRunIsCurrent() : null;
-    if (!check || !watched?.stepId) return terminal.write(data);
+    if (!check || !watched) return terminal.write(data);
     const deviates = check.differences === null || check.differences.length > 0;
     const goAhead = !deviates || ((await this.listener.confirmRun?.(terminalId, check)) ?? false);
     if (!goAhead) return;
     if (!this.journal.readOnly)
       await this.journal.append({
         type: 'evidence-recorded',
-        stepId: watched.stepId,
+        stepId: check.stepId,
         server: watched.server,
         evidence: {
           kind: 'window-at-run',

@@ -22,7 +22,8 @@ export class TerminalWatch {
   private said = 'null';
 
   constructor(
-    private readonly stepId: StepId | null,
+    /** The step whose selections apply now: the one running, else the one the terminal was opened in. */
+    private readonly stepOf: () => StepId | null,
     size: TerminalSize,
     private readonly context: WindowCheckContext,
     private readonly onCheck: (check: WindowCheck | null) => void,
@@ -31,7 +32,6 @@ export class TerminalWatch {
   }
 
   feed(data: string): void {
-    if (!this.stepId) return;
     this.screen.write(data);
     this.timer ??= setTimeout(() => {
       this.timer = null;
@@ -55,16 +55,17 @@ export class TerminalWatch {
    * the app cannot tell, which leaves the check as advice.
    */
   async checkIfRunIsCurrent(): Promise<WindowCheck | null> {
-    if (!this.stepId) return null;
+    const stepId = this.stepOf();
+    if (!stepId) return null;
     const window = parseCmsWindow(await this.screen.read());
     if (window.kind !== 'recognised' || window.currentAction !== 'Run') return null;
-    return checkWindow(window, this.stepId, this.context);
+    return checkWindow(window, stepId, this.context);
   }
 
   private async check(): Promise<void> {
+    const stepId = this.stepOf();
     const window = parseCmsWindow(await this.screen.read());
-    const check =
-      window.kind === 'recognised' && this.stepId ? checkWindow(window, this.stepId, this.context) : null;
+    const check = window.kind === 'recognised' && stepId ? checkWindow(window, stepId, this.context) : null;
     const text = JSON.stringify(check);
     if (text === this.said) return;
     this.said = text;

@@ -48,7 +48,7 @@ describe.skipIf(skip)("the watch on the technician's terminal", () => {
   async function windowChecks(
     events: ScenarioBuilder['events'],
     server: 'ORIG' | 'NEW',
-    stepId: 'D1' | 'D2',
+    stepId: 'D1' | 'D2' | null,
     screen: string,
     count = 1,
   ) {
@@ -179,5 +179,15 @@ describe.skipIf(skip)("the watch on the technician's terminal", () => {
       }),
     ]);
     await watched.close();
+  });
+
+  it('holds a window against the step running now, also in a terminal opened before it started', async () => {
+    const scenario = new ScenarioBuilder().created();
+    for (const id of ['P1', 'P2', 'P3a', 'P3b', 'P4a', 'P4b'] as const) scenario.completeStep(id);
+    scenario.add({ type: 'step-started', stepId: 'D1' });
+    const { checks, close } = await windowChecks(scenario.events, 'ORIG', null, INCREMENTAL_WINDOW);
+    expect(checks).toEqual([expect.objectContaining({ stepId: 'D1', window: 'Maintenance: Backup Data' })]);
+    expect(checks[0]!.differences).toHaveLength(2);
+    await close();
   });
 });
