@@ -15,6 +15,8 @@ export function journaledTechnician(
   journal: Pick<SessionJournal, 'append'>,
   channel: TechnicianChannel,
   interruption: Promise<never>,
+  /** In a training session: the keys that do a checklist item on the simulated pair, if it is done in CMS. */
+  trainingKeys: (itemId: string) => string[] | null = () => null,
 ): Technician {
   const ask = async (text: string, detail: Omit<StepQuestionDetail, 'id'>) => {
     const id = randomUUID();
@@ -33,8 +35,11 @@ export function journaledTechnician(
   return {
     tell: (text) => channel.tell(text, stepId),
     progress: (update) => channel.progress?.({ stepId, ...update }),
-    confirm: async (text, item) =>
-      (await ask(text, { ...plain, kind: 'confirm', checklistItem: item?.itemId ?? null })) === true,
+    confirm: async (text, item) => {
+      const keys = item ? trainingKeys(item.itemId) : null;
+      const detail = { ...plain, kind: 'confirm', checklistItem: item?.itemId ?? null } as const;
+      return (await ask(text, keys ? { ...detail, trainingKeys: keys } : detail)) === true;
+    },
     ask: async (question, request) => {
       const answer = await ask(question, {
         ...plain,

@@ -12,6 +12,7 @@ import { connectSessionServer, type SessionServerAccess } from './connectSession
 import { serverHost } from './serverHost.ts';
 import { SessionSecrets } from './sessionSecrets.ts';
 import { journaledTechnician } from './journaledTechnician.ts';
+import { trainingKeysFor } from '../simulator/screens/keyPlans.ts';
 import type { TechnicianChannel } from './technicianChannel.ts';
 import { UserFacingError } from './userFacingError.ts';
 
@@ -91,7 +92,9 @@ export class SessionCore {
       stepId,
       this.journal,
       (server) => this.host(server),
-      journaledTechnician(stepId, this.journal, channel, interruption),
+      journaledTechnician(stepId, this.journal, channel, interruption, (itemId) =>
+        this.journal.state.session?.training ? trainingKeysFor(stepId, itemId) : null,
+      ),
       undefined,
       this.secrets,
     );

@@ -20,6 +20,9 @@ export interface ProgramChannel {
   setEcho?(on: boolean): void;
   /** The terminal's size as the client last said (null when it is not known here). */
   terminalSize?(): { cols: number; rows: number } | null;
+  terminalType?(): string | null;
+  /** Puts a real terminal into raw mode (a simulated command behind sshd). */
+  setRaw?(on: boolean): void;
 }
 
 /** Connects a channel to a program run on `host`; on a terminal, output newlines become CR LF and input is echoed. */
@@ -38,6 +41,11 @@ export function startProgramSession(
     write: (text) => channel.write(toTerminal(text)),
     writeError: (text) => (terminal ? channel.write(toTerminal(text)) : channel.writeError(text)),
     readLine: () => input.readLine(),
+    readKey: () => input.readLine(),
+    setRaw: (on) => {
+      input.raw = on;
+      channel.setRaw?.(on);
+    },
     setEcho: (on) => {
       input.echoing = on;
       channel.setEcho?.(on);
@@ -50,5 +58,6 @@ export function startProgramSession(
     now: runtime.now ?? (() => new Date()),
     delay: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms * runtime.timeScale))),
     terminalSize: () => channel.terminalSize?.() ?? null,
+    terminalType: () => channel.terminalType?.() ?? null,
   });
 }

@@ -25,7 +25,16 @@ process.stdin.setEncoding('utf8');
 const code = await startProgramSession(
   {
     onInput: (listener) => process.stdin.on('data', listener),
-    onInputEnd: (listener) => process.stdin.on('end', listener),
+    onInputEnd: (listener) => {
+      process.stdin.on('end', listener);
+      // A hang-up (the connection or the terminal closed) ends the input: the program cleans up and exits.
+      process.on('SIGHUP', () => {
+        process.stdout.on('error', () => undefined);
+        process.stdin.on('error', () => undefined);
+        listener();
+        setTimeout(() => process.exit(129), 2_000).unref();
+      });
+    },
     write: (text) => process.stdout.write(text),
     writeError: (text) => process.stderr.write(text),
     // sshd's terminal echoes; a password prompt turns that off as su does. (Not the `stty` on this
@@ -34,6 +43,14 @@ const code = await startProgramSession(
       if (process.stdin.isTTY)
         spawnSync('/bin/stty', [on ? 'echo' : '-echo'], { stdio: ['inherit', 'ignore', 'ignore'] });
     },
+    setRaw: (on) => {
+      try {
+        if (process.stdin.isTTY) process.stdin.setRawMode(on);
+      } catch {
+        // The terminal is gone (a hang-up): nothing to set.
+      }
+    },
+    terminalType: () => (process.stdout.isTTY ? (process.env.TERM ?? null) : null),
     // sshd's terminal, sized by the client (and resized by its window-change requests).
     terminalSize: () =>
       process.stdout.isTTY ? { cols: process.stdout.columns, rows: process.stdout.rows } : null,

@@ -92,8 +92,10 @@ function serveClient(client: ServerConnection, host: SimHostName, options: SimSe
       const session = acceptSession();
       let terminal = false;
       const size = { cols: 80, rows: 24 };
+      let terminalType: string | null = null;
       session.on('pty', (accept, _reject, info) => {
         terminal = true;
+        terminalType = info.term ?? null;
         Object.assign(size, { cols: info.cols, rows: info.rows });
         accept?.();
       });
@@ -106,7 +108,10 @@ function serveClient(client: ServerConnection, host: SimHostName, options: SimSe
         startProgramSession(
           {
             onInput: (listener) => stream.on('data', (data: Buffer) => listener(data.toString('utf8'))),
-            onInputEnd: (listener) => stream.on('end', listener),
+            onInputEnd: (listener) => {
+              stream.on('end', listener);
+              stream.on('close', listener);
+            },
             write: (text) => {
               if (stream.writable) stream.write(text);
             },
@@ -114,6 +119,7 @@ function serveClient(client: ServerConnection, host: SimHostName, options: SimSe
               if (stream.writable) stream.stderr.write(text);
             },
             terminalSize: () => (terminal ? { ...size } : null),
+            terminalType: () => terminalType,
           },
           terminal,
           host,

@@ -100,6 +100,8 @@ async function runPipeline(pipeline: string[][], context: Omit<ProgramContext, '
       setEcho: (on) => context.io.setEcho(on),
       write: last ? context.io.write.bind(context.io) : (text) => void (output += text),
       readLine: lines ? async () => lines.shift() ?? null : context.io.readLine.bind(context.io),
+      readKey: lines ? async () => lines.shift() ?? null : context.io.readKey.bind(context.io),
+      setRaw: (on) => context.io.setRaw(on),
     };
     const program = PROGRAMS[name!] ?? SHELL_BUILTINS[name!];
     if (!program) {

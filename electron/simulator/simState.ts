@@ -43,6 +43,8 @@ export interface SimHost {
   cmsDamaged: boolean;
   /** When set, the last interval archive finished at this ISO time (simctl archive-now); otherwise the schedule decides. */
   lastArchiveAt?: string;
+  /** Who is logged in to the CMS interface now (single-user mode admits one): a process each. */
+  cmsLogins?: { id: string; pid: number }[];
   /** Virtual files the programs write and `cat` reads (migration and restore logs). */
   files: Record<string, string>;
 }

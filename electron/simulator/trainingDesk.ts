@@ -70,6 +70,8 @@ export class TrainingDesk {
         write: () => undefined,
         writeError: (text) => (errors += text),
         readLine: async () => null,
+        readKey: async () => null,
+        setRaw: () => undefined,
         setEcho: () => undefined,
       },
       store: this.store,

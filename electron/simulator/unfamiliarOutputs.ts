@@ -54,3 +54,7 @@ export const UNFAMILIAR_CMSADM_BACKUP_CHOICE = '5';
 
 /** cpio prints nothing for long stretches on a real tape: this long, before each tape's write ends (simulated time). */
 export const UNFAMILIAR_CMSADM_SILENCE_MS = 20 * 60_000;
+
+/** The CMS interface's function-key bar drawn another way: no window of it reads as the manual's. */
+export const UNFAMILIAR_KEY_BAR =
+  'F1=Help F2=Window F3=Commands F4=Keep F5=Exit F6=Scroll F7=Current F8=MainMenu';

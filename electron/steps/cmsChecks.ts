@@ -4,30 +4,60 @@ import {
   type ArchiveJudgement,
 } from '../../shared/parsers/archiveStatus.ts';
 import { parseDataCollection } from '../../shared/parsers/dataCollection.ts';
+import { unrecognised } from '../../shared/parsers/parseResult.ts';
 import type { ServerRole } from '../../shared/procedure/types.ts';
-import { StepFailure, type StepContext } from './stepContext.ts';
+import { recordedCmsState } from '../../shared/session/recordedCmsState.ts';
+import { readCmsScreen, type CmsMove } from './cmsScreenReader.ts';
 import { StepInterrupted } from './tapeWork.ts';
+import { StepFailure, type StepContext } from './stepContext.ts';
 
-/** Keystrokes that open a CMS window and leave the menu again. */
+/** The read-only windows the app reads itself, reached by the words of the options that lead to them. */
 const WINDOWS = {
-  archiveStatus: '1\n3\nb\nq\n',
-  dataCollection: '2\n3\nb\nq\n',
-} as const;
+  archiveStatus: {
+    name: 'Maintenance: Archiving Status: List all',
+    moves: [
+      { menu: /^Main Menu$/i, option: 'Maintenance' },
+      { menu: /^Maintenance$/i, option: 'Archiving Status' },
+      { window: /^Maintenance: Archiving Status$/i, action: 'List all' },
+    ],
+    target: /^Maintenance: Archiving Status: List all$/i,
+  },
+  dataCollection: {
+    name: 'System Setup: Data Collection',
+    moves: [
+      { menu: /^Main Menu$/i, option: 'System Setup' },
+      { menu: /^System Setup$/i, option: 'Data Collection' },
+    ],
+    target: /^System Setup: Data Collection$/i,
+  },
+} as const satisfies Record<string, { name: string; moves: readonly CmsMove[]; target: RegExp }>;
 
+/**
+ * A read-only CMS window as the interface draws it, read on a terminal by the app; or, when the app must
+ * not or could not read it, what the technician needs to judge it instead (`unread`).
+ */
 async function readCmsWindow(
   context: StepContext,
   server: ServerRole,
   window: keyof typeof WINDOWS,
-): Promise<string> {
-  const connection = await context.connect(server);
+): Promise<{ text: string; unread: string | null }> {
+  const { name, moves, target } = WINDOWS[window];
+  const cmsState = recordedCmsState(context.state, server);
+  if (cmsState?.mode === 'single-user')
+    return {
+      text: '',
+      unread: `${server} is in single user mode (ticked in ${cmsState.stepId}): the app does not log in to CMS while one user holds it. Open ${name} in your terminal and judge it there.`,
+    };
   const transcript = context.transcript(server);
-  const result = await connection.exec('cms', {
-    input: WINDOWS[window],
-    timeoutMs: 120_000,
-    onOutput: (chunk) => transcript.write(chunk.toString('utf8')),
+  const reading = await readCmsScreen(await context.connect(server), moves, target, {
+    onOutput: (text) => transcript.write(text),
   });
-  if (result.kind === 'interrupted') throw new StepInterrupted(result.reason);
-  return result.stdout;
+  if (reading.kind === 'interrupted') throw new StepInterrupted(reading.reason);
+  if (reading.kind === 'read') return { text: reading.text, unread: null };
+  return {
+    text: reading.text,
+    unread: `The app could not reach ${name}: ${reading.reason}. The screen:\n${reading.text}`,
+  };
 }
 
 /**
@@ -35,15 +65,15 @@ async function readCmsWindow(
  * failure: the technician judges it from the raw window text.
  */
 export async function verifyDataCollection(context: StepContext, server: ServerRole): Promise<void> {
-  const window = await readCmsWindow(context, server, 'dataCollection');
-  const parsed = parseDataCollection(window);
+  const { text: window, unread } = await readCmsWindow(context, server, 'dataCollection');
+  const parsed = unread === null ? parseDataCollection(window) : unrecognised(unread, unread);
   await context.evidence(server, 'data-collection', parsed);
   if (parsed.kind === 'unrecognised') {
     await context.requireRightVerdict(
       server,
       `The Data Collection window of ${server}`,
       'data collection is on for every ACD (System Setup > Data Collection). The manual: "verify that data collection is active on all ACD links".',
-      window,
+      unread ?? window,
     );
     return;
   }
@@ -61,9 +91,9 @@ export async function waitForFreshArchive(
 ): Promise<ArchiveJudgement> {
   for (;;) {
     const connection = await context.connect('ORIG');
-    const window = await readCmsWindow(context, 'ORIG', 'archiveStatus');
+    const { text: window, unread } = await readCmsWindow(context, 'ORIG', 'archiveStatus');
     const clock = await connection.exec("date '+%Y-%m-%d %H:%M'", { timeoutMs: 30_000 });
-    const parsed = parseArchiveStatus(window);
+    const parsed = unread === null ? parseArchiveStatus(window) : unrecognised(unread, unread);
     await context.evidence('ORIG', 'archive-status', { ...parsed, raw: undefined });
     const now = clock.kind === 'exited' ? /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2})$/m.exec(clock.stdout) : null;
     if (parsed.kind === 'unrecognised' || !now) {
@@ -71,7 +101,7 @@ export async function waitForFreshArchive(
         'ORIG',
         'The archiving status of ORIG',
         'the Time column of Maintenance: Archiving Status: List all. The manual: "If the elapsed time since the last archive completion is not more than a few minutes, proceed with the link busy out"; otherwise wait for the next interval archive.',
-        `${window}\n(date on ORIG: ${clock.kind === 'exited' ? clock.stdout.trim() : 'not read'})`,
+        `${unread ?? window}\n(date on ORIG: ${clock.kind === 'exited' ? clock.stdout.trim() : 'not read'})`,
       );
       if (verdict === 'looks-right')
         return { busyOutNow: true, perAcd: [], advice: `judged by the technician: ${reason}` };

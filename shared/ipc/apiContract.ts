@@ -39,6 +39,8 @@ const questionSchema = z.object({
   secret: z.boolean(),
   /** For a verdict: the raw output, what it is and what the manual says to look for. */
   reading: readingSchema.nullable(),
+  /** In a training session, a confirmation done in a CMS window: the keys that do it on the simulated pair. */
+  trainingKeys: z.array(z.string()).optional(),
   /** A server's host key shown for confirmation before it is pinned. */
   hostKey: z
     .object({ host: z.string(), port: z.number().int(), algorithm: z.string(), fingerprint: z.string() })

@@ -35,6 +35,19 @@ export interface CmsWindow {
   currentAction: string | null;
 }
 
+/**
+ * The keys the app sends to drive the interface when it reads a window itself. Cursor keys and Enter
+ * are what a vt100 terminal sends (the manual: "cursor down", "press Enter"). ASSUMPTION: the
+ * function-key bar's keys are F1…F8 in its order, as xterm sends them (MainMenu is F8); the app uses
+ * MainMenu only to leave, and hangs up when it does not bring the Main Menu back.
+ */
+export const CMS_INTERFACE_KEYS = {
+  up: '\x1b[A',
+  down: '\x1b[B',
+  enter: '\r',
+  mainMenu: '\x1b[19~',
+} as const;
+
 const HEADER = /^\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s+\d{1,2}:\d{2}\s+Ex:\s*\d+\s+Windows:\s*\d+\s+of\s+\d+/;
 const TITLE = /^\s*((?:Maintenance|System Setup|Main Menu)(?::\s*[A-Za-z0-9 ]+?)*)\s*(?:\s{2,}.*)?$/;
 const FUNCTION_KEYS = /Help\s*\|\s*Window\s*\|\s*Commands\s*\|\s*Keep\s*\|\s*Exit/;

@@ -69,6 +69,8 @@ export const stepQuestionDetailSchema = z.object({
   secret: z.boolean(),
   /** For a verdict: the output to judge (absent in journals of older versions). */
   reading: readingSchema.nullable().optional(),
+  /** In a training session, a confirmation done in a CMS window: the keys that do it on the simulated pair. */
+  trainingKeys: z.array(z.string().max(300)).max(24).optional(),
 });
 export type StepQuestionDetail = z.infer<typeof stepQuestionDetailSchema>;
 

@@ -5,6 +5,7 @@ import { StepBoard } from '../../renderer/src/steps/StepBoard.tsx';
 import { TechnicianInbox } from '../../renderer/src/steps/TechnicianInbox.tsx';
 import type { Question } from '../../renderer/src/session/sessionStore.ts';
 import { storeWith } from './fakeStore.ts';
+import { trainingKeysFor } from '../../electron/simulator/screens/keyPlans.ts';
 import { reduceSession } from '../../shared/session/reduceSession.ts';
 
 afterEach(cleanup);
@@ -53,6 +54,29 @@ describe('TechnicianInbox', () => {
     expect(answer).toHaveBeenCalledWith(confirmQuestion, true);
     await userEvent.click(screen.getByRole('button', { name: 'No' }));
     expect(answer).toHaveBeenCalledWith(confirmQuestion, false);
+  });
+
+  it('shows a training confirmation done in a CMS window with the keys that do it on the simulated pair', () => {
+    const keys = trainingKeysFor('D1', 'admin-backup-run')!;
+    render(
+      <TechnicianInbox
+        store={storeWith({
+          questions: [
+            { ...confirmQuestion, stepId: 'D1', checklistItem: 'admin-backup-run', trainingKeys: keys },
+          ],
+        })}
+      />,
+    );
+    const steps = screen.getByRole('region', { name: 'Keys on the training server' }).querySelectorAll('li');
+    expect([...steps].map((step) => step.textContent)).toEqual([
+      'In a terminal on the server, type cms and press Enter.',
+      'Main Menu: press ↓ 8 times to Maintenance, then Enter.',
+      'Maintenance: Back Up Data is the first option, then Enter.',
+      'Press ↓ 3 times, then Space: deselect Local system administration data.',
+      'Press ↓ 3 times, then Space: deselect Historical data.',
+      'Press Enter for the action list (top right), ↓ 2 times to Run, then Enter.',
+      'When the Status line reports the end: F8 (MainMenu), ↑ once to Logout, Enter.',
+    ]);
   });
 
   it('sends a typed answer, or null when the technician stops the step', async () => {

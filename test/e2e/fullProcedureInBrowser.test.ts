@@ -6,10 +6,22 @@ import { STEP_IDS, type ServerRole, type StepId } from '../../shared/procedure/t
 import { useAppInChromium } from '../support/appInChromium.ts';
 import { chromiumUnavailableReason } from '../support/chromium.ts';
 import { cmsHa } from '../support/runCmsHa.ts';
-import { CMS_KEYS } from '../support/trainingTechnician.ts';
+import { keyPlanFor, LOG_OUT, openWindow, type KeyStep } from '../../electron/simulator/screens/keyPlans.ts';
+import { KEYS } from '../../electron/simulator/screens/screenAssumptions.ts';
+import { stepDefinition } from '../../shared/procedure/procedureGraph.ts';
 
 const skipReason = chromiumUnavailableReason();
 if (skipReason) console.warn(`fullProcedureInBrowser: ${skipReason}`);
+
+/** The keys of the full-screen CMS interface, as a keyboard names them. */
+const KEY_NAMES: Record<string, string> = {
+  [KEYS.up]: 'ArrowUp',
+  [KEYS.down]: 'ArrowDown',
+  [KEYS.enter]: 'Enter',
+  [KEYS.space]: 'Space',
+  [KEYS.mainMenu]: 'F8',
+  [KEYS.exit]: 'F5',
+};
 
 /** Screenshots of the main views, kept after the run for a person to look at. */
 const ARTIFACTS = path.resolve('test-artifacts', 'screenshots');
@@ -54,18 +66,68 @@ class TraineeAtTheWindow {
     if (server) this.drives[server] = tape;
   }
 
-  /** Types a command line, and the menu keys if it is `cms`, into a fresh terminal; waits for the shell to come back. */
-  async terminal(server: ServerRole, command: string, keys: readonly string[] = []): Promise<void> {
+  /** Types a command line into a fresh terminal; waits for the shell to come back. */
+  async terminal(server: ServerRole, command: string): Promise<void> {
+    await this.openTerminal(server);
+    await this.page.keyboard.type(`${command}\r`);
+    await this.finishInTerminal(server);
+  }
+
+  /**
+   * Does a checklist item's work in the full-screen CMS interface through the app's terminal: `cms`, then
+   * the training plan's keys one at a time, as a person types them (the window redraws between keys,
+   * and the watch sees Run highlighted before the Enter that chooses it). The terminal is photographed
+   * with the window set, before that Enter.
+   */
+  async cmsWork(server: ServerRole, stepId: StepId, itemId: string): Promise<void> {
+    const item = stepDefinition(stepId).checklist.find((candidate) => candidate.id === itemId)!;
+    await this.inCms(server, keyPlanFor(item)!, `window-${stepId}-${itemId}`);
+  }
+
+  /**
+   * `cms` in a fresh terminal, the plan's keys one by one. The terminal is photographed before the Enter
+   * that ends the plan's last step but one (Run chosen: `<name>.png`) and, once the Status line no
+   * longer says the work has started, before logging out (`<name>-after.png`).
+   */
+  async inCms(server: ServerRole, plan: readonly KeyStep[], photograph: string): Promise<void> {
+    const screen = this.page.locator('.terminal-screen');
+    await this.openTerminal(server);
+    await this.page.keyboard.type('cms\r');
+    await expect.poll(() => this.page.locator('.xterm-rows').textContent()).toContain('Main Menu');
+    for (const [index, step] of plan.entries()) {
+      if (index === plan.length - 1) {
+        await expect
+          .poll(() => this.page.locator('.xterm-rows').textContent(), { timeout: 60_000 })
+          .not.toMatch(/Status: \w+ started\./);
+        await this.page.waitForTimeout(300);
+        await screen.screenshot({ path: path.join(ARTIFACTS, `${photograph}-after.png`) });
+      }
+      for (const [keyIndex, key] of step.keys.entries()) {
+        const choosing = index === plan.length - 2 && keyIndex === step.keys.length - 1;
+        if (choosing) {
+          await this.page.waitForTimeout(400);
+          await screen.screenshot({ path: path.join(ARTIFACTS, `${photograph}.png`) });
+        }
+        await this.page.keyboard.press(KEY_NAMES[key]!);
+        await this.page.waitForTimeout(choosing ? 300 : 60);
+      }
+    }
+    await this.finishInTerminal(server);
+  }
+
+  private async openTerminal(server: ServerRole): Promise<void> {
     await this.page.getByRole('button', { name: `Open a terminal on ${server}` }).click();
-    const rows = this.page.locator('.xterm-rows > div');
     await expect
       .poll(() => this.page.locator('.xterm-rows').textContent(), { timeout: 15_000 })
       .toContain(`${HOSTNAME[server]}#`);
     await this.page.locator('.terminal-screen').click();
-    // `hostname` after the work prints the host's name once the shell is back (after the prompt, as the
-    // command was typed ahead and echoed earlier).
+  }
+
+  /** Types `hostname` and waits for the shell to print it (the work before it is over), then closes the terminal. */
+  private async finishInTerminal(server: ServerRole): Promise<void> {
+    const rows = this.page.locator('.xterm-rows > div');
     const finished = new RegExp(`(^|# )${HOSTNAME[server]}\\s*$`);
-    await this.page.keyboard.type([command, ...keys, 'hostname'].join('\r') + '\r');
+    await this.page.keyboard.type('hostname\r');
     await expect
       .poll(async () => (await rows.allTextContents()).some((row) => finished.test(row)), {
         timeout: 30_000,
@@ -106,6 +168,18 @@ class TraineeAtTheWindow {
       const item = (await question.getAttribute('data-item')) ?? '';
       await this.actions.get(`${stepId}:${item}`)?.();
       await question.getByRole('button', { name: 'Yes, done' }).click();
+      return;
+    }
+    if ((await question.getAttribute('aria-label')) === 'Your verdict') {
+      // D4: NEW is in single user mode, so the app asks the trainee to read Data Collection there.
+      expect(await question.textContent()).toMatch(/Data Collection window of NEW.*single user mode/s);
+      await this.inCms(
+        'NEW',
+        [...openWindow('System Setup', 'Data Collection'), LOG_OUT],
+        'window-D4-data-collection',
+      );
+      await question.getByLabel('Why (kept in the report)').fill('Data Collection on NEW shows every ACD on');
+      await question.getByRole('button', { name: 'Looks right' }).click();
       return;
     }
     const text = (await question.textContent()) ?? '';
@@ -157,38 +231,40 @@ describe.skipIf(skipReason !== null)('the whole training upgrade through the app
       trainee
         .on('P4b:full-backup-run', async () => {
           await trainee.moveTape('DDS4-02', 'ORIG');
-          await trainee.terminal('ORIG', 'cms', CMS_KEYS.fullBackup);
+          await trainee.cmsWork('ORIG', 'P4b', 'full-backup-run');
         })
         .on('D1:admin-backup-run', async () => {
           await trainee.moveTape('DDS4-03', 'ORIG');
-          await trainee.terminal('ORIG', 'cms', CMS_KEYS.adminOnlyBackup);
+          await trainee.cmsWork('ORIG', 'D1', 'admin-backup-run');
         })
-        .on('D2:single-user-mode', () => trainee.terminal('NEW', 'cms', CMS_KEYS.singleUser))
+        .on('D2:single-user-mode', () => trainee.cmsWork('NEW', 'D2', 'single-user-mode'))
         // The first time, the trainee picks up the full backup instead of the admin tape.
         .on('D2:admin-tape-inserted', () =>
           trainee.moveTape(++d2Attempts === 1 ? 'DDS4-02' : 'DDS4-03', 'NEW'),
         )
-        .on('D2:migrate-system-admin', () => trainee.terminal('NEW', 'cms', CMS_KEYS.migrate('s')))
-        .on('D2:migrate-agent-admin', () => trainee.terminal('NEW', 'cms', CMS_KEYS.migrate('g')))
+        .on('D2:migrate-system-admin', () => trainee.cmsWork('NEW', 'D2', 'migrate-system-admin'))
+        .on('D2:migrate-agent-admin', () => trainee.cmsWork('NEW', 'D2', 'migrate-agent-admin'))
         .on('D5:incremental-backup-run', async () => {
           await trainee.moveTape('DDS4-04', 'ORIG');
-          await trainee.terminal('ORIG', 'cms', CMS_KEYS.incrementalBackup);
+          await trainee.cmsWork('ORIG', 'D5', 'incremental-backup-run');
         })
         .on('D6:cue-upgrade-done', () => trainee.terminal('ORIG', 'simctl cue-upgrade r3v11ak.g'))
         .on('D7:incremental-tape-inserted', () => trainee.moveTape('DDS4-04', 'NEW'))
-        .on('D7:migrate-historical-incremental', () => trainee.terminal('NEW', 'cms', CMS_KEYS.migrate('h')))
+        .on('D7:migrate-historical-incremental', () =>
+          trainee.cmsWork('NEW', 'D7', 'migrate-historical-incremental'),
+        )
         .on('D7:full-tape-inserted', () => trainee.moveTape('DDS4-02', 'NEW'))
-        .on('D7:migrate-historical-full', () => trainee.terminal('NEW', 'cms', CMS_KEYS.migrate('h')))
+        .on('D7:migrate-historical-full', () => trainee.cmsWork('NEW', 'D7', 'migrate-historical-full'))
         .on('D8:admin-tape-inserted', () => trainee.moveTape('DDS4-03', 'ORIG'))
-        .on('D8:single-user-mode', () => trainee.terminal('ORIG', 'cms', CMS_KEYS.singleUser))
-        .on('D8:migrate-admin-back', () => trainee.terminal('ORIG', 'cms', CMS_KEYS.migrate('sg')))
-        .on('D8:multi-user-mode', () => trainee.terminal('ORIG', 'cms', CMS_KEYS.multiUser))
+        .on('D8:single-user-mode', () => trainee.cmsWork('ORIG', 'D8', 'single-user-mode'))
+        .on('D8:migrate-admin-back', () => trainee.cmsWork('ORIG', 'D8', 'migrate-admin-back'))
+        .on('D8:multi-user-mode', () => trainee.cmsWork('ORIG', 'D8', 'multi-user-mode'))
         .on('D9:full-backup-run', async () => {
           await trainee.moveTape('DDS4-05', 'NEW');
-          await trainee.terminal('NEW', 'cms', CMS_KEYS.fullBackup);
+          await trainee.cmsWork('NEW', 'D9', 'full-backup-run');
         })
         .on('D10:full-new-inserted', () => trainee.moveTape('DDS4-05', 'ORIG'))
-        .on('D10:restore-run', () => trainee.terminal('ORIG', 'cms', CMS_KEYS.restoreHistoricalAndNonCms));
+        .on('D10:restore-run', () => trainee.cmsWork('ORIG', 'D10', 'restore-run'));
 
       // ORIG's CMSADM backup does not fit on one short tape: the app asks for a second one.
       for (const tape of ['SHORT-1', 'SHORT-2']) {
@@ -306,6 +382,25 @@ describe.skipIf(skipReason !== null)('the whole training upgrade through the app
       expect(
         (await readdir(ARTIFACTS)).filter((file) => file.endsWith('.png')).length,
       ).toBeGreaterThanOrEqual(6);
+      // The terminal with each full-screen CMS window the upgrade uses, set and after its work.
+      expect((await readdir(ARTIFACTS)).filter((file) => file.startsWith('window-'))).toEqual(
+        expect.arrayContaining(
+          [
+            'P4b-full-backup-run',
+            'D1-admin-backup-run',
+            'D2-single-user-mode',
+            'D2-migrate-system-admin',
+            'D2-migrate-agent-admin',
+            'D5-incremental-backup-run',
+            'D7-migrate-historical-incremental',
+            'D7-migrate-historical-full',
+            'D8-migrate-admin-back',
+            'D8-multi-user-mode',
+            'D10-restore-run',
+            'D4-data-collection',
+          ].flatMap((name) => [`window-${name}.png`, `window-${name}-after.png`]),
+        ),
+      );
 
       // The finished upgrade exports every form of its report from the app; the JSON verifies against the session.
       for (const name of [
@@ -332,6 +427,19 @@ describe.skipIf(skipReason !== null)('the whole training upgrade through the app
         'upgrade-report.pdf',
       ]);
       const sessionDirectory = path.dirname(path.dirname(files[0]!));
+      // The watch saw each Run in the app's terminal and journaled the selections on screen, all as required.
+      const runsSeen = (await readFile(path.join(sessionDirectory, 'journal.jsonl'), 'utf8'))
+        .split('\n')
+        .filter((line) => line.includes('"kind":"window-at-run"'))
+        .map((line) => {
+          const { event } = JSON.parse(line) as {
+            event: { stepId: string; evidence: { differences: string[] | null; wentAheadDespite: boolean } };
+          };
+          return [event.stepId, event.evidence.differences, event.evidence.wentAheadDespite];
+        });
+      expect(runsSeen).toEqual(
+        ['P4b', 'D1', 'D2', 'D2', 'D5', 'D7', 'D7', 'D8', 'D9', 'D10'].map((stepId) => [stepId, [], false]),
+      );
       expect((await readFile(files.find((f) => f.endsWith('.pdf'))!)).subarray(0, 5).toString()).toBe(
         '%PDF-',
       );

@@ -43,6 +43,8 @@ export function useSshd(options: SshdOptions = {}): () => RunningSshd {
 
 export interface SimulatedPairBehindSshd {
   store: FolderSimStore;
+  /** The simulated commands (a login shell's profile leaves them off its PATH). */
+  commandDir: string;
   orig: RunningSshd;
   neu: RunningSshd;
   /** Logs in as the test user (key auth) to ORIG or NEW. */
@@ -64,6 +66,7 @@ export function useSimulatedPairBehindSshd(): () => SimulatedPairBehindSshd {
     const pins = new HostKeyPins();
     pair = {
       store,
+      commandDir,
       orig,
       neu,
       login: (host) => {

@@ -12,7 +12,8 @@ import { StepContext } from '../../electron/steps/stepContext.ts';
 import type { ServerRole, StepId } from '../../shared/procedure/types.ts';
 import type { StepRun } from '../../shared/session/sessionState.ts';
 import type { SimulatedPairBehindSshd } from './sshd.ts';
-import { CMS_KEYS, Hands, TrainingTechnician } from './trainingTechnician.ts';
+import { CMS_KEYS } from './cmsKeys.ts';
+import { Hands, TrainingTechnician } from './trainingTechnician.ts';
 
 /** Which blank tape the trainee inserts for each backup: DDS4-01 CMSADM ORIG … DDS4-07 final CMSADM ORIG. */
 export const BACKUP_TAPES: Record<string, string> = {
@@ -27,62 +28,74 @@ export const BACKUP_TAPES: Record<string, string> = {
 
 /** A trainee who works through the whole procedure on the simulated pair the way the manual says. */
 export function manualFollowingTrainee(hands: Hands, currentStep: () => StepId): TrainingTechnician {
-  return new TrainingTechnician(hands)
-    .on('P4b:full-backup-run', async (h) => {
-      await h.moveTape('DDS4-02', 'ORIG');
-      await h.cms('ORIG', CMS_KEYS.fullBackup);
-    })
-    .on('D1:admin-backup-run', async (h) => {
-      await h.moveTape('DDS4-03', 'ORIG');
-      await h.cms('ORIG', CMS_KEYS.adminOnlyBackup);
-    })
-    .on('D2:single-user-mode', async (h) => void (await h.cms('NEW', CMS_KEYS.singleUser)))
-    .on('D2:admin-tape-inserted', (h) => h.moveTape('DDS4-03', 'NEW'))
-    .on('D2:migrate-system-admin', async (h) => void (await h.cms('NEW', CMS_KEYS.migrate('s'))))
-    .on('D2:migrate-agent-admin', async (h) => void (await h.cms('NEW', CMS_KEYS.migrate('g'))))
-    .on('D5:incremental-backup-run', async (h) => {
-      await h.moveTape('DDS4-04', 'ORIG');
-      await h.cms('ORIG', CMS_KEYS.incrementalBackup);
-    })
-    .on('D6:cue-upgrade-done', async (h) => void (await h.run('ORIG', 'simctl cue-upgrade r3v11ak.g')))
-    .on('D7:incremental-tape-inserted', (h) => h.moveTape('DDS4-04', 'NEW'))
-    .on('D7:migrate-historical-incremental', async (h) => void (await h.cms('NEW', CMS_KEYS.migrate('h'))))
-    .on('D7:full-tape-inserted', (h) => h.moveTape('DDS4-02', 'NEW'))
-    .on('D7:migrate-historical-full', async (h) => void (await h.cms('NEW', CMS_KEYS.migrate('h'))))
-    .on('D8:admin-tape-inserted', (h) => h.moveTape('DDS4-03', 'ORIG'))
-    .on('D8:single-user-mode', async (h) => void (await h.cms('ORIG', CMS_KEYS.singleUser)))
-    .on('D8:migrate-admin-back', async (h) => void (await h.cms('ORIG', CMS_KEYS.migrate('sg'))))
-    .on('D8:multi-user-mode', async (h) => void (await h.cms('ORIG', CMS_KEYS.multiUser)))
-    .on('D9:full-backup-run', async (h) => {
-      await h.moveTape('DDS4-05', 'NEW');
-      await h.cms('NEW', CMS_KEYS.fullBackup);
-    })
-    .on('D10:full-new-inserted', (h) => h.moveTape('DDS4-05', 'ORIG'))
-    .on('D10:restore-run', async (h) => void (await h.cms('ORIG', CMS_KEYS.restoreHistoricalAndNonCms)))
-    .answer(async (question, request) => {
-      if (request?.kind === 'insert-tape' && request.purpose === 'write') {
-        const server: ServerRole = question.startsWith('NEW') ? 'NEW' : 'ORIG';
-        const tape = BACKUP_TAPES[`${currentStep()}:${server}`]!;
-        await hands.moveTape(tape, server);
-        return tape;
-      }
-      if (request?.kind === 'insert-tape') return '';
-      if (question.startsWith('Id written on the cartridge in the drive')) {
-        const drive = currentStep() === 'D9' ? 'cms-new /dev/rmt/0' : 'cms-orig /dev/rmt/0';
-        const listing = await hands.run('ORIG', 'simctl tapes');
-        return listing
-          .split('\n')
-          .find((line) => line.endsWith(drive))!
-          .split('\t')[0]!;
-      }
-      if (question.startsWith('Which server is the primary')) return '';
-      if (question.startsWith('Cut-off time')) return '2026-11-24T07:00:00+01:00';
-      if (question.startsWith('Press Enter to check the archiving status again')) {
-        await hands.run('ORIG', 'simctl archive-now');
-        return '';
-      }
-      return null;
-    });
+  return (
+    new TrainingTechnician(hands)
+      // D4 reads Data Collection on NEW, which D2 left in single user mode: the app does not log in to
+      // CMS then, and the trainee reads the window in a terminal.
+      .judgeWith((reading) => {
+        if (!/single user mode/.test(reading.raw) || !reading.about.startsWith('The Data Collection window'))
+          return undefined;
+        return { verdict: 'looks-right', reason: 'System Setup > Data Collection shows every ACD on' };
+      })
+      .on('P4b:full-backup-run', async (h) => {
+        await h.moveTape('DDS4-02', 'ORIG');
+        await h.cms('ORIG', CMS_KEYS.fullBackup);
+      })
+      .on('D1:admin-backup-run', async (h) => {
+        await h.moveTape('DDS4-03', 'ORIG');
+        await h.cms('ORIG', CMS_KEYS.adminOnlyBackup);
+      })
+      .on('D2:single-user-mode', async (h) => void (await h.cms('NEW', CMS_KEYS.singleUser)))
+      .on('D2:admin-tape-inserted', (h) => h.moveTape('DDS4-03', 'NEW'))
+      .on('D2:migrate-system-admin', async (h) => void (await h.cms('NEW', CMS_KEYS.migrateSystemAdmin)))
+      .on('D2:migrate-agent-admin', async (h) => void (await h.cms('NEW', CMS_KEYS.migrateAgentAdmin)))
+      .on('D5:incremental-backup-run', async (h) => {
+        await h.moveTape('DDS4-04', 'ORIG');
+        await h.cms('ORIG', CMS_KEYS.incrementalBackup);
+      })
+      .on('D6:cue-upgrade-done', async (h) => void (await h.run('ORIG', 'simctl cue-upgrade r3v11ak.g')))
+      .on('D7:incremental-tape-inserted', (h) => h.moveTape('DDS4-04', 'NEW'))
+      .on(
+        'D7:migrate-historical-incremental',
+        async (h) => void (await h.cms('NEW', CMS_KEYS.migrateHistorical)),
+      )
+      .on('D7:full-tape-inserted', (h) => h.moveTape('DDS4-02', 'NEW'))
+      .on('D7:migrate-historical-full', async (h) => void (await h.cms('NEW', CMS_KEYS.migrateHistorical)))
+      .on('D8:admin-tape-inserted', (h) => h.moveTape('DDS4-03', 'ORIG'))
+      .on('D8:single-user-mode', async (h) => void (await h.cms('ORIG', CMS_KEYS.singleUser)))
+      .on('D8:migrate-admin-back', async (h) => void (await h.cms('ORIG', CMS_KEYS.migrateAdminBack)))
+      .on('D8:multi-user-mode', async (h) => void (await h.cms('ORIG', CMS_KEYS.multiUser)))
+      .on('D9:full-backup-run', async (h) => {
+        await h.moveTape('DDS4-05', 'NEW');
+        await h.cms('NEW', CMS_KEYS.fullBackup);
+      })
+      .on('D10:full-new-inserted', (h) => h.moveTape('DDS4-05', 'ORIG'))
+      .on('D10:restore-run', async (h) => void (await h.cms('ORIG', CMS_KEYS.restoreHistoricalAndNonCms)))
+      .answer(async (question, request) => {
+        if (request?.kind === 'insert-tape' && request.purpose === 'write') {
+          const server: ServerRole = question.startsWith('NEW') ? 'NEW' : 'ORIG';
+          const tape = BACKUP_TAPES[`${currentStep()}:${server}`]!;
+          await hands.moveTape(tape, server);
+          return tape;
+        }
+        if (request?.kind === 'insert-tape') return '';
+        if (question.startsWith('Id written on the cartridge in the drive')) {
+          const drive = currentStep() === 'D9' ? 'cms-new /dev/rmt/0' : 'cms-orig /dev/rmt/0';
+          const listing = await hands.run('ORIG', 'simctl tapes');
+          return listing
+            .split('\n')
+            .find((line) => line.endsWith(drive))!
+            .split('\t')[0]!;
+        }
+        if (question.startsWith('Which server is the primary')) return '';
+        if (question.startsWith('Cut-off time')) return '2026-11-24T07:00:00+01:00';
+        if (question.startsWith('Press Enter to check the archiving status again')) {
+          await hands.run('ORIG', 'simctl archive-now');
+          return '';
+        }
+        return null;
+      })
+  );
 }
 
 /** The migrations of an upgrade done as the manual says, in order: `step server data-type tape`. */

@@ -5,18 +5,6 @@ import type { StepProgress, Technician } from '../../electron/steps/technician.t
 import type { ServerRole } from '../../shared/procedure/types.ts';
 import type { Reading, Verdict } from '../../shared/session/sessionEvents.ts';
 
-/** Keystrokes for the simulated CMS menu, one answer per prompt. */
-export const CMS_KEYS = {
-  /** The window's defaults (everything, historical full), then Run. */
-  fullBackup: ['1', '1', ...Array<string>(9).fill(''), 'b', 'q'],
-  adminOnlyBackup: ['1', '1', 'y', 'a', 'n', 'y', 'y', 'n', 'y', 'r', 'b', 'q'],
-  incrementalBackup: ['1', '1', 'y', 'a', 'n', 'n', 'y', 'y', 'i', 'y', 'r', 'b', 'q'],
-  migrate: (types: string) => ['2', '2', types, 'r', 'b', 'q'],
-  singleUser: ['2', '1', 's', 'b', 'q'],
-  multiUser: ['2', '1', 'm', 'b', 'q'],
-  restoreHistoricalAndNonCms: ['1', '2', 'y', 'y', 'r', 'b', 'q'],
-};
-
 type Action = (hands: Hands) => Promise<void>;
 
 /**
@@ -36,8 +24,27 @@ export class Hands {
     return result.stdout;
   }
 
-  cms(server: ServerRole, keys: readonly string[]): Promise<string> {
-    return this.run(server, 'cms', `${keys.join('\n')}\n`);
+  /** Runs the full-screen `cms` on a terminal and types `keys` once its Main Menu is drawn; resolves when it has ended. */
+  async cms(server: ServerRole, keys: readonly string[]): Promise<string> {
+    const pty = await (await this.connect(server)).openPty('cms');
+    let screen = '';
+    let drawn: () => void = () => undefined;
+    const menuDrawn = new Promise<void>((resolve) => (drawn = resolve));
+    pty.onData((text) => {
+      screen += text;
+      if (screen.includes('Main Menu')) drawn();
+    });
+    const timer = setTimeout(() => pty.close(), 60_000);
+    try {
+      await Promise.race([menuDrawn, pty.ended]);
+      pty.write(keys.join(''));
+      const end = await pty.ended;
+      if (end.kind !== 'exited' || end.code !== 0)
+        throw new Error(`${server} cms: ${JSON.stringify(end)}\n${screen.slice(-2000)}`);
+      return screen;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async eject(server: ServerRole): Promise<void> {

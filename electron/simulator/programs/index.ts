@@ -1,7 +1,7 @@
 import type { Program } from '../program.ts';
 import { brCheck } from './brCheck.ts';
 import { cmsadm } from './cmsadm.ts';
-import { cmsMenu } from './cmsMenu.ts';
+import { cmsInterface } from './cmsInterface.ts';
 import { mt } from './mt.ts';
 import { simctl } from './simctl.ts';
 import { su } from './su.ts';
@@ -18,7 +18,7 @@ export const PROGRAMS: Readonly<Record<string, Program>> = {
   date,
   mt,
   cmsadm,
-  cms: cmsMenu,
+  cms: cmsInterface,
   br_check: brCheck,
   '/cms/bin/br_check': brCheck,
   'cms/bin/br_check': brCheck,

@@ -96,6 +96,16 @@ function QuestionForm({ question, answer, saveSample }: QuestionProps) {
         data-item={question.checklistItem ?? ''}
       >
         <p>{question.text}</p>
+        {question.trainingKeys && (
+          <section aria-label="Keys on the training server" className="training-keys">
+            <p>On the training server:</p>
+            <ol>
+              {question.trainingKeys.map((line, index) => (
+                <li key={index}>{line}</li>
+              ))}
+            </ol>
+          </section>
+        )}
         <button type="button" onClick={() => void answer(question, true)}>
           Yes, done
         </button>

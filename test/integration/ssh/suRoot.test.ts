@@ -49,7 +49,7 @@ describe.skipIf(skip)(
       expect(missing.kind === 'exited' && missing.code).not.toBe(0);
       expect(missing.stdout).toMatch(/nowhere\.log/);
       expect(missing.stdout).not.toMatch(/Password|SunOS|CMSHA-ROOT/);
-      const menu = await root.exec('cms', { input: 'q\n', timeoutMs: 30_000 });
+      const menu = await root.exec('cmsadm', { input: 'q\n', timeoutMs: 30_000 });
       expect(menu.kind).toBe('exited');
       expect(menu.stdout).not.toMatch(/^q$/m);
       login.close();

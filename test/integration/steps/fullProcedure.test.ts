@@ -10,7 +10,8 @@ import { MANUAL_MIGRATIONS, useTrainingSession } from '../../support/trainingRun
 const skip = skipWithoutSshd('fullProcedure');
 
 describe.skipIf(skip)('the whole procedure, P1 to D11, on the simulated pair behind real sshd', () => {
-  const session = useTrainingSession(useSimulatedPairBehindSshd());
+  const pair = useSimulatedPairBehindSshd();
+  const session = useTrainingSession(pair);
 
   it(
     'runs every step from the core with the right tape for each, and journals it all',
@@ -81,6 +82,21 @@ describe.skipIf(skip)('the whole procedure, P1 to D11, on the simulated pair beh
       expect(state.notes.map((n) => n.text)).toContainEqual(
         expect.stringContaining('Cannot restore non-CMS data'),
       );
+      // D3, D6 and D8 read their windows from the full-screen interface's rendered screen; D4 does not
+      // log in to NEW, which D2 left in single user mode: the trainee judged its window instead.
+      const parsedKinds = (stepId: 'D3' | 'D4' | 'D6' | 'D8', parser: string) =>
+        state.steps[stepId].evidence.flatMap((e) =>
+          e.kind === 'parsed' && e.parser === parser ? [(e.result as { kind: string }).kind] : [],
+        );
+      expect(parsedKinds('D3', 'archive-status')).toContain('recognised');
+      expect(parsedKinds('D6', 'data-collection')).toEqual(['recognised']);
+      expect(parsedKinds('D8', 'data-collection')).toEqual(['recognised']);
+      expect(parsedKinds('D4', 'data-collection')).toEqual(['unrecognised']);
+      expect(trainee.judged.map((j) => [j.reading.about, /single user mode/.test(j.reading.raw)])).toEqual([
+        ['The Data Collection window of NEW', true],
+      ]);
+      const sim = await pair().store.read();
+      expect([sim.hosts.orig.cmsLogins, sim.hosts.new.cmsLogins]).toEqual([[], []]);
       const d11Transcripts = state.steps.D11.evidence
         .filter((e) => e.kind === 'transcript')
         .map((e) => e.path);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildUpgradeReport } from '../../../shared/report/upgradeReport.ts';
 import { skipWithoutSshd, useSimulatedPairBehindSshd } from '../../support/sshd.ts';
 import { passUpToP4a, useTrainingSession } from '../../support/trainingRun.ts';
-import { CMS_KEYS } from '../../support/trainingTechnician.ts';
+import { CMS_KEYS } from '../../support/cmsKeys.ts';
 
 const skip = skipWithoutSshd('migrationRecords');
 
@@ -20,7 +20,7 @@ describe.skipIf(skip)('migrations recorded as acts, on the simulated pair behind
     for (const stepId of ['P4b', 'D1'] as const)
       expect(await run(stepId)).toMatchObject({ id: stepId, status: 'passed' });
     trainee.on('D2:migrate-system-admin', async (h) => {
-      await h.cms('NEW', CMS_KEYS.migrate('s'));
+      await h.cms('NEW', CMS_KEYS.migrateSystemAdmin);
       await pair().store.update((state) => {
         state.hosts.new.files['/cms/migrate/r3mig.log'] +=
           '\n01/02/2027 10:00:00 R3 Migrate ERROR: table sysadm.acd_shifts could not be loaded\n';
@@ -58,7 +58,7 @@ describe.skipIf(skip)('migrations recorded as acts, on the simulated pair behind
         state.hosts.new.files['/cms/migrate/r3mig.log'] = `${lines.join('\n')}\n`;
       });
     trainee.on('D2:migrate-system-admin', async (h) => {
-      await h.cms('NEW', CMS_KEYS.migrate('s'));
+      await h.cms('NEW', CMS_KEYS.migrateSystemAdmin);
       await rewordLog();
     });
     // The trainee stops before the second migration (answers "no" when asked whether Run was selected).
@@ -89,7 +89,7 @@ describe.skipIf(skip)('migrations recorded as acts, on the simulated pair behind
     trainee.on('D2:migrate-system-admin', async () => {
       throw new Error('the runner asked for the system admin migration a second time');
     });
-    trainee.on('D2:migrate-agent-admin', async (h) => void (await h.cms('NEW', CMS_KEYS.migrate('g'))));
+    trainee.on('D2:migrate-agent-admin', async (h) => void (await h.cms('NEW', CMS_KEYS.migrateAgentAdmin)));
     const second = await run('D2');
     expect(second.status).toBe('passed');
     expect(trainee.judged).toHaveLength(1);

@@ -5,7 +5,8 @@ import { parseCmsadmBackup } from '../../../shared/parsers/cmsadmBackup.ts';
 import { HARMLESS_NON_CMS_RESTORE, parseMigrationLog } from '../../../shared/parsers/migrateLog.ts';
 import { parseVolumeLabel } from '../../../shared/parsers/volumeLabel.ts';
 import { checkVolumeLabel } from '../../../shared/procedure/volumeLabelRule.ts';
-import { freshPair, runSim } from '../../support/simProgramRunner.ts';
+import { CMS_KEYS } from '../../support/cmsKeys.ts';
+import { freshPair, runCms, runSim } from '../../support/simProgramRunner.ts';
 
 describe('parseVolumeLabel', () => {
   it('reads every field of SYSTEM-YYMMDD-NN-LLLL-AA-M-TT', () => {
@@ -163,7 +164,7 @@ Successful
   });
 
   it('reads the simulated window, and refuses rows it does not understand', async () => {
-    const window = (await runSim(freshPair(), 'cms', ['1', '3', 'b', 'q'])).stdout;
+    const window = (await runCms(freshPair(), CMS_KEYS.archiveListAll)).screens.at(-1)!.rows.join('\n');
     expect(parseArchiveStatus(window)).toMatchObject({
       kind: 'recognised',
       records: [{ acd: 'acd1' }, { acd: 'acd2' }],
@@ -179,10 +180,10 @@ describe('parseMigrationLog', () => {
     const store = freshPair();
     await runSim(store, 'simctl insert DDS4-01');
     await runSim(store, 'simctl write-maintenance DDS4-01 XSMC F');
-    await runSim(store, 'cms', ['2', '2', 's', 'r', 'b', 'q']);
-    await runSim(store, 'cms', ['2', '1', 's', 'b', 'q']);
-    await runSim(store, 'cms', ['2', '2', 'sg', 'r', 'b', 'q']);
-    await runSim(store, 'cms', ['2', '2', 's', 'r', 'b', 'q']);
+    await runCms(store, CMS_KEYS.migrateSystemAdmin);
+    await runCms(store, CMS_KEYS.singleUser);
+    await runCms(store, CMS_KEYS.migrateAdminBack);
+    await runCms(store, CMS_KEYS.migrateSystemAdmin);
     const log = parseMigrationLog((await runSim(store, 'cat /cms/migrate/r3mig.log')).stdout);
     expect(log).toMatchObject({ kind: 'recognised', successes: 2, failures: 2, unrecognisedLines: 0 });
     expect(log.kind === 'recognised' && log.entries.map((e) => e.outcome)).toEqual([

@@ -11,7 +11,8 @@ import { parseMtStatus } from '../../../shared/parsers/mtStatus.ts';
 import { parseVolumeLabel } from '../../../shared/parsers/volumeLabel.ts';
 import { plainTranscript } from '../../../shared/session/plainTranscript.ts';
 import { RECORDED_SESSION } from '../../support/recordTrainingSession.ts';
-import { freshPair, runSim } from '../../support/simProgramRunner.ts';
+import { CMS_KEYS } from '../../support/cmsKeys.ts';
+import { freshPair, runCms, runSim } from '../../support/simProgramRunner.ts';
 
 type AnyResult = { kind: string; raw?: string; reason?: string };
 
@@ -41,11 +42,11 @@ beforeAll(async () => {
   const store = freshPair();
   await runSim(store, 'simctl insert DDS4-01');
   await runSim(store, 'simctl write-maintenance DDS4-01 XSMC F');
-  await runSim(store, 'cms', ['2', '1', 's', 'b', 'q']);
-  await runSim(store, 'cms', ['2', '2', 's', 'r', 'b', 'q']);
+  await runCms(store, CMS_KEYS.singleUser);
+  await runCms(store, CMS_KEYS.migrateSystemAdmin);
   SEEDS['migration log'] = (await runSim(store, 'cat /cms/migrate/r3mig.log')).stdout;
-  SEEDS['archive status'] = (await runSim(store, 'cms', ['1', '3', 'b', 'q'])).stdout;
-  SEEDS['data collection'] = (await runSim(store, 'cms', ['2', '3', 'b', 'q'])).stdout;
+  SEEDS['archive status'] = (await runCms(store, CMS_KEYS.archiveListAll)).screens.at(-1)!.rows.join('\n');
+  SEEDS['data collection'] = (await runCms(store, CMS_KEYS.dataCollection)).screens.at(-1)!.rows.join('\n');
   SEEDS['volume label'] = 'CMSORIG-261123-02-XSMC-00-F-01';
   for (const [name, seed] of Object.entries(SEEDS)) {
     const parser = PARSERS[name]!;

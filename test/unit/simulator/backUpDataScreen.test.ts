@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BACK_UP_DATA,
   backUpDataSelections,
-  drawBackUpData,
   openBackUpData,
-  pressOnBackUpData,
-  type BackUpDataScreen,
 } from '../../../electron/simulator/screens/backUpDataScreen.ts';
+import { drawForm, pressOnForm, type FormState } from '../../../electron/simulator/screens/formWindow.ts';
 import { KEYS } from '../../../electron/simulator/screens/screenAssumptions.ts';
 import { TerminalScreen } from '../../../electron/ssh/terminalScreen.ts';
 import { readBackUpDataSelections } from '../../../shared/parsers/backUpDataWindow.ts';
@@ -18,9 +17,9 @@ import {
 const NOW = new Date('1999-12-23T10:07:00Z');
 
 /** The simulator's window drawn into the core's mirror and read back as the watch reads it. */
-async function readBack(screen: BackUpDataScreen) {
+async function readBack(screen: FormState) {
   const terminal = new TerminalScreen();
-  terminal.write(drawBackUpData(screen, NOW));
+  terminal.write(drawForm(BACK_UP_DATA, screen, NOW, 1));
   const text = await terminal.read();
   terminal.dispose();
   const window = parseCmsWindow(text);
@@ -28,9 +27,9 @@ async function readBack(screen: BackUpDataScreen) {
   return { text, window, read: readBackUpDataSelections(window) };
 }
 
-function press(screen: BackUpDataScreen, ...keys: string[]) {
+function press(screen: FormState, ...keys: string[]) {
   let chosen: string | null = null;
-  for (const key of keys) ({ screen, chosen } = pressOnBackUpData(screen, key));
+  for (const key of keys) ({ state: screen, chosen } = pressOnForm(BACK_UP_DATA, screen, key));
   return { screen, chosen };
 }
 
@@ -49,9 +48,18 @@ describe("the simulator's full-screen Back Up Data window", () => {
   it("is set to step 5's incremental backup with the cursor and the space bar, and Run is chosen from the action list", async () => {
     // Down to each choice to change, the space bar on it: local and CMS system administration off,
     // historical incremental (the manual's p. 40 example).
-    let { screen } = press(openBackUpData(1), KEYS.down, KEYS.down, KEYS.space, KEYS.down, KEYS.space);
-    ({ screen } = press(screen, KEYS.down, KEYS.down, KEYS.down, KEYS.space));
-    expect(backUpDataSelections(screen)).toEqual(INCREMENTAL_MAINTENANCE_BACKUP);
+    // Cursor stops: verify, All ACDs, Current ACD, the three admin boxes, historical, Full, Incremental…
+    let { screen } = press(
+      openBackUpData(1),
+      KEYS.down,
+      KEYS.down,
+      KEYS.down,
+      KEYS.space,
+      KEYS.down,
+      KEYS.space,
+    );
+    ({ screen } = press(screen, KEYS.down, KEYS.down, KEYS.down, KEYS.down, KEYS.space));
+    expect(backUpDataSelections(screen.values)).toEqual(INCREMENTAL_MAINTENANCE_BACKUP);
     expect((await readBack(screen)).read).toEqual({
       kind: 'recognised',
       selections: INCREMENTAL_MAINTENANCE_BACKUP,

@@ -140,4 +140,17 @@ describe('the simulated Solaris commands', () => {
     expect(await input.readLine()).toBeNull();
     expect(echoed).toBe('3\r\n\r\n');
   });
+
+  it('in raw mode gives whole keys, escape sequences split across reads included, and echoes nothing', async () => {
+    let echoed = '';
+    const input = new LineInput(true, (text) => (echoed += text));
+    input.raw = true;
+    input.push('\x1b[B\r \x1b');
+    input.push('[1');
+    input.push('9~\x1bOA\x1bx');
+    const keys: (string | null)[] = [];
+    for (let i = 0; i < 7; i++) keys.push(await input.readLine());
+    expect(keys).toEqual(['\x1b[B', '\r', ' ', '\x1b[19~', '\x1bOA', '\x1b', 'x']);
+    expect(echoed).toBe('');
+  });
 });
