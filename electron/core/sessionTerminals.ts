@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerRole, StepId } from '../../shared/procedure/types.ts';
-import { RedactedTranscript } from '../journal/redactedTranscript.ts';
-import { hashTranscript } from '../journal/transcriptSeal.ts';
 import type { SessionJournal } from '../journal/sessionJournal.ts';
 import type { RemoteHost } from '../ssh/remoteHost.ts';
 import { CMS_TERMINAL_SIZE, type TerminalSize } from '../../shared/procedure/terminalSize.ts';
 import type { PtyChannel } from '../ssh/sshConnection.ts';
 import { SessionSecrets } from './sessionSecrets.ts';
+import { StepTranscripts } from './stepTranscripts.ts';
 import { UserFacingError } from './userFacingError.ts';
 import { TerminalWatch } from './terminalWatch.ts';
 import type { WindowCheck, WindowCheckContext } from '../../shared/procedure/windowCheck.ts';
@@ -30,10 +29,6 @@ export interface TerminalListener {
 }
 
 /**
- * The technician's own terminals on the session's servers (for the CMS menus). Output opened during a
- * step goes to that step's terminal transcript, journaled as its evidence once per attempt.
- */
-/**
  * Flow control of a terminal's output to the window: the window acknowledges what its terminal has
  * drawn; with more than HIGH characters unacknowledged the server is held back (the SSH channel paused,
  * so its window fills and the server's program blocks), until the window is back under LOW. A window
@@ -42,6 +37,11 @@ export interface TerminalListener {
 export const TERMINAL_HIGH_WATER_CHARS = 1_000_000;
 const TERMINAL_LOW_WATER_CHARS = 250_000;
 
+/**
+ * The technician's own terminals on the session's servers (for the CMS windows). Output is filed under
+ * the step running when it arrived (else the step the terminal was opened in): that attempt's terminal
+ * transcript, journaled as its evidence once per attempt.
+ */
 export class SessionTerminals {
   private readonly open = new Map<string, PtyChannel>();
   private readonly ending = new Set<Promise<void>>();
@@ -64,13 +64,10 @@ export class SessionTerminals {
   ): Promise<string> {
     const pty = await (await this.host(server)).openPty(null, size);
     const terminalId = randomUUID();
-    const attempt = stepId ? Math.max(1, this.journal.state.steps[stepId].attempts) : 0;
-    const transcript = stepId
-      ? new RedactedTranscript(this.journal.directory, stepId, server, attempt, 'terminal')
-      : null;
-    const stopRedacting = transcript ? this.secrets.feed(transcript.addSecret) : () => undefined;
     this.open.set(terminalId, pty);
+    // The step whose work this is: the one running now, else the one the terminal was opened in.
     const stepOf = () => runningStepOf(this.journal.state) ?? stepId;
+    const transcripts = new StepTranscripts(this.journal, server, this.secrets);
     const watch = new TerminalWatch(stepOf, size, this.windowContext(server, stepOf), (check) =>
       this.listener.windowCheck?.(terminalId, check),
     );
@@ -78,7 +75,8 @@ export class SessionTerminals {
     const flow = { chars: 0, paused: false };
     this.unacknowledged.set(terminalId, flow);
     pty.onData((data) => {
-      transcript?.write(data);
+      const filedUnder = stepOf();
+      if (filedUnder) transcripts.of(filedUnder).write(data);
       this.listener.data(terminalId, data);
       watch.feed(data);
       flow.chars += data.length;
@@ -93,29 +91,8 @@ export class SessionTerminals {
       this.watches.delete(terminalId);
       this.typing.delete(terminalId);
       watch.dispose();
-      stopRedacting();
       this.listener.closed(terminalId, end.kind === 'exited' ? 'the shell ended' : end.reason);
-      if (!transcript || !stepId) return;
-      await transcript.close();
-      if (this.journal.readOnly) return;
-      // Several terminals in one attempt append to the same file: sealed at each close, evidence once.
-      await this.journal.append({
-        type: 'transcript-sealed',
-        path: transcript.relativePath,
-        ...(await hashTranscript(this.journal.directory, transcript.relativePath)),
-        at: new Date().toISOString(),
-      });
-      const recorded = this.journal.state.steps[stepId].evidence.some(
-        (evidence) => evidence.kind === 'transcript' && evidence.path === transcript.relativePath,
-      );
-      if (recorded) return;
-      await this.journal.append({
-        type: 'evidence-recorded',
-        stepId,
-        server,
-        evidence: { kind: 'transcript', path: transcript.relativePath },
-        at: new Date().toISOString(),
-      });
+      await transcripts.closeAndRecord();
     });
     const tracked: Promise<void> = ended
       .catch((error: unknown) =>
