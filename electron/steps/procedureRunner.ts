@@ -120,6 +120,8 @@ const MT_LOOK_FOR =
 
 async function checkTapeDrives(context: StepContext): Promise<void> {
   context.tellNotes();
+  // mt reads a drive with a tape in it: the technician loads both first.
+  await context.confirmChecklist(['tape-loaded-orig', 'tape-loaded-new']);
   const readings = await Promise.all(
     (['ORIG', 'NEW'] as const).map(async (server) => {
       const connection = await context.connect(server);
@@ -141,8 +143,7 @@ async function checkTapeDrives(context: StepContext): Promise<void> {
         .map((reading, i) => `${i === 0 ? 'ORIG' : 'NEW'}: ${reading.command}\n${reading.output}`)
         .join('\n'),
     );
-    for (const itemId of ['tape-loaded-orig', 'tape-loaded-new', 'mt-status-both'])
-      await context.record({ type: 'checklist-item-ticked', stepId: context.stepId, itemId });
+    await context.record({ type: 'checklist-item-ticked', stepId: context.stepId, itemId: 'mt-status-both' });
     return;
   }
   const verdict = judgeDriveCompatibility(
@@ -154,9 +155,7 @@ async function checkTapeDrives(context: StepContext): Promise<void> {
   if (verdict.verdict === 'replace-orig-drive' && verdict.warning)
     context.technician.tell(`WARNING: ${verdict.warning}`);
   if (verdict.verdict !== 'compatible') throw new StepFailure(verdict.message);
-  for (const itemId of ['tape-loaded-orig', 'tape-loaded-new', 'mt-status-both']) {
-    await context.record({ type: 'checklist-item-ticked', stepId: context.stepId, itemId });
-  }
+  await context.record({ type: 'checklist-item-ticked', stepId: context.stepId, itemId: 'mt-status-both' });
 }
 
 /** P3a: the platform pair checked against the manual, the recommendation shown, the technician's choice journaled. */
@@ -176,27 +175,51 @@ async function choosePrimary(context: StepContext): Promise<void> {
   });
   const suggested: ServerRole | null =
     recommendation.primary === 'first' ? 'ORIG' : recommendation.primary === 'second' ? 'NEW' : null;
-  const answer = (
-    await context.technician.ask(
-      `Which server is the primary, ORIG or NEW?${suggested ? ` [${suggested}]` : ''}`,
-    )
-  )?.trim();
-  const primary = answer === '' && suggested ? suggested : answer?.toUpperCase();
-  if (primary !== 'ORIG' && primary !== 'NEW')
-    throw new StepFailure('no primary server chosen (answer ORIG or NEW)');
+  const primary = await askUntilValid(
+    context,
+    `Which server is the primary, ORIG or NEW?${suggested ? ` [${suggested}]` : ''}`,
+    (answer) => {
+      const chosen = answer === '' && suggested ? suggested : answer.toUpperCase();
+      return chosen === 'ORIG' || chosen === 'NEW'
+        ? { value: chosen as ServerRole }
+        : `"${answer}" is neither ORIG nor NEW`;
+    },
+  );
+  if (primary === null) throw new StepFailure('no primary server chosen (answer ORIG or NEW)');
   await context.record({ type: 'ha-roles-assigned', primary });
   await context.confirmChecklist();
 }
 
+/**
+ * Asks until `read` accepts the answer (it returns the value, or a string with a reason when it does
+ * not): a person who mistyped is asked again, with the reason, never failed for it. Null: stopped.
+ */
+async function askUntilValid<T>(
+  context: StepContext,
+  question: string,
+  read: (answer: string) => { value: T } | string,
+): Promise<T | null> {
+  let problem = '';
+  for (;;) {
+    const answer = await context.technician.ask(problem ? `${question} (${problem}: try again.)` : question);
+    if (answer === null) return null;
+    const result = read(answer.trim());
+    if (typeof result !== 'string') return result.value;
+    problem = result;
+  }
+}
+
 /** P3b: the cut-off time agreed with the customer. */
 async function setCutOff(context: StepContext): Promise<void> {
-  const answer = await context.technician.ask(
+  const cutOff = await askUntilValid(
+    context,
     'Cut-off time on the upgrade day (e.g. 2026-11-24T07:00:00+01:00)?',
+    (answer) =>
+      !Number.isNaN(Date.parse(answer)) && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(answer)
+        ? { value: answer }
+        : `"${answer}" is not a date and time like 2026-11-24T07:00:00+01:00`,
   );
-  const cutOff = answer?.trim() ?? '';
-  if (Number.isNaN(Date.parse(cutOff)) || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(cutOff)) {
-    throw new StepFailure(`"${cutOff}" is not a date and time like 2026-11-24T07:00:00+01:00`);
-  }
+  if (cutOff === null) throw new StepFailure('no cut-off time given');
   await context.record({ type: 'cut-off-set', cutOff: new Date(cutOff).toISOString() });
   await context.confirmChecklist();
 }

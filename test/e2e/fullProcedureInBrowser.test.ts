@@ -282,8 +282,10 @@ describe.skipIf(skipReason !== null)('the whole training upgrade through the app
       trainee.cmsadmTapes['D11:NEW'] = ['DDS4-06'];
       trainee.cmsadmTapes['D11:ORIG'] = ['DDS4-07'];
 
-      await trainee.moveTape('DDS4-08', 'ORIG');
-      await trainee.moveTape('DDS4-01', 'NEW');
+      // P2 asks for a tape in each drive before it reads them.
+      trainee
+        .on('P2:tape-loaded-orig', () => trainee.moveTape('DDS4-08', 'ORIG'))
+        .on('P2:tape-loaded-new', () => trainee.moveTape('DDS4-01', 'NEW'));
       // For P4b's backup the trainee first picks up the CMSADM tape just written: refused, by name.
       trainee.wrongFirst['P4b:ORIG'] = 'SHORT-1';
       let refusalShown = false;

@@ -18,8 +18,10 @@ describe.skipIf(skip)('the whole procedure, P1 to D11, on the simulated pair beh
     { timeout: 300_000 },
     async () => {
       const { box, desk, hands, journal, run, trainee } = session();
-      await hands.moveTape('DDS4-08', 'ORIG');
-      await hands.moveTape('DDS4-01', 'NEW');
+      // P2 asks for a tape in each drive before it reads them: the trainee loads them when asked.
+      trainee
+        .on('P2:tape-loaded-orig', (h) => h.moveTape('DDS4-08', 'ORIG'))
+        .on('P2:tape-loaded-new', (h) => h.moveTape('DDS4-01', 'NEW'));
       for (const stepId of STEP_IDS) {
         const result = await run(stepId);
         expect({ stepId, status: result.status, reason: result.reason }).toEqual({
