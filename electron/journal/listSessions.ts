@@ -8,6 +8,7 @@ import { JOURNAL_FILE } from './sessionJournal.ts';
 export interface SessionSummary {
   directory: string;
   site: string;
+  technician: string;
   createdAt: string;
   training: boolean;
 }
@@ -28,6 +29,7 @@ export async function listSessions(root: string): Promise<SessionSummary[]> {
       sessions.push({
         directory,
         site: event.data.site,
+        technician: event.data.technician,
         createdAt: event.data.at,
         training: event.data.training,
       });

@@ -93,7 +93,7 @@ function Window() {
         <LargeTextToggle />
         {session && (
           <p>
-            {session.site} — {session.technician}
+            <bdi>{session.site}</bdi> — <bdi>{session.technician}</bdi>
             {session.training ? ' — training on the simulated pair' : ''}
           </p>
         )}
@@ -113,11 +113,14 @@ function Window() {
         <div className="workspace">
           <div className="views">
             <nav aria-label="Views">
-              <a href="#plan-heading">Plan</a> <a href="#timeline-heading">Timeline</a>{' '}
-              <a href="#steps-heading">Steps</a> <a href="#terminal-heading">Terminal</a>{' '}
-              {session?.training && <a href="#tape-box-heading">Tape box</a>}{' '}
-              <a href="#tapes-heading">Tapes</a> <a href="#servers-heading">Servers</a>{' '}
-              <a href="#report-heading">Report</a>{' '}
+              <SectionLink to="plan-heading">Plan</SectionLink>{' '}
+              <SectionLink to="timeline-heading">Timeline</SectionLink>{' '}
+              <SectionLink to="steps-heading">Steps</SectionLink>{' '}
+              <SectionLink to="terminal-heading">Terminal</SectionLink>{' '}
+              {session?.training && <SectionLink to="tape-box-heading">Tape box</SectionLink>}{' '}
+              <SectionLink to="tapes-heading">Tapes</SectionLink>{' '}
+              <SectionLink to="servers-heading">Servers</SectionLink>{' '}
+              <SectionLink to="report-heading">Report</SectionLink>{' '}
               <button type="button" className="link" onClick={() => void store.leaveSession()}>
                 Other sessions
               </button>
@@ -155,5 +158,23 @@ function Window() {
         </div>
       )}
     </main>
+  );
+}
+
+/**
+ * A link to a section of the page that scrolls to it without touching the address: the browser
+ * harness keeps its access token in the address's fragment, which a `#section` link would replace.
+ */
+function SectionLink({ to, children }: { to: string; children: string }) {
+  return (
+    <a
+      href={`#${to}`}
+      onClick={(event) => {
+        event.preventDefault();
+        document.getElementById(to)?.scrollIntoView();
+      }}
+    >
+      {children}
+    </a>
   );
 }

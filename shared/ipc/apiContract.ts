@@ -81,6 +81,7 @@ export const API_CALLS = {
         z.object({
           directory: sessionDirectory,
           site: z.string(),
+          technician: z.string(),
           createdAt: z.string(),
           training: z.boolean(),
         }),

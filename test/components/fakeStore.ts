@@ -27,7 +27,7 @@ export function storeWith(overrides: Partial<SessionStore>): SessionStore {
     showTranscript: vi.fn(),
     showEarlierTranscript: vi.fn(),
     closeTranscript: vi.fn(),
-    addNote: vi.fn(),
+    addNote: vi.fn(async () => true),
     exportReport: vi.fn(),
     leaveSession: vi.fn(),
     updateTape: vi.fn(),

@@ -1,7 +1,7 @@
 import { SESSION_CREATED, storeWith } from './fakeStore.ts';
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StepRecord } from '../../renderer/src/steps/StepRecord.tsx';
 import { reduceSession } from '../../shared/session/reduceSession.ts';
 
@@ -48,5 +48,26 @@ describe('StepRecord', () => {
     await userEvent.type(screen.getByLabelText('Note on P1'), 'Customer asked for a copy of the log');
     await userEvent.click(screen.getByRole('button', { name: 'Add the note' }));
     expect(store.addNote).toHaveBeenCalledWith('P1', 'Customer asked for a copy of the log');
+    await waitFor(() => expect((screen.getByLabelText('Note on P1') as HTMLTextAreaElement).value).toBe(''));
+  });
+
+  it('keeps the typed note when it is not added, caps it at the journal limit, and isolates its direction', async () => {
+    const store = storeWith({
+      state: {
+        ...state,
+        notes: [{ stepId: 'P1', text: '\u202Eevil reversed', at: '2026-11-23T09:00:00Z' }],
+      },
+      addNote: vi.fn(async () => false),
+    });
+    render(<StepRecord stepId="P1" store={store} />);
+    const box = screen.getByLabelText('Note on P1') as HTMLTextAreaElement;
+    expect(box.maxLength).toBe(4000);
+    await userEvent.type(box, 'Tape 3 label smudged');
+    await userEvent.click(screen.getByRole('button', { name: 'Add the note' }));
+    expect(store.addNote).toHaveBeenCalled();
+    expect(box.value).toBe('Tape 3 label smudged');
+    expect(screen.getByText('20 of 4000 characters')).toBeTruthy();
+    // A right-to-left override typed into a note stays inside the note.
+    expect(screen.getByText('\u202Eevil reversed').tagName).toBe('BDI');
   });
 });

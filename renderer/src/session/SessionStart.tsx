@@ -51,8 +51,9 @@ export function SessionStart({ store }: { store: SessionStartStore }) {
             {sessions.map((session) => (
               <li key={session.directory}>
                 <button type="button" onClick={() => void openSession(session.directory)}>
-                  Open {session.site} ({session.createdAt.slice(0, 10)})
-                  {session.training ? ' — training' : ''}
+                  Open <bdi>{session.site}</bdi>, {localStart(session.createdAt)},{' '}
+                  <bdi>{session.technician}</bdi>
+                  {session.training ? ' — training' : ' — real upgrade'}
                 </button>
               </li>
             ))}
@@ -61,4 +62,11 @@ export function SessionStart({ store }: { store: SessionStartStore }) {
       )}
     </section>
   );
+}
+
+/** When a session was started, on this laptop's clock: sessions of one site and day told apart. */
+function localStart(iso: string): string {
+  const at = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())} started ${two(at.getHours())}:${two(at.getMinutes())}`;
 }

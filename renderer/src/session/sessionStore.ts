@@ -80,7 +80,8 @@ export interface SessionStore {
   showTranscript(path: string): Promise<void>;
   showEarlierTranscript(): Promise<void>;
   closeTranscript(): void;
-  addNote(stepId: StepId | null, text: string): Promise<void>;
+  /** True once the note is in the journal. */
+  addNote(stepId: StepId | null, text: string): Promise<boolean>;
   exportReport(format: ReportFormat): Promise<void>;
   /** Back to the list of sessions (to open another or start a new one); refused while a step runs. */
   leaveSession(): Promise<void>;
@@ -318,7 +319,14 @@ export function createSessionStore(api: CmsHaApi) {
           set({ ...initialWindowState(), sessions: get().sessions });
           await get().loadSessions();
         }),
-      addNote: (stepId, text) => attempt(async () => void (await api.call('note.add', { stepId, text }))),
+      addNote: async (stepId, text) => {
+        let added = false;
+        await attempt(async () => {
+          await api.call('note.add', { stepId, text });
+          added = true;
+        });
+        return added;
+      },
       refreshTrainingTapes: () => attempt(async () => set({ trainingTapes: await trainingTapesNow() })),
       moveTrainingTape: (tapeId, to) =>
         attempt(async () => {

@@ -60,7 +60,7 @@ export function StepRecord({ stepId, store }: { stepId: StepId; store: StepRecor
         <ul className="step-notes">
           {notes.map((note, index) => (
             <li key={index}>
-              {note.at.slice(11, 16)} {note.text}
+              {note.at.slice(11, 16)} <bdi>{note.text}</bdi>
             </li>
           ))}
         </ul>
@@ -70,18 +70,33 @@ export function StepRecord({ stepId, store }: { stepId: StepId; store: StepRecor
   );
 }
 
+/** The most a note holds (the journal's limit for a text). */
+const NOTE_MAX_CHARS = 4000;
+
 function NoteForm({ stepId, store }: { stepId: StepId; store: StepRecordStore }) {
   const [text, setText] = useState('');
+  // The typed text is cleared only once the note is in the journal: a refusal leaves it to correct.
   const add = (event: FormEvent) => {
     event.preventDefault();
-    void store.addNote(stepId, text.trim());
-    setText('');
+    void store.addNote(stepId, text.trim()).then((added) => {
+      if (added) setText('');
+    });
   };
   return (
     <form onSubmit={add} aria-label={`Add a note to ${stepId}`}>
       <label>
-        Note on {stepId} <textarea value={text} onChange={(e) => setText(e.target.value)} rows={2} required />
+        Note on {stepId}{' '}
+        <textarea
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          rows={2}
+          maxLength={NOTE_MAX_CHARS}
+          required
+        />
       </label>
+      <span aria-live="polite">
+        {text.length} of {NOTE_MAX_CHARS} characters
+      </span>
       <button type="submit" disabled={store.readOnlyReason !== null}>
         Add the note
       </button>
