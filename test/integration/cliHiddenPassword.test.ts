@@ -13,7 +13,8 @@ const tempDir = useTempDirs();
 
 /**
  * `cms-ha` on a real pseudo-terminal (util-linux `script`), typed at like a person: each time the screen
- * shows a password prompt, the password and Enter. Resolves with everything the terminal showed.
+ * shows a password prompt, the password and Enter; each confirmation (P2's "a tape is loaded"), y.
+ * Resolves with everything the terminal showed.
  */
 function typeAtTerminal(args: string[], password: string): Promise<{ screen: string; prompts: number }> {
   const command = [process.execPath, CMS_HA_CLI, ...args].map((word) => `'${word}'`).join(' ');
@@ -23,10 +24,13 @@ function typeAtTerminal(args: string[], password: string): Promise<{ screen: str
   });
   let screen = '';
   let prompts = 0;
+  let confirmations = 0;
   terminal.stdout.setEncoding('utf8').on('data', (text: string) => {
     screen += text;
     const shown = screen.split('Password:').length - 1;
     for (; prompts < shown; prompts++) terminal.stdin.write(`${password}\r`);
+    const asked = screen.split('[y/n] ').length - 1;
+    for (; confirmations < asked; confirmations++) terminal.stdin.write('y\r');
   });
   return new Promise((resolve) => terminal.on('close', () => resolve({ screen, prompts })));
 }
