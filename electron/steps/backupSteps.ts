@@ -1,3 +1,4 @@
+import { selectionsAsWindow } from '../../shared/procedure/selectionsAsWindow.ts';
 import { tapeRoleDefinition } from '../../shared/procedure/tapeRoles.ts';
 import type { MenuSelections, ServerRole, TapeRole } from '../../shared/procedure/types.ts';
 import type { BrCheck } from '../../shared/parsers/brCheck.ts';
@@ -8,25 +9,9 @@ import { StepFailure, type StepContext } from './stepContext.ts';
 import { blankTapeForBackup, driveMayBeWritten } from './tapePreflight.ts';
 import { keepWaitingOn, listVolumeInDrive, recordInserted, StepInterrupted } from './tapeWork.ts';
 
-/** The manual's selections of a CMS window, as lines the technician can follow. */
+/** The manual's selections of a CMS window, as lines the technician can follow (drawn as the window). */
 export function describeSelections(selections: MenuSelections): string {
-  switch (selections.window) {
-    case 'Maintenance: Back Up Data': {
-      const yes = (flag: boolean) => (flag ? '[x]' : '[ ]');
-      return [
-        `${selections.window}: ${selections.acds === 'all' ? 'All ACDs' : 'Current ACD'}; verify tape: ${selections.verifyTape ? 'y' : 'n'}`,
-        `  ${yes(selections.localSystemAdmin)} Local system administration data`,
-        `  ${yes(selections.cmsSystemAdmin)} CMS system administration data`,
-        `  ${yes(selections.acdSpecificAdmin)} ACD-specific administration data`,
-        `  ${yes(selections.historical !== 'none')} Historical data${selections.historical === 'none' ? '' : ` (${selections.historical})`}`,
-        `  ${yes(selections.nonCms)} Non-CMS data`,
-      ].join('\n');
-    }
-    case 'System Setup: R3 Migrate Data':
-      return `${selections.window}: All ACDs; data types: ${selections.dataTypes.join(' and ')}`;
-    case 'Maintenance: Restore Data':
-      return `${selections.window}: ${[selections.historical && 'Historical data', selections.nonCms && 'Non-CMS data'].filter(Boolean).join(' and ')}`;
-  }
+  return selectionsAsWindow(selections).join('\n');
 }
 
 async function cmsVersionOf(context: StepContext, server: ServerRole): Promise<string> {
@@ -80,6 +65,11 @@ export async function maintenanceBackup(
     volume.kind === 'listed'
       ? volumeOfListing(role, volume.listing)
       : await volumeNamedByTechnician(context, server);
+  // br_check ran and listed the tape: the app did that item itself.
+  if (volume.kind === 'listed')
+    await context.tickDoneByApp(
+      context.definition.checklist.filter((item) => item.id.endsWith('-br-check')).map((item) => item.id),
+    );
   const label = written.labelText;
   context.technician.tell(
     `Volume label: ${label}. Write it on ${tapeId}'s cartridge with the date and the CMS version.`,
@@ -208,6 +198,18 @@ export async function cmsadmBackups(
   }
   const failed = settled.find((outcome) => outcome.status === 'rejected');
   if (failed) throw (failed as PromiseRejectedResult).reason;
+  // What the app ran and verified itself is ticked, not asked: only the labelling is the technician's.
+  const verified = (server: ServerRole) => {
+    const tapes = Object.values(context.state.tapes).filter(
+      (tape) => tape.producedBy === context.stepId && tape.server === server,
+    );
+    return tapes.length > 0 && tapes.every((tape) => tape.verified);
+  };
+  await context.tickDoneByApp([
+    'cmsadm-backup-run',
+    ...(jobs.every((job) => verified(job.server)) ? ['cmsadm-verified'] : []),
+    ...jobs.filter((job) => verified(job.server)).map((job) => `cmsadm-${job.server.toLowerCase()}`),
+  ]);
   await context.confirmChecklist();
 }
 

@@ -130,6 +130,18 @@ export class StepContext {
     }
   }
 
+  /**
+   * Ticks checklist items that describe work the app itself did and checked (it ran cmsadm, br_check):
+   * the technician is not asked to confirm what the app did. Ids not in this step's checklist are skipped.
+   */
+  async tickDoneByApp(itemIds: readonly string[]): Promise<void> {
+    for (const itemId of itemIds) {
+      if (!this.definition.checklist.some((item) => item.id === itemId)) continue;
+      if (this.state.steps[this.stepId].checkedItems.includes(itemId)) continue;
+      await this.record({ type: 'checklist-item-ticked', stepId: this.stepId, itemId });
+    }
+  }
+
   /** Shows the manual's notes for this step (cautions, warnings, discrepancies) before work starts. */
   tellNotes(): void {
     for (const note of this.definition.notes) {

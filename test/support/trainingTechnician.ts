@@ -131,7 +131,11 @@ export class TrainingTechnician implements Technician {
     };
   }
 
+  /** Every checklist item the trainee was asked to confirm, as `stepId:itemId`. */
+  readonly confirmations: string[] = [];
+
   async confirm(text: string, item?: { stepId: string; itemId: string }): Promise<boolean> {
+    if (item) this.confirmations.push(`${item.stepId}:${item.itemId}`);
     if (this.refusals.some((matches) => matches(text))) return false;
     const action = item ? this.actions.get(`${item.stepId}:${item.itemId}`) : undefined;
     if (action) await action(this.hands);

@@ -97,6 +97,22 @@ describe.skipIf(skip)('the whole procedure, P1 to D11, on the simulated pair beh
       expect(trainee.judged.map((j) => [j.reading.about, /single user mode/.test(j.reading.raw)])).toEqual([
         ['The Data Collection window of NEW', true],
       ]);
+      // What the app ran and checked itself is ticked without asking; only the trainee's own work is asked.
+      const doneByTheApp = [
+        'P4a:cmsadm-backup-run',
+        'P4a:cmsadm-verified',
+        'P4b:full-backup-br-check',
+        'D1:admin-backup-br-check',
+        'D5:incremental-br-check',
+        'D11:cmsadm-new',
+        'D11:cmsadm-orig',
+      ];
+      for (const key of doneByTheApp) {
+        const [stepId, itemId] = key.split(':') as ['P4a', string];
+        expect({ key, asked: trainee.confirmations.includes(key) }).toEqual({ key, asked: false });
+        expect(state.steps[stepId].checkedItems).toContain(itemId);
+      }
+      expect(trainee.confirmations).toContain('P4a:cmsadm-labelled');
       const sim = await pair().store.read();
       expect([sim.hosts.orig.cmsLogins, sim.hosts.new.cmsLogins]).toEqual([[], []]);
       const d11Transcripts = state.steps.D11.evidence
