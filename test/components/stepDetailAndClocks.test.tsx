@@ -19,6 +19,31 @@ describe('StepDetail', () => {
     expect(screen.getByText(/The app follows the detailed procedure: use the step 1 tape/)).toBeTruthy();
     expect(screen.getByText(/Tapes to insert: ADMIN-ORIG \(not written yet\)/)).toBeTruthy();
     expect(screen.getAllByRole('checkbox').every((box) => !(box as HTMLInputElement).checked)).toBe(true);
+    // Each migration's selections drawn as the R3 Migrate Data window, not as ids.
+    const windows = screen.getAllByLabelText('System Setup: R3 Migrate Data as it must look');
+    expect(windows.map((window) => window.textContent!.split('\n').slice(-3))).toEqual([
+      ['[x] System Administration data', '[_] Agent/Call Center Admin data', '[_] Historical data'],
+      ['[_] System Administration data', '[x] Agent/Call Center Admin data', '[_] Historical data'],
+    ]);
+  });
+
+  it("draws D1's backup selections as the manual's Back Up Data window", () => {
+    render(<StepDetail stepId="D1" state={reduceSession([created])} />);
+    const window = screen.getByLabelText('Maintenance: Back Up Data as it must look').textContent!;
+    expect(window.split('\n')).toEqual([
+      'Maintenance: Back Up Data',
+      'Verify tape can be read after backup? (y,n): y',
+      'ACD(s) to back up (Select one):',
+      '<x> All ACDs  <_> Current ACD',
+      'Data to back up (Select any you wish):',
+      '[_] Local system administration data',
+      '[x] CMS system administration data',
+      '[x] ACD-specific administration data',
+      '[_] Historical data,',
+      '    Select one: <x> Full  <_> Incremental',
+      '[x] Non-CMS data',
+      '[_] Specific tables',
+    ]);
   });
 });
 

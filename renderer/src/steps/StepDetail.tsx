@@ -1,3 +1,4 @@
+import { selectionsAsWindow } from '../../../shared/procedure/selectionsAsWindow.ts';
 import { windowAtRunText } from '../../../shared/report/windowAtRun.ts';
 import { stepDefinition } from '../../../shared/procedure/procedureGraph.ts';
 import type { StepId } from '../../../shared/procedure/types.ts';
@@ -52,6 +53,11 @@ export function StepDetail({ stepId, state }: { stepId: StepId; state: SessionSt
             <label>
               <input type="checkbox" readOnly checked={run.checkedItems.includes(item.id)} /> {item.text}
             </label>
+            {item.selections && (
+              <pre className="cms-window" aria-label={`${item.selections.window} as it must look`}>
+                {selectionsAsWindow(item.selections).join('\n')}
+              </pre>
+            )}
           </li>
         ))}
       </ul>
