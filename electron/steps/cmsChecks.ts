@@ -120,9 +120,21 @@ export async function waitForFreshArchive(
   }
 }
 
+/**
+ * The next interval archive comes with the CMS clock. On the training pair the trainee may have it
+ * happen now (`simctl archive-now`, the simulator's hand): never offered on a real server.
+ */
 async function checkAgainOrStop(context: StepContext, failure: string): Promise<void> {
+  const training = context.state.session?.training === true;
   const again = await context.technician.ask(
-    'Press Enter to check the archiving status again, or type "stop".',
+    training
+      ? 'Press Enter to check the archiving status again, type "now" to have the training server finish an interval archive now, or type "stop".'
+      : 'Press Enter to check the archiving status again, or type "stop".',
   );
   if (again === null || again.trim() === 'stop') throw new StepFailure(failure);
+  if (training && again.trim() === 'now') {
+    const done = await (await context.connect('ORIG')).exec('simctl archive-now', { timeoutMs: 30_000 });
+    if (done.kind !== 'exited' || done.code !== 0)
+      context.technician.tell('The training server could not finish an archive now; check again in a while.');
+  }
 }

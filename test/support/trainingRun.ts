@@ -89,10 +89,9 @@ export function manualFollowingTrainee(hands: Hands, currentStep: () => StepId):
         }
         if (question.startsWith('Which server is the primary')) return '';
         if (question.startsWith('Cut-off time')) return '2026-11-24T07:00:00+01:00';
-        if (question.startsWith('Press Enter to check the archiving status again')) {
-          await hands.run('ORIG', 'simctl archive-now');
-          return '';
-        }
+        // The training session offers to have the next interval archive happen now.
+        if (question.startsWith('Press Enter to check the archiving status again'))
+          return question.includes('type "now"') ? 'now' : '';
         return null;
       })
   );

@@ -113,6 +113,12 @@ describe.skipIf(skip)('the whole procedure, P1 to D11, on the simulated pair beh
         expect(state.steps[stepId].checkedItems).toContain(itemId);
       }
       expect(trainee.confirmations).toContain('P4a:cmsadm-labelled');
+      // D3 waits for the next interval archive unless one has just finished: the training session
+      // offers "now", and the trainee's "now" (no hands of its own) is what lets D3 pass then.
+      for (const { question } of trainee.questions.filter((q) =>
+        q.question.startsWith('Press Enter to check the archiving status again'),
+      ))
+        expect(question).toContain('type "now" to have the training server finish an interval archive now');
       const sim = await pair().store.read();
       expect([sim.hosts.orig.cmsLogins, sim.hosts.new.cmsLogins]).toEqual([[], []]);
       const d11Transcripts = state.steps.D11.evidence
