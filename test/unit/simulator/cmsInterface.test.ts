@@ -5,7 +5,9 @@ import {
   KEYS,
   NO_TERMINAL,
   SINGLE_USER_REFUSAL,
+  UNKNOWN_TERMINAL,
 } from '../../../electron/simulator/screens/screenAssumptions.ts';
+import { runCommandLine } from '../../../electron/simulator/simShell.ts';
 import { parseArchiveStatus } from '../../../shared/parsers/archiveStatus.ts';
 import { readBackUpDataSelections } from '../../../shared/parsers/backUpDataWindow.ts';
 import { parseCmsWindow, type ScreenText } from '../../../shared/parsers/cmsWindow.ts';
@@ -43,6 +45,27 @@ describe("the simulator's full-screen cms", () => {
     const result = await runSim(freshPair(), 'cms');
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(NO_TERMINAL);
+  });
+
+  it('refuses a terminal type it cannot draw for', async () => {
+    let errors = '';
+    const code = await runCommandLine('cms', {
+      io: {
+        write: () => undefined,
+        writeError: (text: string) => (errors += text),
+        readLine: async () => null,
+        readKey: async () => null,
+        setRaw: () => undefined,
+        setEcho: () => undefined,
+      },
+      store: freshPair(),
+      host: 'orig',
+      now: () => new Date(),
+      delay: async () => undefined,
+      terminalSize: () => ({ cols: 80, rows: 24 }),
+      terminalType: () => 'dumb',
+    });
+    expect({ code, errors }).toEqual({ code: 1, errors: UNKNOWN_TERMINAL('dumb') });
   });
 
   it('opens on the Main Menu with the header line and the function-key bar, and logs out from it', async () => {
