@@ -6,7 +6,14 @@ import { STEP_IDS, type ServerRole, type StepId } from '../../shared/procedure/t
 import { useAppInChromium } from '../support/appInChromium.ts';
 import { chromiumUnavailableReason } from '../support/chromium.ts';
 import { cmsHa } from '../support/runCmsHa.ts';
-import { keyPlanFor, LOG_OUT, openWindow, type KeyStep } from '../../electron/simulator/screens/keyPlans.ts';
+import {
+  chooseAction,
+  keyPlanFor,
+  LOG_OUT,
+  openWindow,
+  type KeyStep,
+} from '../../electron/simulator/screens/keyPlans.ts';
+import { ARCHIVING_STATUS } from '../../electron/simulator/screens/setupWindows.ts';
 import { KEYS } from '../../electron/simulator/screens/screenAssumptions.ts';
 import { stepDefinition } from '../../shared/procedure/procedureGraph.ts';
 
@@ -266,7 +273,27 @@ describe.skipIf(skipReason !== null)('the whole training upgrade through the app
           await trainee.cmsWork('NEW', 'D9', 'full-backup-run');
         })
         .on('D10:full-new-inserted', () => trainee.moveTape('DDS4-05', 'ORIG'))
-        .on('D10:restore-run', () => trainee.cmsWork('ORIG', 'D10', 'restore-run'));
+        .on('D10:restore-run', async () => {
+          await trainee.cmsWork('ORIG', 'D10', 'restore-run');
+          // The manual: "To view the error log, select Maintenance > Error Log".
+          await trainee.inCms(
+            'ORIG',
+            [...openWindow('Maintenance', 'Error Log'), LOG_OUT],
+            'window-D10-error-log',
+          );
+        })
+        // Before busying out, the trainee looks at the archiving status the app judged, as the manual shows it.
+        .on('D3:links-busied-out', () =>
+          trainee.inCms(
+            'ORIG',
+            [
+              ...openWindow('Maintenance', 'Archiving Status'),
+              chooseAction(ARCHIVING_STATUS, 'List all'),
+              LOG_OUT,
+            ],
+            'window-D3-archiving-status',
+          ),
+        );
 
       // ORIG's CMSADM backup does not fit on one short tape: the app asks for a second one.
       for (const tape of ['SHORT-1', 'SHORT-2']) {
@@ -402,6 +429,8 @@ describe.skipIf(skipReason !== null)('the whole training upgrade through the app
             'D8-multi-user-mode',
             'D10-restore-run',
             'D4-data-collection',
+            'D3-archiving-status',
+            'D10-error-log',
           ].flatMap((name) => [`window-${name}.png`, `window-${name}-after.png`]),
         ),
       );
