@@ -2,7 +2,7 @@ import type { InstallationKey } from './signing/installationKey.ts';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { ipcMain } from 'electron';
 import { API_EVENTS, type ApiEvent, type ApiEventPayload } from '../shared/ipc/apiContract.ts';
-import { AppService } from './app/appService.ts';
+import { AppService, type DesktopShell } from './app/appService.ts';
 import { dispatchApiCall } from './app/dispatchApiCall.ts';
 import type { CallOutcome } from '../shared/ipc/callOutcome.ts';
 import type { PdfPrinter } from './report/exportReport.ts';
@@ -26,11 +26,17 @@ export function serveApiOverIpc(options: {
   contents: () => WebContents | null;
   printPdf: PdfPrinter;
   installationKey: InstallationKey;
+  desktopShell: DesktopShell;
 }): AppService {
   const service = new AppService(
     options.sessionsRoot,
     (event, payload) => sendApiEvent(options.contents(), event, payload),
-    { trainingWhenEmpty: true, printPdf: options.printPdf, installationKey: options.installationKey },
+    {
+      trainingWhenEmpty: true,
+      printPdf: options.printPdf,
+      installationKey: options.installationKey,
+      desktopShell: options.desktopShell,
+    },
   );
   ipcMain.handle(
     'cms-ha:call',

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, net, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, net, protocol, safeStorage, session, shell } from 'electron';
 import { RENDERER_ENTRY, rendererFileFor } from './app/rendererFiles.ts';
 import type { AppService } from './app/appService.ts';
 import { reportUnexpectedErrors } from './core/unexpectedErrors.ts';
@@ -118,6 +118,11 @@ async function start(): Promise<void> {
     rendererUrl: RENDERER_ENTRY,
     contents: () => mainWindow?.webContents ?? null,
     printPdf: printPdfInElectron,
+    // Only exports of the open session reach these (AppService checks the path first).
+    desktopShell: {
+      openPath: (file) => shell.openPath(file),
+      showItemInFolder: (file) => shell.showItemInFolder(file),
+    },
   });
   reportUnexpectedErrors(process, (error) => service.recordUnexpected(error));
   app.on('will-quit', () => {

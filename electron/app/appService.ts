@@ -23,6 +23,7 @@ import { createSessionFolder } from '../journal/sessionFolders.ts';
 import { SessionJournal } from '../journal/sessionJournal.ts';
 import { readTranscriptChunk } from '../journal/transcriptReader.ts';
 import { exportReport, type PdfPrinter } from '../report/exportReport.ts';
+import { exportedFileName, resolveExportedFile } from '../report/exportedFile.ts';
 import { validateTapeDevice } from '../ssh/remoteCommand.ts';
 import type { SshCredentials, TechnicianQuestions } from '../ssh/sshConnection.ts';
 import { parseTargetSpec } from '../ssh/sshTarget.ts';
@@ -66,6 +67,14 @@ export interface AppServiceOptions {
   trainingWhenEmpty?: boolean;
   /** How this shell prints the report to PDF (Electron's printToPDF, or Chromium under Node). */
   printPdf?: PdfPrinter;
+  /** The desktop's programs for an exported file (Electron's shell); absent in the browser harness. */
+  desktopShell?: DesktopShell;
+}
+
+export interface DesktopShell {
+  /** Opens the file with its default program; an error message, or '' when it opened. */
+  openPath(file: string): Promise<string>;
+  showItemInFolder(file: string): void;
 }
 
 /**
@@ -79,8 +88,11 @@ export class AppService {
   private readonly credentials = new Map<ServerRole, SshCredentials>();
   private readonly questions: QuestionBroker;
   private readonly runningProgress = new Map<ServerRole, ApiEventPayload<'step.progress'>>();
+  /** The open session's connections as last reported, for a window that opens (or reloads) later. */
+  private readonly connectionReports = new Map<ServerRole, ApiEventPayload<'server.connection'>>();
 
   private readonly trainingWhenEmpty: boolean;
+  private readonly desktopShell: DesktopShell | null;
   private readonly printPdf: PdfPrinter | undefined;
   private readonly installationKey: InstallationKey;
 
@@ -91,6 +103,7 @@ export class AppService {
   ) {
     this.trainingWhenEmpty = options.trainingWhenEmpty ?? false;
     this.printPdf = options.printPdf;
+    this.desktopShell = options.desktopShell ?? null;
     this.installationKey = options.installationKey;
     this.questions = new QuestionBroker((question) => this.emit('technician.question', question));
   }
@@ -136,6 +149,7 @@ export class AppService {
           throw new UserFacingError(`${running} is running in the open session; wait for it to finish.`);
         await this.closeSession();
         this.session = await this.openSession(resolved);
+        if (this.session.core.journal.state.session?.training) await this.training.use(resolved);
       }
       const { journal } = this.session.core;
       const fromJournal = stepQuestions(journal.state);
@@ -152,15 +166,16 @@ export class AppService {
           ...this.questions.open.filter((question) => !journaled.has(question.id)),
         ],
         progress: [...this.runningProgress.values()],
+        connections: [...this.connectionReports.values()],
       };
     },
     'training.connect': async ({ variant: asked }) => {
-      const { journal } = this.requireSession().core;
+      const { journal, directory } = this.requireSession().core;
       if (!journal.state.session?.training)
         throw new UserFacingError('Only a training session can use the simulated pair.');
       const variant = asked ?? (journal.state.servers.ORIG?.rootAccess === 'su' ? 'unfamiliar' : 'default');
       const unfamiliar = variant === 'unfamiliar';
-      const ports = await this.training.ports(variant);
+      const ports = await this.training.ports(directory, variant);
       for (const [server, platform] of [
         ['ORIG', 'blade100'],
         ['NEW', 'blade150'],
@@ -363,6 +378,20 @@ export class AppService {
       });
       return {};
     },
+    'report.reveal': async ({ file, how }) => {
+      const exported = await this.exportedFile(file);
+      if (!this.desktopShell)
+        return {
+          done: false,
+          download: await exportedFileName(this.requireSession().core.directory, exported),
+        };
+      if (how === 'show-in-folder') this.desktopShell.showItemInFolder(exported);
+      else {
+        const problem = await this.desktopShell.openPath(exported);
+        if (problem) throw new UserFacingError(`${path.basename(exported)} could not be opened: ${problem}`);
+      }
+      return { done: true, download: null };
+    },
     'report.export': async ({ format }) => {
       const { journal } = this.requireSession().core;
       if (!journal.state.session)
@@ -441,8 +470,11 @@ export class AppService {
       signer: this.installationKey,
       credentials: (server) => this.credentialsOf(server),
       questions: (server) => this.connectionQuestions(server),
-      onConnectionState: (server, state, reason) =>
-        this.emit('server.connection', { server, state, reason, at: new Date().toISOString() }),
+      onConnectionState: (server, state, reason) => {
+        const report = { server, state, reason, at: new Date().toISOString() };
+        this.connectionReports.set(server, report);
+        this.emit('server.connection', report);
+      },
     });
     const terminals = new SessionTerminals(
       core.journal,
@@ -495,9 +527,15 @@ export class AppService {
     const session = this.session;
     if (!session) return;
     this.session = null;
+    this.connectionReports.clear();
     await session.terminals.closeAll();
     session.unsubscribe();
     await session.core.close();
+  }
+
+  /** An export of the open session (absolute, or relative to its exports folder), checked: see resolveExportedFile. */
+  exportedFile(file: string): Promise<string> {
+    return resolveExportedFile(this.requireSession().core.directory, file);
   }
 
   private requireSession(): OpenSession {

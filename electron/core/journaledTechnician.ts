@@ -49,6 +49,7 @@ export function journaledTechnician(
             ? { purpose: request.purpose, tapeNumber: request.tapeNumber, device: request.device }
             : null,
         secret: request?.kind === 'secret',
+        ...(request?.kind === 'date-time' ? { answerAs: 'date-time' as const } : {}),
       });
       return typeof answer === 'string' ? answer : null;
     },

@@ -52,9 +52,19 @@ export async function startBrowserHarness(options: {
     build: { outDir: rendererDir, emptyOutDir: true },
     logLevel: 'warn',
   });
+  const hasToken = (url: URL) => {
+    const offered = Buffer.from(url.searchParams.get('token') ?? '');
+    const expected = Buffer.from(token);
+    return offered.length === expected.length && timingSafeEqual(offered, expected);
+  };
   const server: Server = createServer((request, response) => {
     // A request the server cannot serve (a malformed address such as `/%`) is refused, never a crash.
-    serveStatic(rendererDir, request.url ?? '/', response).catch(() => {
+    const serving = (async () => {
+      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      if (url.pathname.startsWith('/exports/')) await serveExport(service, url, hasToken(url), response);
+      else await serveStatic(rendererDir, request.url ?? '/', response);
+    })();
+    serving.catch(() => {
       if (!response.headersSent) response.writeHead(400);
       response.end();
     });
@@ -73,17 +83,10 @@ export async function startBrowserHarness(options: {
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
       return;
     }
-    const offered = Buffer.from(url.searchParams.get('token') ?? '');
-    const expected = Buffer.from(token);
     const host = request.headers.host ?? '';
     const origin = request.headers.origin ?? '';
     const sameOrigin = origin === `http://${host}` && /^127\.0\.0\.1:\d+$/.test(host);
-    if (
-      url.pathname !== '/api' ||
-      !sameOrigin ||
-      offered.length !== expected.length ||
-      !timingSafeEqual(offered, expected)
-    ) {
+    if (url.pathname !== '/api' || !sameOrigin || !hasToken(url)) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;
@@ -121,6 +124,33 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
 };
+
+/**
+ * An export of the open session as a download (the harness's "open": a browser page cannot reach the
+ * desktop's programs). The token is required, as for the API; the path is checked as AppService checks it.
+ */
+async function serveExport(service: AppService, url: URL, authorised: boolean, response: ServerResponse) {
+  if (!authorised) {
+    response.writeHead(403).end();
+    return;
+  }
+  const file = await service
+    .exportedFile(decodeURIComponent(url.pathname.slice('/exports/'.length)))
+    .catch(() => null);
+  if (file === null) {
+    response.writeHead(404).end();
+    return;
+  }
+  const name = path.basename(file).replace(/[^\w.-]/g, '_');
+  response
+    .writeHead(200, {
+      'Content-Type': 'application/octet-stream',
+      'Content-Disposition': `attachment; filename="${name}"`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    })
+    .end(await readFile(file));
+}
 
 /** Files of the built renderer only; anything outside it, or unknown, is a 404. */
 async function serveStatic(root: string, url: string, response: ServerResponse): Promise<void> {

@@ -22,6 +22,13 @@ export class MemorySimStore implements SimStore {
     this.state = draft;
     return result;
   }
+
+  /** The whole pair swapped for another (a training pair changing sessions); the old one is given back. */
+  swap(next: SimPairState): SimPairState {
+    const previous = this.state;
+    this.state = structuredClone(next);
+    return previous;
+  }
 }
 
 const STATE_FILE = 'state.json';

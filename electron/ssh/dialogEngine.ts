@@ -5,7 +5,9 @@ export type TechnicianRequest =
   | { kind: 'insert-tape'; purpose: 'write' | 'verify'; tapeNumber: number; device: string | null }
   | { kind: 'confirm'; text: string }
   /** The answer is a password: typed hidden, never echoed or kept. */
-  | { kind: 'secret' };
+  | { kind: 'secret' }
+  /** The answer is a date and time with the site's time zone (RFC 9557: `2026-11-24T07:00:00+01:00[Europe/Paris]`). */
+  | { kind: 'date-time' };
 
 /** What to do when a rule's pattern appears in the console output. */
 export type DialogAction =

@@ -1,9 +1,12 @@
 import { assertNever } from '../../shared/assertNever.ts';
 import { judgeDriveCompatibility } from '../../shared/procedure/driveCompatibility.ts';
 import { recommendPrimary } from '../../shared/procedure/platforms.ts';
-import type { ServerRole, StepId } from '../../shared/procedure/types.ts';
+import { stepDefinition } from '../../shared/procedure/procedureGraph.ts';
+import type { ChecklistItem, ServerRole, StepId } from '../../shared/procedure/types.ts';
 import { SessionGuardError } from '../../shared/session/sessionGuardError.ts';
 import type { StepRun } from '../../shared/session/sessionState.ts';
+import { readDateTime } from '../../shared/time/zonedTime.ts';
+import type { TechnicianRequest } from '../ssh/dialogEngine.ts';
 import { SshConnectError } from '../ssh/sshConnection.ts';
 import { cmsadmBackups, maintenanceBackup } from './backupSteps.ts';
 import { verifyDataCollection, waitForFreshArchive } from './cmsChecks.ts';
@@ -25,7 +28,16 @@ import { StepInterrupted, tapeDeviceOf } from './tapeWork.ts';
  */
 export async function runProcedureStep(context: StepContext): Promise<StepRun> {
   const previous = context.state.steps[context.stepId];
-  await context.record({ type: 'step-started', stepId: context.stepId });
+  const kept = keptConfirmations(context.stepId, previous);
+  await context.record({
+    type: 'step-started',
+    stepId: context.stepId,
+    ...(kept.length > 0 ? { keptItems: kept.map((item) => item.id) } : {}),
+  });
+  if (kept.length > 0)
+    context.technician.tell(
+      `Kept from attempt ${previous.attempts}, not asked again: ${kept.map((item) => item.text).join(' ')}`,
+    );
   try {
     if (previous.status === 'interrupted')
       await inspectAfterInterruption(context, previous.reason ?? 'unknown');
@@ -198,10 +210,14 @@ async function askUntilValid<T>(
   context: StepContext,
   question: string,
   read: (answer: string) => { value: T } | string,
+  request?: TechnicianRequest,
 ): Promise<T | null> {
   let problem = '';
   for (;;) {
-    const answer = await context.technician.ask(problem ? `${question} (${problem}: try again.)` : question);
+    const answer = await context.technician.ask(
+      problem ? `${question} (${problem}: try again.)` : question,
+      request,
+    );
     if (answer === null) return null;
     const result = read(answer.trim());
     if (typeof result !== 'string') return result.value;
@@ -209,18 +225,44 @@ async function askUntilValid<T>(
   }
 }
 
-/** P3b: the cut-off time agreed with the customer. */
+/** The lasting facts the failed or interrupted attempt before confirmed: a re-run does not ask them again. */
+function keptConfirmations(stepId: StepId, previous: StepRun): ChecklistItem[] {
+  if (previous.status !== 'failed' && previous.status !== 'interrupted') return [];
+  return stepDefinition(stepId).checklist.filter(
+    (item) => item.lasting === true && previous.checkedItems.includes(item.id),
+  );
+}
+
+/** P3b: the cut-off time agreed with the customer, in the site's time zone, and the outage window's planned length. */
 async function setCutOff(context: StepContext): Promise<void> {
   const cutOff = await askUntilValid(
     context,
-    'Cut-off time on the upgrade day (e.g. 2026-11-24T07:00:00+01:00)?',
+    "Cut-off time on the upgrade day, on the site's clock (e.g. 2026-11-24T07:00:00+01:00[Europe/Paris])?",
     (answer) =>
-      !Number.isNaN(Date.parse(answer)) && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(answer)
-        ? { value: answer }
-        : `"${answer}" is not a date and time like 2026-11-24T07:00:00+01:00`,
+      readDateTime(answer) !== null
+        ? { value: readDateTime(answer)! }
+        : `"${answer}" is not a date and time like 2026-11-24T07:00:00+01:00[Europe/Paris]`,
+    { kind: 'date-time' },
   );
   if (cutOff === null) throw new StepFailure('no cut-off time given');
-  await context.record({ type: 'cut-off-set', cutOff: new Date(cutOff).toISOString() });
+  await context.record({
+    type: 'cut-off-set',
+    cutOff: cutOff.instant,
+    ...(cutOff.timeZone ? { timeZone: cutOff.timeZone } : {}),
+  });
+  const planned = await askUntilValid(
+    context,
+    'How long may the outage window last, from the busy-out on ORIG to data collection verified on NEW (hours:minutes, e.g. 4:00)?',
+    (answer) => {
+      const match = /^(\d{1,2})(?::([0-5]\d))?$/.exec(answer);
+      const minutes = match ? Number(match[1]) * 60 + Number(match[2] ?? 0) : NaN;
+      return minutes >= 15 && minutes <= 2880
+        ? { value: minutes }
+        : `"${answer}" is not a length between 0:15 and 48:00`;
+    },
+  );
+  if (planned === null) throw new StepFailure('no planned length of the outage window given');
+  await context.record({ type: 'outage-planned', minutes: planned });
   await context.confirmChecklist();
 }
 

@@ -1,8 +1,14 @@
+import { AppShell, Badge, Button, Group, Kbd, MantineProvider, Tabs } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { stepTimeline } from '../../shared/session/stepTimeline.ts';
 import type { StepId } from '../../shared/procedure/types.ts';
 import { chooseApi } from './api/chooseApi.ts';
-import { LargeTextToggle } from './LargeTextToggle.tsx';
+import { APP_THEME } from './layout/appTheme.ts';
+import { SessionHeader } from './layout/SessionHeader.tsx';
+import { useWindowView } from './layout/useWindowView.ts';
+import { WINDOW_VIEWS, type WindowView } from './layout/windowViews.ts';
+import { NOW_VIEW_KEYS, NowView } from './now/NowView.tsx';
 import { PlanSwimlanes } from './plan/PlanSwimlanes.tsx';
 import { TimelineChart } from './plan/TimelineChart.tsx';
 import { CONNECTION_STATUS_KEYS, ConnectionStatus } from './servers/ConnectionStatus.tsx';
@@ -16,10 +22,12 @@ import { STEP_ACTIONS_KEYS, StepActions } from './steps/StepActions.tsx';
 import { STEP_BOARD_KEYS, StepBoard } from './steps/StepBoard.tsx';
 import { StepDetail } from './steps/StepDetail.tsx';
 import { STEP_RECORD_KEYS, StepRecord } from './steps/StepRecord.tsx';
+import { STEP_RUN_BUTTON_KEYS, StepRunButton } from './steps/StepRunButton.tsx';
 import { TAPE_REGISTER_KEYS, TapeRegister } from './tapes/TapeRegister.tsx';
 import { TERMINAL_PANEL_KEYS, TerminalPanel } from './terminal/TerminalPanel.tsx';
 import { TRAINING_TAPE_BOX_KEYS, TrainingTapeBox } from './training/TrainingTapeBox.tsx';
 import { TECHNICIAN_INBOX_KEYS, TechnicianInbox } from './steps/TechnicianInbox.tsx';
+import { nextAction } from '../../shared/session/nextAction.ts';
 
 // Each area of the window reads only its own members of the store: a progress report re-renders the
 // inbox, a terminal's output none of them, a journal event the views that show the session.
@@ -27,6 +35,7 @@ const Start = connectView(SessionStart, SESSION_START_KEYS);
 const Board = connectView(StepBoard, STEP_BOARD_KEYS);
 const Actions = connectView(StepActions, STEP_ACTIONS_KEYS);
 const Record = connectView(StepRecord, STEP_RECORD_KEYS);
+const RunButton = connectView(StepRunButton, STEP_RUN_BUTTON_KEYS);
 const Terminal = connectView(TerminalPanel, TERMINAL_PANEL_KEYS);
 const TapeBox = connectView(TrainingTapeBox, TRAINING_TAPE_BOX_KEYS);
 const Tapes = connectView(TapeRegister, TAPE_REGISTER_KEYS);
@@ -34,6 +43,7 @@ const Servers = connectView(ServersView, SERVERS_VIEW_KEYS);
 const Report = connectView(ReportExport, REPORT_EXPORT_KEYS);
 const Connections = connectView(ConnectionStatus, CONNECTION_STATUS_KEYS);
 const Inbox = connectView(TechnicianInbox, TECHNICIAN_INBOX_KEYS);
+const Now = connectView(NowView, NOW_VIEW_KEYS);
 const Plan = connectView(
   ({ store, onSelect }: { store: Pick<SessionStore, 'state'>; onSelect: (stepId: StepId) => void }) => (
     <PlanSwimlanes state={store.state} onSelect={onSelect} />
@@ -58,123 +68,159 @@ const Clocks = connectView(
   ['state'],
 );
 
-/** The app's window: start or open a session, then the plan and the technician's inbox. */
+/** The app's window: start or open a session, then the session's views. */
 export function App() {
   const useStore = useMemo(() => createSessionStore(chooseApi()), []);
   return (
-    <SessionStoreContext.Provider value={useStore}>
-      <Window />
-    </SessionStoreContext.Provider>
+    <MantineProvider theme={APP_THEME}>
+      <SessionStoreContext.Provider value={useStore}>
+        <Window />
+      </SessionStoreContext.Provider>
+    </MantineProvider>
   );
 }
 
-const WINDOW_KEYS = [
-  'directory',
-  'error',
-  'readOnlyReason',
-  'runningStep',
-  'startup',
-  'dismissError',
-  'leaveSession',
-] as const;
+const WINDOW_KEYS = ['directory', 'error', 'readOnlyReason', 'startup', 'dismissError'] as const;
 
 function Window() {
   const store = useSessionSlice(WINDOW_KEYS);
-  const { session } = useSessionSlice(['state']).state;
   const { startup } = store;
   // Once per window: back to the session the core has open (a reload), or the list, or a training session.
   useEffect(() => void startup(), [startup]);
-  const [selected, setSelected] = useState<StepId | null>(null);
-  const shownStep = store.runningStep ?? selected;
-  return (
-    <main>
-      <header>
-        <h1>CMS HA Upgrade</h1>
-        <LargeTextToggle />
-        {session && (
-          <p>
-            <bdi>{session.site}</bdi> — <bdi>{session.technician}</bdi>
-            {session.training ? ' — training on the simulated pair' : ''}
-          </p>
-        )}
-      </header>
+  const banners = (
+    <>
       {store.error && (
         <div role="alert" className="error">
           {store.error}{' '}
-          <button type="button" onClick={store.dismissError}>
+          <Button size="compact-sm" variant="default" onClick={store.dismissError}>
             Dismiss
-          </button>
+          </Button>
         </div>
       )}
-      {store.readOnlyReason && <div role="alert">This session is read-only: {store.readOnlyReason}</div>}
-      {store.directory === null ? (
-        <Start />
-      ) : (
-        <div className="workspace">
-          <div className="views">
-            <nav aria-label="Views">
-              <SectionLink to="plan-heading">Plan</SectionLink>{' '}
-              <SectionLink to="timeline-heading">Timeline</SectionLink>{' '}
-              <SectionLink to="steps-heading">Steps</SectionLink>{' '}
-              <SectionLink to="terminal-heading">Terminal</SectionLink>{' '}
-              {session?.training && <SectionLink to="tape-box-heading">Tape box</SectionLink>}{' '}
-              <SectionLink to="tapes-heading">Tapes</SectionLink>{' '}
-              <SectionLink to="servers-heading">Servers</SectionLink>{' '}
-              <SectionLink to="report-heading">Report</SectionLink>{' '}
-              <button type="button" className="link" onClick={() => void store.leaveSession()}>
-                Other sessions
-              </button>
-            </nav>
-            <Plan onSelect={setSelected} />
-            <section aria-labelledby="timeline-heading">
-              <h2 id="timeline-heading">Timeline</h2>
-              <Timeline />
-            </section>
-            <h2 id="steps-heading">Steps</h2>
-            <div className="session">
-              <Board onSelect={setSelected} />
-              <div>
-                {shownStep && (
-                  <>
-                    <Detail stepId={shownStep} />
-                    <Actions stepId={shownStep} />
-                    <Record stepId={shownStep} />
-                  </>
-                )}
-              </div>
-            </div>
-            <Terminal />
-            {session?.training && <TapeBox />}
-            <Tapes />
-            <Servers />
-            <Report />
-          </div>
-          {/* The running step's questions stay in view wherever the technician has scrolled to. */}
-          <aside className="sidebar" aria-label="Clocks and the running step">
-            <Clocks />
-            <Connections />
-            <Inbox />
-          </aside>
+      {store.readOnlyReason && (
+        <div role="alert" className="error">
+          This session is read-only: {store.readOnlyReason}
         </div>
       )}
-    </main>
+    </>
   );
+  if (store.directory === null)
+    return (
+      <AppShell header={{ height: 48 }} padding="md">
+        <AppShell.Header>
+          <SessionHeader session={null} />
+        </AppShell.Header>
+        <AppShell.Main>
+          {banners}
+          <Start />
+        </AppShell.Main>
+      </AppShell>
+    );
+  return <SessionWindow banners={banners} />;
 }
 
+const SESSION_WINDOW_KEYS = ['leaveSession', 'questions', 'runningStep', 'state'] as const;
+
 /**
- * A link to a section of the page that scrolls to it without touching the address: the browser
- * harness keeps its access token in the address's fragment, which a `#section` link would replace.
+ * An open session: a header with what is always in view (site, clocks, both servers), a tab for each
+ * view, and the views themselves, all kept mounted so that switching never loses what was typed or
+ * what the terminal shows.
  */
-function SectionLink({ to, children }: { to: string; children: string }) {
+function SessionWindow({ banners }: { banners: React.ReactNode }) {
+  const store = useSessionSlice(SESSION_WINDOW_KEYS);
+  const [view, show] = useWindowView();
+  const [selected, setSelected] = useState<StepId | null>(null);
+  const next = nextAction(store.state, null);
+  const shownStep = store.runningStep ?? selected ?? (next.kind === 'run' ? next.stepId : 'D11');
+  const showStep = (stepId: StepId) => {
+    setSelected(stepId);
+    show('step');
+  };
+  // A step that starts is where the technician is needed: the window goes to it.
+  useEffect(() => {
+    if (store.runningStep) show('step');
+  }, [store.runningStep, show]);
+  // Alt+digit from anywhere, a text field included: the shortcuts never type a character there.
+  useHotkeys(
+    WINDOW_VIEWS.map((entry, index) => [`alt+${index + 1}`, () => show(entry.id)]),
+    [],
+  );
+  const { session } = store.state;
   return (
-    <a
-      href={`#${to}`}
-      onClick={(event) => {
-        event.preventDefault();
-        document.getElementById(to)?.scrollIntoView();
-      }}
+    <Tabs
+      value={view}
+      onChange={(value) => value && show(value as WindowView)}
+      keepMounted
+      // Hidden by CSS, not React's Activity: a hidden view keeps running its effects (the terminal
+      // keeps drawing what arrives, a half-typed answer stays).
+      keepMountedMode="display-none"
+      variant="default"
     >
-      {children}
-    </a>
+      <AppShell header={{ height: 92 }} padding="sm">
+        <AppShell.Header>
+          <SessionHeader session={session} onLeave={() => void store.leaveSession()}>
+            <Connections />
+          </SessionHeader>
+          <Group justify="space-between" wrap="nowrap" px="md" className="view-bar">
+            <Tabs.List aria-label="Views">
+              {WINDOW_VIEWS.map((entry, index) => (
+                <Tabs.Tab key={entry.id} value={entry.id} rightSection={<Kbd size="xs">Alt+{index + 1}</Kbd>}>
+                  {entry.title}
+                  {entry.id === 'step' && store.questions.length > 0 && (
+                    <Badge ml={6} size="sm" color="orange" aria-label="a question is waiting">
+                      {store.questions.length}
+                    </Badge>
+                  )}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+            <Clocks />
+          </Group>
+        </AppShell.Header>
+        <AppShell.Main>
+          {banners}
+          <Tabs.Panel value="now">
+            <Now now={new Date()} onShow={show} onShowStep={showStep} />
+          </Tabs.Panel>
+          <Tabs.Panel value="step">
+            <div className="step-view">
+              <div className="step-view-column" aria-label="The step and its question">
+                <Inbox />
+                <RunButton stepId={shownStep} />
+                <Detail stepId={shownStep} />
+                <Actions stepId={shownStep} />
+                <Record stepId={shownStep} />
+              </div>
+              <div className="step-view-column">
+                <Terminal />
+              </div>
+            </div>
+          </Tabs.Panel>
+          <Tabs.Panel value="plan">
+            <div className="plan-view">
+              <Plan onSelect={showStep} />
+              <section aria-labelledby="timeline-heading">
+                <h2 id="timeline-heading">Timeline</h2>
+                <Timeline />
+              </section>
+              <section aria-labelledby="steps-heading">
+                <h2 id="steps-heading">Steps</h2>
+                <Board onSelect={showStep} />
+              </section>
+            </div>
+          </Tabs.Panel>
+          <Tabs.Panel value="tapes">
+            {session?.training && <TapeBox />}
+            <Tapes />
+          </Tabs.Panel>
+          <Tabs.Panel value="servers">
+            <Servers />
+          </Tabs.Panel>
+          <Tabs.Panel value="report">
+            <Report />
+          </Tabs.Panel>
+        </AppShell.Main>
+      </AppShell>
+    </Tabs>
   );
 }

@@ -1,3 +1,4 @@
+import { Button } from '@mantine/core';
 import { useEffect, useState } from 'react';
 
 const KEY = 'cms-ha.largeText';
@@ -10,8 +11,13 @@ export function LargeTextToggle() {
     window.localStorage.setItem(KEY, large ? 'on' : 'off');
   }, [large]);
   return (
-    <button type="button" aria-pressed={large} onClick={() => setLarge(!large)}>
+    <Button
+      variant={large ? 'filled' : 'default'}
+      size="xs"
+      aria-pressed={large}
+      onClick={() => setLarge(!large)}
+    >
       Large text
-    </button>
+    </Button>
   );
 }

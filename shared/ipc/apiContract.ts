@@ -41,10 +41,18 @@ const questionSchema = z.object({
   reading: readingSchema.nullable(),
   /** In a training session, a confirmation done in a CMS window: the keys that do it on the simulated pair. */
   trainingKeys: z.array(z.string()).optional(),
+  /** How the answer is given: `date-time`, a wall-clock time and the site's time zone (RFC 9557 text). */
+  answerAs: z.enum(['date-time']).optional(),
   /** A server's host key shown for confirmation before it is pinned. */
   hostKey: z
     .object({ host: z.string(), port: z.number().int(), algorithm: z.string(), fingerprint: z.string() })
     .nullable(),
+});
+const connectionReportSchema = z.object({
+  server: z.enum(SERVER_ROLES),
+  state: z.enum(['connecting', 'connected', 'lost', 'failed', 'closed']),
+  reason: z.string().nullable(),
+  at: z.string(),
 });
 const progressSchema = z.object({
   stepId: z.enum(STEP_IDS),
@@ -84,6 +92,14 @@ export const API_CALLS = {
           technician: z.string(),
           createdAt: z.string(),
           training: z.boolean(),
+          progress: z
+            .object({
+              status: z.enum(['not-started', 'in-progress', 'failed', 'complete']),
+              done: z.number().int(),
+              of: z.number().int(),
+              next: z.enum(STEP_IDS).nullable(),
+            })
+            .nullable(),
         }),
       ),
     }),
@@ -109,6 +125,8 @@ export const API_CALLS = {
       runningStep: z.enum(STEP_IDS).nullable(),
       pendingQuestions: z.array(questionSchema),
       progress: z.array(progressSchema),
+      /** Each server's connection as last reported (a reloaded window shows it at once). */
+      connections: z.array(connectionReportSchema),
     }),
   },
   'training.connect': {
@@ -289,6 +307,15 @@ export const API_CALLS = {
     request: z.object({ format: z.enum(['html', 'pdf', 'json', 'csv', 'labels']) }),
     response: z.object({ files: z.array(z.string()) }),
   },
+  /**
+   * Opens an exported file, or shows it in its folder, with the desktop's own programs. Where there is
+   * no desktop shell (the browser harness), nothing is opened: `download` names it for the harness's
+   * download address instead.
+   */
+  'report.reveal': {
+    request: z.object({ file: z.string().min(1).max(4096), how: z.enum(['open', 'show-in-folder']) }),
+    response: z.object({ done: z.boolean(), download: z.string().nullable() }),
+  },
   /** Saves the output of an open verdict question as a sample (server names redacted) in the session folder. */
   'samples.save': {
     request: z.object({ questionId: z.string().min(1).max(64) }),
@@ -328,12 +355,7 @@ export const API_EVENTS = {
   /** A native menu command for the window (the desktop shell's File menu). */
   'app.command': z.object({ command: z.enum(['new-session', 'open-session', 'export-report']) }),
   /** A server connection came up, dropped or could not be made; a dropped one is made again on next use. */
-  'server.connection': z.object({
-    server: z.enum(SERVER_ROLES),
-    state: z.enum(['connecting', 'connected', 'lost', 'failed', 'closed']),
-    reason: z.string().nullable(),
-    at: z.string(),
-  }),
+  'server.connection': connectionReportSchema,
   /** How a long operation of the running step is getting on (a backup's tapes and blocks). */
   'step.progress': progressSchema,
 } as const;

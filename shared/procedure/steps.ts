@@ -79,9 +79,10 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
     tapesOut: [],
     migrations: [],
     checklist: [
-      { id: 'switch-release', text: 'Every switch runs Release 8.1 or later.' },
+      { id: 'switch-release', lasting: true, text: 'Every switch runs Release 8.1 or later.' },
       {
         id: 'switch-admin-current-cms',
+        lasting: true,
         text: 'Every switch is administered for the CMS version currently installed on ORIG (e.g. R3V9 on ORIG: administer the switch for R3V9).',
       },
     ],
@@ -159,6 +160,7 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
       },
       {
         id: 'primary-agreed',
+        lasting: true,
         text: 'Avaya services and the customer agreed on the primary server (the more powerful platform is recommended).',
       },
     ],
@@ -186,9 +188,14 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
     tapesOut: [],
     migrations: [],
     checklist: [
-      { id: 'cut-off-agreed', text: 'The cut-off time is agreed with the customer and recorded.' },
+      {
+        id: 'cut-off-agreed',
+        lasting: true,
+        text: 'The cut-off time is agreed with the customer and recorded.',
+      },
       {
         id: 'users-told',
+        lasting: true,
         text: 'CMS users know they cannot change the system administration after the cut-off.',
       },
     ],
@@ -313,10 +320,12 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
     checklist: [
       {
         id: 'cms-setup-done',
+        lasting: true,
         text: 'Setting up CMS on an HA server: all nine items done on NEW (see the sub-procedure).',
       },
       {
         id: 'storage-def-identical',
+        lasting: true,
         text: "NEW's data storage parameters (storage.def) are identical to ORIG's.",
       },
       {
@@ -392,6 +401,7 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
       },
       {
         id: 'switch-readministered',
+        lasting: true,
         text: 'Switches re-administered for CMS R3V11 and the HA dual C-LAN/Ethernet links.',
       },
       { id: 'links-released', text: 'Busy-out released; the links to NEW come up.' },
@@ -509,7 +519,11 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
         text: 'CUE upgrade done following the platform booklet of the CUE kit.',
         act: { kind: 'cue-upgrade' },
       },
-      { id: 'cms-setup-orig', text: 'Setting up CMS on an HA server: all nine items done on ORIG.' },
+      {
+        id: 'cms-setup-orig',
+        lasting: true,
+        text: 'Setting up CMS on an HA server: all nine items done on ORIG.',
+      },
       { id: 'same-version-as-new', text: 'ORIG now has the same CMS version and base load as NEW.' },
       { id: 'data-collection-orig', text: 'Data collection restarted on ORIG and on for every ACD.' },
     ],

@@ -89,6 +89,12 @@ export interface ChecklistItem {
   act?: { kind: 'cms-state'; mode: 'single-user' | 'multi-user' } | { kind: 'cue-upgrade' };
   /** Ticking this item starts or ends one of the clocks the plan shows. */
   clock?: ClockEdge;
+  /**
+   * A fact that stays true once confirmed (an agreement, the switch's release, a setup done): a run of
+   * the step after a failure keeps its confirmation. Tapes in drives, CMS modes, CMS work and labels of
+   * tapes a re-run writes anew are asked again.
+   */
+  lasting?: true;
 }
 
 export type ClockName = 'admin-freeze' | 'outage-window';

@@ -151,7 +151,9 @@ function applyChecked(state: SessionState, event: SessionEvent, lists: ListGrowt
       };
     }
     case 'cut-off-set':
-      return { ...state, cutOff: event.cutOff };
+      return { ...state, cutOff: event.cutOff, siteTimeZone: event.timeZone ?? state.siteTimeZone };
+    case 'outage-planned':
+      return { ...state, outagePlannedMinutes: event.minutes };
     case 'step-started':
       return startStep(state, event);
     case 'step-awaiting-technician':
@@ -315,8 +317,13 @@ function startStep(state: SessionState, event: SessionEventOf<'step-started'>): 
     startedAt: run.startedAt ?? event.at,
     endedAt: null,
     reason: null,
-    // A new attempt is confirmed afresh: after a failure the technician checks the items and the tape again.
-    checkedItems: [],
+    // A new attempt is confirmed afresh (the tapes, the modes, the CMS work), except the lasting facts
+    // the attempt before confirmed and this one says it keeps.
+    checkedItems: run.checkedItems.filter(
+      (id) =>
+        event.keptItems?.includes(id) === true &&
+        definition.checklist.some((item) => item.id === id && item.lasting === true),
+    ),
     tapesLoaded: [],
   }));
   return applyClockEdges(started, definition.clocks, 'start', event.at);

@@ -71,6 +71,8 @@ export const stepQuestionDetailSchema = z.object({
   reading: readingSchema.nullable().optional(),
   /** In a training session, a confirmation done in a CMS window: the keys that do it on the simulated pair. */
   trainingKeys: z.array(z.string().max(300)).max(24).optional(),
+  /** How the answer is given: `date-time`, a wall-clock time and the site's time zone (RFC 9557 text). */
+  answerAs: z.enum(['date-time']).optional(),
 });
 export type StepQuestionDetail = z.infer<typeof stepQuestionDetailSchema>;
 
@@ -109,8 +111,22 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
     algorithm: z.string().min(1).max(64),
     fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'an OpenSSH SHA-256 fingerprint'),
   }),
-  z.object({ ...base, type: z.literal('cut-off-set'), cutOff: timestamp }),
-  z.object({ ...base, type: z.literal('step-started'), stepId }),
+  z.object({
+    ...base,
+    type: z.literal('cut-off-set'),
+    cutOff: timestamp,
+    /** The site's time zone (IANA name) the cut-off was agreed in; absent in older journals. */
+    timeZone: z.string().max(64).optional(),
+  }),
+  /** The outage window's planned length agreed with the customer (P3b), for the overrun alert. */
+  z.object({ ...base, type: z.literal('outage-planned'), minutes: z.number().int().min(15).max(2880) }),
+  z.object({
+    ...base,
+    type: z.literal('step-started'),
+    stepId,
+    /** Confirmations of lasting facts from the failed attempt before, kept for this one (absent: none). */
+    keptItems: z.array(z.string().max(64)).max(32).optional(),
+  }),
   z.object({
     ...base,
     type: z.literal('step-awaiting-technician'),

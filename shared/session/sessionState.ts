@@ -164,6 +164,10 @@ export interface SessionState {
   servers: Readonly<Partial<Record<ServerRole, ServerState>>>;
   hostKeys: readonly PinnedHostKey[];
   cutOff: string | null;
+  /** How long the outage window (busy-out to data collection on NEW) was planned to last, as agreed at P3b. */
+  outagePlannedMinutes: number | null;
+  /** The site's time zone as given with the cut-off (IANA name), for times shown on the site's clock. */
+  siteTimeZone: string | null;
   steps: Readonly<Record<StepId, StepRun>>;
   tapes: Readonly<Record<string, Tape>>;
   /** Where every tape the journal has seen move is, registered or not (a blank one too). */
@@ -200,6 +204,8 @@ export function initialSessionState(): SessionState {
     servers: {},
     hostKeys: [],
     cutOff: null,
+    outagePlannedMinutes: null,
+    siteTimeZone: null,
     steps,
     tapes: {},
     tapePlaces: {},

@@ -29,6 +29,7 @@ export function storeWith(overrides: Partial<SessionStore>): SessionStore {
     closeTranscript: vi.fn(),
     addNote: vi.fn(async () => true),
     exportReport: vi.fn(),
+    revealExport: vi.fn(),
     leaveSession: vi.fn(),
     updateTape: vi.fn(),
     moveTape: vi.fn(),

@@ -28,9 +28,15 @@ describe('ReportExport', () => {
       await userEvent.click(screen.getByRole('button', { name }));
       expect(store.exportReport).toHaveBeenLastCalledWith(format);
     }
-    expect(screen.getByRole('list', { name: 'Exported files' }).textContent).toBe(
-      'CSV: /s/exports/steps.csvCSV: /s/exports/tapes.csv',
+    const files = screen.getByRole('list', { name: 'Exported files' });
+    expect(files.querySelectorAll('code')).toHaveLength(2);
+    expect(files.textContent).toMatch(
+      /^CSV: \/s\/exports\/steps.csv Open steps.csv.*CSV: \/s\/exports\/tapes.csv/,
     );
+    await userEvent.click(screen.getByRole('button', { name: 'Open tapes.csv' }));
+    expect(store.revealExport).toHaveBeenLastCalledWith('/s/exports/tapes.csv', 'open');
+    await userEvent.click(screen.getByRole('button', { name: 'Show steps.csv in its folder' }));
+    expect(store.revealExport).toHaveBeenLastCalledWith('/s/exports/steps.csv', 'show-in-folder');
   });
 
   it('shows the export under way and takes no second one meanwhile', () => {

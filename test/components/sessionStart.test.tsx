@@ -2,6 +2,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SessionStart } from '../../renderer/src/session/SessionStart.tsx';
+import type { SessionStore } from '../../renderer/src/session/sessionStore.ts';
 import { storeWith } from './fakeStore.ts';
 
 afterEach(cleanup);
@@ -20,13 +21,14 @@ describe('SessionStart', () => {
   });
 
   it('tells sessions of one site and day apart, and keeps a right-to-left site name inside its entry', () => {
-    const sessions = [
+    const sessions: SessionStore['sessions'] = [
       {
         directory: '/s/a',
         site: 'Acme',
         technician: 'RT',
         createdAt: '2026-11-23T08:05:00Z',
         training: true,
+        progress: { status: 'complete', done: 17, of: 17, next: null },
       },
       {
         directory: '/s/b',
@@ -34,6 +36,7 @@ describe('SessionStart', () => {
         technician: 'RT',
         createdAt: '2026-11-23T13:40:00Z',
         training: false,
+        progress: { status: 'failed', done: 7, of: 17, next: 'D2' },
       },
       {
         directory: '/s/c',
@@ -41,13 +44,16 @@ describe('SessionStart', () => {
         technician: 'RT',
         createdAt: '2026-11-23T13:40:00Z',
         training: false,
+        progress: null,
       },
     ];
     render(<SessionStart store={storeWith({ sessions })} />);
     const names = screen.getAllByRole('button', { name: /^Open / }).map((button) => button.textContent);
     expect(new Set(names).size).toBe(3);
-    expect(names[0]).toMatch(/^Open Acme, 2026-11-23 started \d\d:05, RT — training$/);
-    expect(names[1]).toMatch(/— real upgrade$/);
+    // Each with its state: same-day sessions of one site told apart by start time and progress.
+    expect(names[0]).toMatch(/^Open Acme, 2026-11-23 started \d\d:05, RT — training — complete$/);
+    expect(names[1]).toMatch(/— real upgrade — D2 failed, 7 of 17 steps done$/);
+    expect(names[2]).toMatch(/— state unreadable$/);
     expect(screen.getByText('\u202Eemca').tagName).toBe('BDI');
   });
 });

@@ -41,6 +41,7 @@ function openedWithCreatedOnly({ directory }: { directory: string }) {
     runningStep: null,
     pendingQuestions: [],
     progress: [],
+    connections: [],
   };
 }
 

@@ -1,4 +1,4 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StepBoard } from '../../renderer/src/steps/StepBoard.tsx';
@@ -90,6 +90,22 @@ describe('TechnicianInbox', () => {
     expect(answer).toHaveBeenCalledWith(askQuestion, '2026-11-24T07:00:00+01:00');
     await userEvent.click(screen.getByRole('button', { name: 'Stop the step' }));
     expect(answer).toHaveBeenLastCalledWith(askQuestion, null);
+  });
+
+  it("asks a cut-off as a date and time on the site's clock, and shows the instant in UTC before sending it", async () => {
+    const answer = vi.fn();
+    const question: Question = { ...askQuestion, answerAs: 'date-time' };
+    render(<TechnicianInbox store={storeWith({ questions: [question], answer })} />);
+    expect(screen.getByRole('button', { name: 'Answer' }).hasAttribute('disabled')).toBe(true);
+    fireEvent.change(screen.getByLabelText("Date and time on the site's clock"), {
+      target: { value: '2026-11-24T07:00' },
+    });
+    fireEvent.change(screen.getByLabelText('Site time zone'), { target: { value: 'Europe/Paris' } });
+    expect(screen.getByRole('status', { name: 'The time chosen' }).textContent).toMatch(
+      /^2026-11-24 07:00 Europe\/Paris = 2026-11-24 06:00 UTC \(/,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Answer' }));
+    expect(answer).toHaveBeenCalledWith(question, '2026-11-24T07:00:00+01:00[Europe/Paris]');
   });
 });
 

@@ -20,11 +20,14 @@ describe.skipIf(skipReason !== null)('the app in Chromium through the browser ha
       await page.getByLabel('Site').fill('Acme Leeds');
       await page.getByLabel('Technician').fill('R. Tech');
       await page.getByRole('button', { name: 'Start a training upgrade on the simulated pair' }).click();
+      // The session opens on what to do now: P1, at the switch.
+      await page.getByRole('heading', { name: /^P1: Upgrade the switches/ }).waitFor();
       await page.getByRole('button', { name: 'Run P1' }).waitFor();
       expect(await page.locator('tr[data-step]').count()).toBe(17);
       expect(await page.locator('.discrepancy').count()).toBe(2);
       expect(await stepState(page, 'D1').textContent()).toBe('pending');
 
+      await page.keyboard.press('Alt+2');
       await page.getByRole('button', { name: 'Open a terminal on ORIG' }).click();
       // First contact with ORIG: its host key is shown and pinned only once confirmed.
       await expect
@@ -84,10 +87,12 @@ describe.skipIf(skipReason !== null)('the app in Chromium through the browser ha
         .toContain('noise done');
       await page.getByRole('button', { name: 'Close the terminal' }).click();
 
+      await page.keyboard.press('Alt+3');
       await page.getByRole('button', { name: 'Details of D2' }).click();
       await page.getByRole('heading', { name: /^D2: Install and set up NEW/ }).waitFor();
       expect(await page.getByText(/Do not use the full maintenance backup tape/).count()).toBe(1);
 
+      await page.getByRole('tab', { name: /^Now/ }).click();
       await page.getByRole('button', { name: 'Run P1' }).click();
       await page.getByRole('button', { name: 'Yes, done' }).waitFor();
       // A reload in the middle of the step comes back to the same step and the same question.
@@ -95,17 +100,27 @@ describe.skipIf(skipReason !== null)('the app in Chromium through the browser ha
       await page.getByRole('heading', { name: 'Running P1' }).waitFor();
       for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Yes, done' }).click();
       await expect.poll(() => stepState(page, 'P1').textContent()).toBe('passed');
+      await page.keyboard.press('Alt+3');
       await page.getByRole('button', { name: 'Details of P1' }).click();
       await page.getByLabel('Initials').fill('RT');
       await page.getByRole('button', { name: 'Sign off P1' }).click();
       await page.getByText(/^Signed off by RT at /).waitFor();
 
+      await page.keyboard.press('Alt+3');
       await page.getByRole('button', { name: 'Run P3b' }).click();
-      await page.getByLabel(/Cut-off time/).fill('2026-11-24T07:00:00+01:00');
+      // The cut-off on the site's clock, with its time zone; the window shows the instant in UTC.
+      await page.getByLabel("Date and time on the site's clock").fill('2026-11-24T07:00');
+      await page.getByLabel('Site time zone').selectOption('Europe/Paris');
+      expect(await page.getByRole('status', { name: 'The time chosen' }).textContent()).toMatch(
+        /^2026-11-24 07:00 Europe\/Paris = 2026-11-24 06:00 UTC/,
+      );
+      await page.getByRole('button', { name: 'Answer' }).click();
+      await page.getByLabel(/How long may the outage window last/).fill('4:30');
       await page.getByRole('button', { name: 'Answer' }).click();
       for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Yes, done' }).click();
       await expect.poll(() => stepState(page, 'P3b').textContent()).toBe('passed');
 
+      await page.keyboard.press('Alt+3');
       await page.getByRole('button', { name: 'Run P3a' }).click();
       await page.getByRole('button', { name: 'Stop the step' }).click();
       await expect.poll(() => stepState(page, 'P3a').textContent()).toBe('failed');
@@ -113,11 +128,16 @@ describe.skipIf(skipReason !== null)('the app in Chromium through the browser ha
         .poll(() => page.getByRole('alert').textContent())
         .toContain('P3a failed: no primary server chosen');
 
-      // The view links scroll without touching the address, where the harness keeps its token.
-      const address = page.url();
-      await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Tapes' }).click();
-      expect(page.url()).toBe(address);
+      // The view is kept in the address beside the harness's token: a reload lands on the same view.
+      const token = new URL(page.url()).hash.match(/token=[^&]+/)![0];
+      await page.getByRole('tab', { name: /^Tapes/ }).click();
+      expect(page.url()).toContain(token);
+      expect(page.url()).toMatch(/view=tapes/);
       await page.reload();
+      await expect
+        .poll(() => page.getByRole('tab', { name: /^Tapes/ }).getAttribute('aria-selected'))
+        .toBe('true');
+      await page.getByRole('heading', { name: 'Tapes', exact: true }).waitFor();
       // A reloaded window comes back to the session the core has open.
       await expect.poll(() => stepState(page, 'P1').textContent()).toBe('passed');
       expect(await stepState(page, 'P3b').textContent()).toBe('passed');
@@ -130,7 +150,7 @@ describe.skipIf(skipReason !== null)('the app in Chromium through the browser ha
       expect(
         await page
           .getByRole('button', {
-            name: /^Open Acme Leeds, \d{4}-\d\d-\d\d started \d\d:\d\d, R\. Tech — training$/,
+            name: /^Open Acme Leeds, \d{4}-\d\d-\d\d started \d\d:\d\d, R\. Tech — training — P3a failed, 2 of 17 steps done$/,
           })
           .count(),
       ).toBe(1);

@@ -48,6 +48,8 @@ class TraineeAtTheWindow {
   /** A tape the trainee offers first by mistake, by step and server (once). */
   readonly wrongFirst: Record<string, string> = {};
   answered = 0;
+  /** How far down the window the lowest question reached (its bottom edge, in pixels). */
+  lowestQuestionBottom = 0;
 
   constructor(public page: Page) {}
 
@@ -60,14 +62,24 @@ class TraineeAtTheWindow {
     return this.page.locator(`tr[data-step="${stepId}"] td[data-status]`);
   }
 
+  /** Goes to one of the window's views by its tab. */
+  async view(title: 'Now' | 'Step' | 'Plan' | 'Tapes' | 'Servers' | 'Report'): Promise<void> {
+    const tab = this.page.getByRole('tab', { name: new RegExp(`^${title}`) });
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+  }
+
+  /** Moves a tape in the training tape box (the Tapes view), then comes back to the view it was on. */
   async moveTape(tape: string, server: ServerRole | null): Promise<void> {
     const row = this.page.locator(`[data-training-tape="${tape}"]`);
     const where = server ? `${server} drive` : 'on the desk';
     if (((await row.locator('td').nth(1).textContent()) ?? '') !== where) {
+      const back = await this.page.getByRole('tab', { selected: true }).textContent();
+      await this.view('Tapes');
       await row
         .getByRole('button', { name: server ? `Put ${tape} into the ${server} drive` : `Take ${tape} out` })
         .click();
       await expect.poll(() => row.locator('td').nth(1).textContent()).toBe(where);
+      if (back?.startsWith('Step')) await this.view('Step');
     }
     for (const drive of ['ORIG', 'NEW'] as const) if (this.drives[drive] === tape) this.drives[drive] = null;
     if (server) this.drives[server] = tape;
@@ -148,12 +160,27 @@ class TraineeAtTheWindow {
     await this.page.getByRole('button', { name: 'Close the terminal' }).click();
   }
 
-  /** Runs a step from the step list and answers the app until the step has ended. */
+  /**
+   * Runs a step from the window's home, which names it as the next thing to do, and answers the app
+   * until the step has ended. Every question is in view when it is asked, at the window's size.
+   */
   async run(stepId: StepId, onQuestion?: (question: Locator) => Promise<boolean>): Promise<string> {
+    await this.view('Now');
+    await expect
+      .poll(() => this.page.getByRole('heading', { level: 2 }).first().textContent())
+      .toMatch(new RegExp(`^${stepId}: `));
     await this.page.getByRole('button', { name: new RegExp(`^Run (again )?${stepId}$`) }).click();
     const question = this.page.locator('.inbox .question').first();
     for (;;) {
       if (await question.isVisible()) {
+        const box = (await question.boundingBox())!;
+        const height = this.page.viewportSize()!.height;
+        expect({ stepId, top: box.y >= 0, bottomInView: box.y + box.height <= height }).toEqual({
+          stepId,
+          top: true,
+          bottomInView: true,
+        });
+        this.lowestQuestionBottom = Math.max(this.lowestQuestionBottom, box.y + box.height);
         if (!(await onQuestion?.(question))) await this.answer(stepId, question);
         this.answered++;
         continue;
@@ -209,7 +236,10 @@ class TraineeAtTheWindow {
     if (text.startsWith('Id written on the cartridge in the drive')) {
       await input.fill(this.drives[stepId === 'D9' ? 'NEW' : 'ORIG']!);
     } else if (text.startsWith('Cut-off time')) {
-      await input.fill('2026-11-24T07:00:00+01:00');
+      await question.getByLabel("Date and time on the site's clock").fill('2026-11-24T07:00');
+      await question.getByLabel('Site time zone').selectOption('Europe/London');
+    } else if (text.startsWith('How long may the outage window last')) {
+      await input.fill('6:00');
     } else if (text.startsWith('Press Enter to check the archiving status again')) {
       // Training only: the app has the training server finish the next interval archive now.
       expect(text).toContain('type "now"');
@@ -229,11 +259,11 @@ describe.skipIf(skipReason !== null)('the whole training upgrade through the app
     'runs P1 to D11 with tape swaps, refuses a wrong tape, survives a reload mid-backup, and exports every report',
     { timeout: 300_000 },
     async () => {
-      const page = await app().openApp({ width: 1400, height: 1000 });
+      const page = await app().openApp({ width: 1366, height: 768 });
       await page.getByLabel('Site').fill('Acme Leeds');
       await page.getByLabel('Technician').fill('R. Tech');
       await page.getByRole('button', { name: 'Start a training upgrade on the simulated pair' }).click();
-      await page.locator('[data-training-tape="DDS4-01"]').waitFor();
+      await page.locator('[data-training-tape="DDS4-01"]').waitFor({ state: 'attached' });
 
       const trainee = new TraineeAtTheWindow(page);
       let d2Attempts = 0;
@@ -296,6 +326,7 @@ describe.skipIf(skipReason !== null)('the whole training upgrade through the app
         );
 
       // ORIG's CMSADM backup does not fit on one short tape: the app asks for a second one.
+      await trainee.view('Tapes');
       for (const tape of ['SHORT-1', 'SHORT-2']) {
         await page.getByLabel('New tape name').fill(tape);
         await page.getByLabel('Capacity in blocks').fill('1000000');
@@ -319,6 +350,7 @@ describe.skipIf(skipReason !== null)('the whole training upgrade through the app
       trainee.wrongFirst['P4b:ORIG'] = 'SHORT-1';
       let refusalShown = false;
       let reloaded = false;
+      const reloadedViews: string[] = [];
       for (const stepId of STEP_IDS) {
         const status = await trainee.run(stepId, async (question) => {
           if (stepId === 'P4b' && !refusalShown && !trainee.wrongFirst['P4b:ORIG']) {
@@ -361,12 +393,29 @@ describe.skipIf(skipReason !== null)('the whole training upgrade through the app
           continue;
         }
         expect({ stepId, status }).toEqual({ stepId, status: 'passed' });
+        // A reload on another view lands on that view, the session as it was.
+        const reloadOn = ({ P3b: 'Plan', D5: 'Tapes', D9: 'Servers' } as const)[stepId as string];
+        if (reloadOn) {
+          await trainee.view(reloadOn);
+          await page.reload();
+          await expect
+            .poll(() =>
+              page.getByRole('tab', { name: new RegExp(`^${reloadOn}`) }).getAttribute('aria-selected'),
+            )
+            .toBe('true');
+          await expect.poll(() => trainee.stepState(stepId).textContent()).toBe('passed');
+          reloadedViews.push(reloadOn);
+        }
         if (stepId === 'P2') {
           await trainee.moveTape('DDS4-08', null);
           await trainee.moveTape('DDS4-01', null);
         }
       }
       expect(reloaded).toBe(true);
+      expect(reloadedViews).toEqual(['Plan', 'Tapes', 'Servers']);
+      // Every question was wholly in view when asked, at 1366 × 768.
+      expect(trainee.lowestQuestionBottom).toBeGreaterThan(0);
+      expect(trainee.lowestQuestionBottom).toBeLessThanOrEqual(768);
       expect(refusalShown).toBe(true);
       expect(d2Attempts).toBe(2);
 
@@ -395,24 +444,29 @@ describe.skipIf(skipReason !== null)('the whole training upgrade through the app
       expect(await page.getByLabel('HA roles').textContent()).toContain('NEW is the primary server');
 
       // The step view reads the transcript of the backup it ran.
+      await trainee.view('Plan');
       await page.getByRole('button', { name: 'Details of P4a' }).click();
       await page.getByRole('button', { name: 'Show P4a-ORIG-1.log' }).click();
       await expect
         .poll(() => page.getByRole('region', { name: 'Transcript transcripts/P4a-ORIG-1.log' }).textContent())
         .toContain('Tape Verification');
 
-      for (const [name, view] of [
-        ['plan', 'section[aria-labelledby="plan-heading"]'],
-        ['timeline', 'section[aria-labelledby="timeline-heading"]'],
-        ['tapes', 'section[aria-labelledby="tapes-heading"]'],
-        ['servers', 'section[aria-labelledby="servers-heading"]'],
-        ['step-view', 'section[aria-labelledby="step-detail-heading"]'],
-      ] as const) {
-        await page.locator(view).screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+      // Each view of the finished upgrade, at the laptop's 1366 × 768 and at 1920 × 1080.
+      for (const size of [
+        { width: 1366, height: 768 },
+        { width: 1920, height: 1080 },
+      ]) {
+        await page.setViewportSize(size);
+        for (const view of ['Now', 'Step', 'Plan', 'Tapes', 'Servers', 'Report'] as const) {
+          await trainee.view(view);
+          await page.waitForTimeout(200);
+          await page.screenshot({
+            path: path.join(ARTIFACTS, `view-${view.toLowerCase()}-${size.width}x${size.height}.png`),
+          });
+        }
       }
-      expect(
-        (await readdir(ARTIFACTS)).filter((file) => file.endsWith('.png')).length,
-      ).toBeGreaterThanOrEqual(6);
+      await page.setViewportSize({ width: 1366, height: 768 });
+      expect((await readdir(ARTIFACTS)).filter((file) => file.startsWith('view-'))).toHaveLength(12);
       // The terminal with each full-screen CMS window the upgrade uses, set and after its work.
       expect((await readdir(ARTIFACTS)).filter((file) => file.startsWith('window-'))).toEqual(
         expect.arrayContaining(
@@ -436,6 +490,7 @@ describe.skipIf(skipReason !== null)('the whole training upgrade through the app
       );
 
       // The finished upgrade exports every form of its report from the app; the JSON verifies against the session.
+      await trainee.view('Report');
       for (const name of [
         'Export HTML report',
         'Export PDF report',
@@ -459,6 +514,12 @@ describe.skipIf(skipReason !== null)('the whole training upgrade through the app
         'upgrade-report.json',
         'upgrade-report.pdf',
       ]);
+      // "Open" in the browser harness hands the export over as a download.
+      const downloading = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Open upgrade-report.pdf' }).first().click();
+      const download = await downloading;
+      expect(download.suggestedFilename()).toBe('upgrade-report.pdf');
+      expect((await readFile((await download.path())!)).subarray(0, 5).toString()).toBe('%PDF-');
       const sessionDirectory = path.dirname(path.dirname(files[0]!));
       // The watch saw each Run in the app's terminal and journaled the selections on screen, all as required.
       const runsSeen = (await readFile(path.join(sessionDirectory, 'journal.jsonl'), 'utf8'))
@@ -488,6 +549,21 @@ describe.skipIf(skipReason !== null)('the whole training upgrade through the app
           'utf8',
         ),
       ).toContain('Every step of the procedure is done.');
+
+      // The window's home ends on the completion summary: the steps, the tapes to hand over, the exports.
+      await trainee.view('Now');
+      const summary = page.getByRole('region', { name: 'Completion summary' });
+      await summary.getByRole('heading', { name: 'The upgrade is complete' }).waitFor();
+      expect(await summary.locator('[data-summary-step]').count()).toBe(17);
+      expect(await summary.getByRole('list', { name: 'Tapes the customer keeps' }).textContent()).toMatch(
+        /\(CMSADM-ORIG\): SHORT-1: .*SHORT-2: .*\(FULL-NEW\): DDS4-05/,
+      );
+      expect(await summary.getByRole('list', { name: 'Exports made' }).textContent()).toContain(
+        'upgrade-report.pdf',
+      );
+      // No stale banner of an earlier failure (D2's first attempt) once the upgrade is complete.
+      expect(await page.getByRole('alert').count()).toBe(0);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'completion-summary.png') });
       expect(app().errors).toEqual([]);
     },
   );

@@ -128,8 +128,8 @@ describe('the app process killed in the middle of a step, and started again', ()
     let output = '';
     again.stdout.setEncoding('utf8').on('data', (text: string) => (output += text));
     again.stderr.setEncoding('utf8').on('data', (text: string) => (output += text));
-    // Yes to running it again, then the cut-off time and the two confirmations of P3b.
-    again.stdin.end('y\n2026-11-24T07:00:00+01:00\ny\ny\n');
+    // Yes to running it again, then the cut-off time, the outage window's length and the two confirmations of P3b.
+    again.stdin.end('y\n2026-11-24T07:00:00+01:00[Europe/Paris]\n4:00\ny\ny\n');
     expect(await new Promise((resolve) => again.on('close', resolve))).toBe(0);
     expect(output).toContain(
       'P3b was left running by an app or command that stopped; it is marked interrupted.',

@@ -411,6 +411,23 @@ describe('the app core behind the typed API', () => {
         'SHORT-1': { place: { kind: 'desk' }, by: 'training-box' },
       });
 
+      // A new training session starts from a fresh pair; the first finds its own again when reopened.
+      const second = await openTrainingSession(service, 'Acme again');
+      await service.handlers['training.connect']({});
+      const fresh = await service.handlers['training.tapes']({});
+      expect(fresh.tapes.find((t) => t.id === 'DDS4-04')).toMatchObject({ drive: null });
+      expect(fresh.tapes.map((t) => t.id)).not.toContain('SHORT-1');
+      await service.handlers['training.moveTape']({ tapeId: 'DDS4-01', to: 'ORIG' });
+      await service.handlers['session.open']({ directory: training });
+      const again = await service.handlers['training.tapes']({});
+      expect(again.tapes.find((t) => t.id === 'DDS4-04')).toMatchObject({ drive: 'NEW' });
+      expect(again.tapes.find((t) => t.id === 'DDS4-01')).toMatchObject({ drive: null });
+      expect(again.tapes.map((t) => t.id)).toContain('SHORT-1');
+      await service.handlers['session.open']({ directory: second });
+      expect(
+        (await service.handlers['training.tapes']({})).tapes.find((t) => t.id === 'DDS4-01'),
+      ).toMatchObject({ drive: 'ORIG' });
+
       const { directory } = await service.handlers['session.create']({
         site: 'Real site',
         technician: 'RT',

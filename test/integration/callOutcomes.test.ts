@@ -78,6 +78,7 @@ describe('errors cross the process boundary as values', () => {
       contents: () => null,
       printPdf: async () => new Uint8Array(),
       installationKey: await testInstallationKey(),
+      desktopShell: { openPath: async () => '', showItemInFolder: () => undefined },
     });
     await import('../../electron/preload.ts');
     // The window's side: what the preload exposed, through the renderer's own adapter.

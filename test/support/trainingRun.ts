@@ -88,7 +88,8 @@ export function manualFollowingTrainee(hands: Hands, currentStep: () => StepId):
             .split('\t')[0]!;
         }
         if (question.startsWith('Which server is the primary')) return '';
-        if (question.startsWith('Cut-off time')) return '2026-11-24T07:00:00+01:00';
+        if (question.startsWith('Cut-off time')) return '2026-11-24T07:00:00+01:00[Europe/Paris]';
+        if (question.startsWith('How long may the outage window last')) return '4:00';
         // The training session offers to have the next interval archive happen now.
         if (question.startsWith('Press Enter to check the archiving status again'))
           return question.includes('type "now"') ? 'now' : '';

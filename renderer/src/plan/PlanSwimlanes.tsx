@@ -1,6 +1,7 @@
 import { PROCEDURE_STEPS } from '../../../shared/procedure/steps.ts';
 import type { Phase, StepId } from '../../../shared/procedure/types.ts';
 import type { SessionState } from '../../../shared/session/sessionState.ts';
+import { nextAction } from '../../../shared/session/nextAction.ts';
 import { TIMELINE_LANES, lanesOfTarget, type TimelineLane } from '../../../shared/session/stepTimeline.ts';
 
 const PHASES: { phase: Phase; title: string }[] = [
@@ -18,13 +19,16 @@ export const LANE_TITLES: Record<TimelineLane, string> = {
 /** The procedure as swimlanes by phase: every step's state at a glance and what can start next. */
 export function PlanSwimlanes({ state, onSelect }: { state: SessionState; onSelect(stepId: StepId): void }) {
   const next = PROCEDURE_STEPS.filter((step) => state.steps[step.id].status === 'ready').map((s) => s.id);
+  const complete = nextAction(state, null).kind === 'complete';
   return (
     <section aria-labelledby="plan-heading" className="swimlanes">
       <h2 id="plan-heading">Plan</h2>
       <p className="next-steps">
-        {next.length > 0
-          ? `Can start next: ${next.join(', ')}`
-          : 'Nothing can start until the running step ends.'}
+        {complete
+          ? 'Every step is done.'
+          : next.length > 0
+            ? `Can start next: ${next.join(', ')}`
+            : 'Nothing else can start until the running or failed step has passed.'}
       </p>
       {PHASES.map(({ phase, title }) => (
         <div key={phase} role="table" aria-label={title} className="lanes">

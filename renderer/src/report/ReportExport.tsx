@@ -8,8 +8,10 @@ const FORMATS: { format: ReportFormat; label: string }[] = [
   { format: 'labels', label: 'Tape labels and checklist' },
 ];
 
+const baseName = (file: string) => file.split(/[\\/]/).at(-1) ?? file;
+
 /** What ReportExport reads of the window's store. */
-export const REPORT_EXPORT_KEYS = ['exportReport', 'exporting', 'exports'] as const;
+export const REPORT_EXPORT_KEYS = ['exportReport', 'exporting', 'exports', 'revealExport'] as const;
 export type ReportExportStore = Pick<SessionStore, (typeof REPORT_EXPORT_KEYS)[number]>;
 
 /** The upgrade report and the tape labels, exported from the session as it stands (complete or not). */
@@ -38,7 +40,13 @@ export function ReportExport({ store }: { store: ReportExportStore }) {
           {store.exports.flatMap((done) =>
             done.files.map((file) => (
               <li key={`${done.at}-${file}`}>
-                {done.format.toUpperCase()}: <code>{file}</code>
+                {done.format.toUpperCase()}: <code>{file}</code>{' '}
+                <button type="button" onClick={() => void store.revealExport(file, 'open')}>
+                  Open {baseName(file)}
+                </button>
+                <button type="button" onClick={() => void store.revealExport(file, 'show-in-folder')}>
+                  Show {baseName(file)} in its folder
+                </button>
               </li>
             )),
           )}

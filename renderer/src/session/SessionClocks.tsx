@@ -1,10 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { SessionState } from '../../../shared/session/sessionState.ts';
+import { formatDuration } from './formatDuration.ts';
 
-function duration(milliseconds: number): string {
-  const minutes = Math.max(0, Math.round(milliseconds / 60_000));
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
-}
+const duration = formatDuration;
 
 /** The clocks that matter: the cut-off countdown, the admin freeze and the outage window. */
 export function SessionClocks({ state, now: fixedNow }: { state: SessionState; now?: Date }) {

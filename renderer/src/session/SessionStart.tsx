@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { describeSessionProgress } from '../../../shared/session/sessionProgress.ts';
 import type { SessionStore } from './sessionStore.ts';
 
 /** What SessionStart reads of the window's store. */
@@ -53,7 +54,8 @@ export function SessionStart({ store }: { store: SessionStartStore }) {
                 <button type="button" onClick={() => void openSession(session.directory)}>
                   Open <bdi>{session.site}</bdi>, {localStart(session.createdAt)},{' '}
                   <bdi>{session.technician}</bdi>
-                  {session.training ? ' — training' : ' — real upgrade'}
+                  {session.training ? ' — training' : ' — real upgrade'} —{' '}
+                  {describeSessionProgress(session.progress)}
                 </button>
               </li>
             ))}

@@ -11,6 +11,7 @@ import type { ServerRole, StepId } from '../../../shared/procedure/types.ts';
 import type { SessionEvent } from '../../../shared/session/sessionEvents.ts';
 import { applySessionEvent, reduceSession } from '../../../shared/session/reduceSession.ts';
 import { initialSessionState, type SessionState } from '../../../shared/session/sessionState.ts';
+import { downloadExport } from '../api/downloadExport.ts';
 
 export type Question = ApiEventPayload<'technician.question'>;
 export type ServerSettings = ApiRequest<'servers.configure'>;
@@ -83,6 +84,8 @@ export interface SessionStore {
   /** True once the note is in the journal. */
   addNote(stepId: StepId | null, text: string): Promise<boolean>;
   exportReport(format: ReportFormat): Promise<void>;
+  /** Opens an exported file or shows it in its folder (the desktop app); in the browser harness, downloads it. */
+  revealExport(file: string, how: 'open' | 'show-in-folder'): Promise<void>;
   /** Back to the list of sessions (to open another or start a new one); refused while a step runs. */
   leaveSession(): Promise<void>;
   updateTape(update: ApiRequest<'tape.update'>): Promise<void>;
@@ -175,12 +178,14 @@ export function createSessionStore(api: CmsHaApi) {
             messages: [],
             questions: opened.pendingQuestions,
             progress: Object.fromEntries(opened.progress.map((report) => [report.server, report])),
+            connections: Object.fromEntries(opened.connections.map((report) => [report.server, report])),
             runningStep: opened.runningStep,
           });
         }),
       runStep: (stepId) =>
         attempt(async () => {
-          set({ runningStep: stepId, messages: [], progress: {} });
+          // A new attempt makes the last one's failure banner stale.
+          set({ runningStep: stepId, messages: [], progress: {}, error: null });
           try {
             const result = await api.call('step.run', { stepId });
             if (result.status !== 'passed')
@@ -309,6 +314,11 @@ export function createSessionStore(api: CmsHaApi) {
           } finally {
             set({ exporting: null });
           }
+        }),
+      revealExport: (file, how) =>
+        attempt(async () => {
+          const { download } = await api.call('report.reveal', { file, how });
+          if (download !== null) downloadExport(download);
         }),
       leaveSession: () =>
         attempt(async () => {

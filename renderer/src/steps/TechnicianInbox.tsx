@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Question, SessionStore, StepProgress } from '../session/sessionStore.ts';
+import { DateTimeAnswer } from './DateTimeAnswer.tsx';
 
 /** What TechnicianInbox reads of the window's store. */
 export const TECHNICIAN_INBOX_KEYS = [
@@ -12,13 +13,25 @@ export const TECHNICIAN_INBOX_KEYS = [
 ] as const;
 export type TechnicianInboxStore = Pick<SessionStore, (typeof TECHNICIAN_INBOX_KEYS)[number]>;
 
-/** What the running step says and asks: progress of long work, messages to read, then one question at a time. */
+/**
+ * What the running step asks and says: one question at a time first (it is what the technician must act
+ * on, so it stays at the top of the step view), then the progress of long work and the messages.
+ */
 export function TechnicianInbox({ store }: { store: TechnicianInboxStore }) {
   const question = store.questions[0];
   const progress = Object.values(store.progress);
   return (
     <section aria-labelledby="inbox-heading" className="inbox">
       <h2 id="inbox-heading">{store.runningStep ? `Running ${store.runningStep}` : 'Technician'}</h2>
+      {question && (
+        <QuestionForm
+          key={question.id}
+          question={question}
+          answer={store.answer}
+          saveSample={store.saveSample}
+        />
+      )}
+      {store.questions.length > 1 && <p>{store.questions.length - 1} more waiting.</p>}
       {progress.length > 0 && (
         <ul className="progress" aria-label="Progress">
           {progress.map((report) => (
@@ -31,15 +44,6 @@ export function TechnicianInbox({ store }: { store: TechnicianInboxStore }) {
           <li key={index}>{message.text}</li>
         ))}
       </ul>
-      {question && (
-        <QuestionForm
-          key={question.id}
-          question={question}
-          answer={store.answer}
-          saveSample={store.saveSample}
-        />
-      )}
-      {store.questions.length > 1 && <p>{store.questions.length - 1} more waiting.</p>}
     </section>
   );
 }
@@ -115,6 +119,14 @@ function QuestionForm({ question, answer, saveSample }: QuestionProps) {
       </div>
     );
   }
+  if (question.answerAs === 'date-time')
+    return (
+      <DateTimeAnswer
+        question={question}
+        onAnswer={(text) => void answer(question, text)}
+        onStop={() => void answer(question, null)}
+      />
+    );
   const tape = question.tape;
   const named = tape?.purpose === 'write';
   return (

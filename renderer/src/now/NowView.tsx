@@ -1,0 +1,264 @@
+import { Alert, Button, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { useMemo } from 'react';
+import { PROCEDURE_STEPS } from '../../../shared/procedure/steps.ts';
+import type { StepId } from '../../../shared/procedure/types.ts';
+import { tapeChecklist } from '../../../shared/report/tapeChecklist.ts';
+import { nextAction, type NextAction } from '../../../shared/session/nextAction.ts';
+import { timeAlerts } from '../../../shared/session/timeAlerts.ts';
+import type { SessionStore } from '../session/sessionStore.ts';
+import { formatDuration } from '../session/formatDuration.ts';
+import type { WindowView } from '../layout/windowViews.ts';
+
+/** What NowView reads of the window's store. */
+export const NOW_VIEW_KEYS = [
+  'exports',
+  'questions',
+  'readOnlyReason',
+  'runStep',
+  'runningStep',
+  'state',
+] as const;
+export type NowViewStore = Pick<SessionStore, (typeof NOW_VIEW_KEYS)[number]>;
+
+/**
+ * The home of a session: the one next action with what to have in hand and the time left, or, once
+ * every step is done, the completion summary (steps, tapes to hand over, exports).
+ */
+export function NowView({
+  store,
+  now,
+  onShow,
+  onShowStep,
+}: {
+  store: NowViewStore;
+  /** Fixed in tests; the window's clock otherwise. */
+  now: Date;
+  onShow: (view: WindowView) => void;
+  onShowStep: (stepId: StepId) => void;
+}) {
+  const action = useMemo(() => nextAction(store.state, store.runningStep), [store.state, store.runningStep]);
+  const alerts = timeAlerts(store.state, now);
+  return (
+    <Stack gap="md" className="now-view" aria-labelledby="now-heading" component="section">
+      {alerts.map((alert) => (
+        <Alert key={alert.id} color={alert.severity === 'warning' ? 'red' : 'yellow'} title={alert.title}>
+          {alert.text}
+        </Alert>
+      ))}
+      {action.kind === 'complete' ? (
+        <CompletionSummary store={store} endedAt={action.endedAt} onShow={onShow} onShowStep={onShowStep} />
+      ) : (
+        <NextActionCard
+          action={action}
+          store={store}
+          now={now}
+          onRun={(stepId) => {
+            onShowStep(stepId);
+            void store.runStep(stepId);
+          }}
+          onShowStep={onShowStep}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function NextActionCard({
+  action,
+  store,
+  now,
+  onRun,
+  onShowStep,
+}: {
+  action: Exclude<NextAction, { kind: 'complete' }>;
+  store: NowViewStore;
+  now: Date;
+  onRun: (stepId: StepId) => void;
+  onShowStep: (stepId: StepId) => void;
+}) {
+  const cutOff = store.state.cutOff === null ? null : Date.parse(store.state.cutOff) - now.getTime();
+  return (
+    <Card withBorder padding="lg">
+      {action.kind === 'running' && (
+        <>
+          <Title order={2} id="now-heading">
+            {action.stepId} is running: {action.title}
+          </Title>
+          <Text mt="xs">
+            {store.questions.length > 0
+              ? `${store.questions.length === 1 ? 'A question is' : `${store.questions.length} questions are`} waiting for you.`
+              : 'The app is working; it asks when it needs you.'}
+          </Text>
+          <Group mt="md">
+            <Button onClick={() => onShowStep(action.stepId)}>Go to {action.stepId} (Alt+2)</Button>
+          </Group>
+        </>
+      )}
+      {action.kind === 'stuck' && (
+        <>
+          <Title order={2} id="now-heading">
+            Nothing can start now
+          </Title>
+          <Text mt="xs">Still open: {action.waitingFor.join(', ')}. See the Plan for why.</Text>
+        </>
+      )}
+      {action.kind === 'run' && (
+        <>
+          <Text size="sm" c="dimmed">
+            Next
+          </Text>
+          <Title order={2} id="now-heading">
+            {action.stepId}: {action.title}
+          </Title>
+          {action.again && (
+            <Text mt="xs" c="red.8">
+              The last attempt ended: {action.reason ?? 'no reason recorded'}. Fix that, then run it again.
+            </Text>
+          )}
+          <Title order={3} size="h4" mt="md">
+            Have in hand
+          </Title>
+          <List spacing={4} aria-label="Have in hand">
+            <List.Item>{action.where}</List.Item>
+            {action.bring.map(({ role, tapes }) => (
+              <List.Item key={role}>
+                The {role} tape{tapes.length > 1 ? 's' : ''}:{' '}
+                {tapes.length === 0
+                  ? 'not written yet'
+                  : tapes
+                      .map(
+                        (tape) =>
+                          `${tape.id} (${tape.where}${tape.condition === 'intact' ? '' : `, ${tape.condition.toUpperCase()}`})`,
+                      )
+                      .join(', ')}
+              </List.Item>
+            ))}
+            {action.blanks.map((role) => (
+              <List.Item key={role}>
+                A blank tape to become {role}
+                {role.startsWith('CMSADM') ? ' (more than one if the backup does not fit)' : ''}
+              </List.Item>
+            ))}
+          </List>
+          <Text mt="md" aria-label="Time to the cut-off">
+            {cutOff === null
+              ? 'Cut-off: not set yet (P3b asks for it).'
+              : cutOff > 0
+                ? `Cut-off in ${formatDuration(cutOff)}.`
+                : `Cut-off passed ${formatDuration(-cutOff)} ago: no administration changes.`}
+          </Text>
+          <Group mt="md">
+            <Button size="md" disabled={store.readOnlyReason !== null} onClick={() => onRun(action.stepId)}>
+              {action.again ? 'Run again' : 'Run'} {action.stepId}
+            </Button>
+            <Button variant="default" onClick={() => onShowStep(action.stepId)}>
+              Read {action.stepId} first
+            </Button>
+          </Group>
+        </>
+      )}
+    </Card>
+  );
+}
+
+function CompletionSummary({
+  store,
+  endedAt,
+  onShow,
+  onShowStep,
+}: {
+  store: NowViewStore;
+  endedAt: string | null;
+  onShow: (view: WindowView) => void;
+  onShowStep: (stepId: StepId) => void;
+}) {
+  const checklist = tapeChecklist(store.state);
+  const files = store.exports.flatMap((done) => done.files);
+  return (
+    <Card withBorder padding="lg" aria-label="Completion summary" component="section">
+      <Title order={2} id="now-heading">
+        The upgrade is complete
+      </Title>
+      <Text mt="xs">
+        Every step is done{endedAt ? `; the last ended ${new Date(endedAt).toLocaleString()}` : ''}. Hand over
+        the tapes below and export the report for the customer to sign.
+      </Text>
+      <Title order={3} size="h4" mt="md">
+        Steps
+      </Title>
+      <Table striped withTableBorder aria-label="Steps of the upgrade" fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Step</Table.Th>
+            <Table.Th>What</Table.Th>
+            <Table.Th>State</Table.Th>
+            <Table.Th>Attempts</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {PROCEDURE_STEPS.map((step) => {
+            const run = store.state.steps[step.id];
+            return (
+              <Table.Tr key={step.id} data-summary-step={step.id}>
+                <Table.Td>
+                  <Button variant="subtle" size="compact-sm" onClick={() => onShowStep(step.id)}>
+                    {step.id}
+                  </Button>
+                </Table.Td>
+                <Table.Td>{step.title}</Table.Td>
+                <Table.Td>
+                  <Text span fw={600} c={run.status === 'passed' ? 'green.8' : 'dimmed'}>
+                    {run.status}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{run.attempts}</Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+      <Title order={3} size="h4" mt="md">
+        Tapes the customer keeps
+      </Title>
+      <List aria-label="Tapes the customer keeps">
+        {checklist.keep.map((tape) => (
+          <List.Item key={tape.role}>
+            {tape.title} ({tape.role}):{' '}
+            {tape.whereabouts.length > 0 ? tape.whereabouts.join('; ') : 'none registered'}
+          </List.Item>
+        ))}
+      </List>
+      <Title order={3} size="h4" mt="md">
+        Tapes that may go back to the maintenance rotation
+      </Title>
+      <List aria-label="Reusable tapes">
+        {checklist.reusable.map((tape) => (
+          <List.Item key={tape.role}>
+            {tape.title} ({tape.role}):{' '}
+            {tape.tapeIds.length > 0 ? tape.tapeIds.join(', ') : 'none registered'}
+          </List.Item>
+        ))}
+      </List>
+      <Title order={3} size="h4" mt="md">
+        Exports
+      </Title>
+      {files.length === 0 ? (
+        <Text>No report exported from this window yet.</Text>
+      ) : (
+        <List aria-label="Exports made">
+          {files.map((file) => (
+            <List.Item key={file}>
+              <code>{file}</code>
+            </List.Item>
+          ))}
+        </List>
+      )}
+      <Group mt="md">
+        <Button onClick={() => onShow('report')}>Export the report (Alt+6)</Button>
+        <Button variant="default" onClick={() => onShow('tapes')}>
+          Tapes (Alt+4)
+        </Button>
+      </Group>
+    </Card>
+  );
+}
