@@ -51,7 +51,7 @@ Commands:
                                 and host id redacted: samples of a real server's formats.
   session new <parent-dir> --site S --technician T --orig user@host[:port] --new user@host[:port]
         [--customer C] [--training] [--orig-platform P] [--new-platform P] [--device D] [--legacy]
-        [--su] [--restore-log PATH] [--error-log PATH]
+        [--su] [--restore-log PATH] [--error-log PATH] [--storage-def PATH]
                                 Start an upgrade session folder (site and date) and print its path.
                                 --su: root cannot log in; the users given log in and become root
                                 with su - (root password asked when first needed). The logs the
@@ -227,6 +227,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
             legacy: { type: 'boolean' },
             su: { type: 'boolean' },
             'restore-log': { type: 'string' },
+            'storage-def': { type: 'string' },
             'error-log': { type: 'string' },
           },
           allowPositionals: true,
@@ -251,6 +252,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
           legacy: values.legacy ?? false,
           su: values.su ?? false,
           restoreLog: values['restore-log'],
+          storageDef: values['storage-def'],
           errorLog: values['error-log'],
         });
         io.out(`${directory}\n`);

@@ -220,11 +220,12 @@ export class AppService {
       await this.trainingAction((box) => box.protect(tapeId, writeProtected));
       return {};
     },
-    'servers.configure': async ({ server, password, restoreLog, errorLog, ...settings }) => {
+    'servers.configure': async ({ server, password, restoreLog, errorLog, storageDef, ...settings }) => {
       const { core } = this.requireSession();
       for (const [name, path] of [
         ['restore log', restoreLog],
         ['error log', errorLog],
+        ['storage.def', storageDef],
       ] as const) {
         if (path != null && !isSafeLogPath(path))
           throw new UserFacingError(
@@ -245,6 +246,7 @@ export class AppService {
         ...settings,
         ...(restoreLog == null ? {} : { restoreLog }),
         ...(errorLog == null ? {} : { errorLog }),
+        ...(storageDef == null ? {} : { storageDef }),
         cmsVersion: null,
         at: new Date().toISOString(),
       });

@@ -73,6 +73,10 @@ export async function captureCommand(
     const commands: { file: string; command: string }[] = [
       { file: 'uname-a.txt', command: 'uname -a' },
       { file: 'showrev.txt', command: 'showrev' },
+      // What the comparison of ORIG and NEW reads (before D2 and D8), to check its assumptions against.
+      { file: 'showrev-p.txt', command: 'showrev -p' },
+      { file: 'locale.txt', command: 'locale' },
+      { file: 'storage.def.txt', command: `cat ${shQuote(DEFAULT_LOG_PATHS.storageDef)}` },
       { file: 'pkginfo-l-cms.txt', command: 'pkginfo -l cms' },
       { file: 'mt-status.txt', command: mtStatusCommand(options.device) },
       ...LOGS.map((log) => ({ file: `log${log.replaceAll('/', '_')}.txt`, command: `cat ${shQuote(log)}` })),

@@ -32,6 +32,7 @@ export interface NewSessionOptions {
   su: boolean;
   restoreLog: string | undefined;
   errorLog: string | undefined;
+  storageDef: string | undefined;
 }
 
 function platform(value: string | undefined, flag: string): PlatformId | null {
@@ -54,6 +55,7 @@ export async function newSession(options: NewSessionOptions, now = new Date()): 
   for (const [flag, path] of [
     ['--restore-log', options.restoreLog],
     ['--error-log', options.errorLog],
+    ['--storage-def', options.storageDef],
   ] as const) {
     if (path !== undefined && !isSafeLogPath(path))
       throw new CliUsageError(
@@ -90,6 +92,7 @@ export async function newSession(options: NewSessionOptions, now = new Date()): 
       rootAccess: options.su ? 'su' : 'login',
       ...(options.restoreLog === undefined ? {} : { restoreLog: options.restoreLog }),
       ...(options.errorLog === undefined ? {} : { errorLog: options.errorLog }),
+      ...(options.storageDef === undefined ? {} : { storageDef: options.storageDef }),
       at,
     });
   }

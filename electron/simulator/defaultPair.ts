@@ -1,3 +1,4 @@
+import { DEFAULT_LOG_PATHS } from '../../shared/procedure/serverLogs.ts';
 import type { SimAcd, SimDrive, SimDriveModel, SimHost, SimPairState, SimTape } from './simState.ts';
 
 const drive = (device: string, model: SimDriveModel): SimDrive => ({
@@ -14,6 +15,30 @@ const acds = (): SimAcd[] => [
   { number: 1, name: 'acd1', dataCollection: true },
   { number: 2, name: 'acd2', dataCollection: true },
 ];
+
+/**
+ * storage.def as the simulated pair keeps it: INVENTED. The manual says only that the file holds the
+ * data storage parameters with the default value "on the line immediately below each storage
+ * parameter" (p. 32); these parameters and values are made up in that shape.
+ */
+export const SIM_STORAGE_DEF = [
+  'Data storage parameters, ACD 1 (simulated)',
+  'Intrahour interval (15, 30 or 60 minutes):',
+  '30',
+  'Days of intrahour data:',
+  '31',
+  'Days of daily data:',
+  '387',
+  'Weeks of weekly data:',
+  '53',
+  'Months of monthly data:',
+  '13',
+  '',
+].join('\n');
+
+/** The patches `showrev -p` lists on the simulated pair: INVENTED ids in the shape of Solaris 8 and 9 patches. */
+export const SIM_SOLARIS_8_PATCHES = ['108528-29', '108827-36', '108993-31'] as const;
+export const SIM_SOLARIS_9_PATCHES = ['112233-12', '112874-31', '113319-22'] as const;
 
 /** 20 GB DDS-4 cartridge, in 512-byte blocks. */
 export const DDS4_CAPACITY_BLOCKS = 40_000_000;
@@ -41,7 +66,9 @@ export function defaultPair(): SimPairState {
     cmsadmBlocks: 1_843_200,
     migrations: [],
     cmsDamaged: false,
-    files: {},
+    files: { [DEFAULT_LOG_PATHS.storageDef]: SIM_STORAGE_DEF },
+    patches: [...SIM_SOLARIS_8_PATCHES],
+    locale: 'C',
   };
   const newHost: SimHost = {
     ...orig,
@@ -56,7 +83,9 @@ export function defaultPair(): SimPairState {
     drives: [drive('/dev/rmt/0', 'dds4')],
     cmsadmBlocks: 2_150_400,
     migrations: [],
-    files: {},
+    // The TSC set NEW's data storage parameters to ORIG's (Setting up CMS on an HA server).
+    files: { [DEFAULT_LOG_PATHS.storageDef]: SIM_STORAGE_DEF },
+    patches: [...SIM_SOLARIS_9_PATCHES],
   };
   const tapes = Object.fromEntries(
     Array.from({ length: 8 }, (_, i) => {

@@ -45,8 +45,12 @@ export interface SimHost {
   lastArchiveAt?: string;
   /** Who is logged in to the CMS interface now (single-user mode admits one): a process each. */
   cmsLogins?: { id: string; pid: number }[];
-  /** Virtual files the programs write and `cat` reads (migration and restore logs). */
+  /** Virtual files the programs write and `cat` reads (migration and restore logs, storage.def). */
   files: Record<string, string>;
+  /** Installed patches (`108528-29`), for `showrev -p`; absent in states saved by older versions. */
+  patches?: string[];
+  /** The LANG `locale` reports; absent: C. */
+  locale?: string;
 }
 
 export type SimTapeContent =

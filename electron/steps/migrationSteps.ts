@@ -1,3 +1,4 @@
+import { compareBothServers } from './compareServers.ts';
 import { HARMLESS_NON_CMS_RESTORE } from '../../shared/parsers/migrateLog.ts';
 import { logPathOf, MIGRATION_LOG } from '../../shared/procedure/serverLogs.ts';
 import { migrationAlreadyDone, migrationRecordOf } from '../../shared/session/reduceSession.ts';
@@ -173,15 +174,14 @@ function recordOutcome(
   });
 }
 
-/** D2: NEW set up, then system admin and agent/call center admin data from the D1 tape, in that order. */
+/** D2: NEW set up and compared with ORIG, then system admin and agent/call center admin data from the D1 tape, in that order. */
 export async function migrateAdminToNew(context: StepContext): Promise<void> {
   context.tellNotes();
-  await context.confirmChecklist([
-    'cms-setup-done',
-    'storage-def-identical',
-    'single-user-mode',
-    'admin-tape-inserted',
-  ]);
+  await context.confirmChecklist(['cms-setup-done']);
+  // NEW is set up: held against ORIG; storage.def the same, or its difference judged fine, ticks the item.
+  await compareBothServers(context, 'D2');
+  await context.tickDoneByApp(['storage-def-identical']);
+  await context.confirmChecklist(['single-user-mode', 'admin-tape-inserted']);
   const tape = await checkTapeInDrive(context, 'NEW', 'ADMIN-ORIG');
   const [systemAdmin, agentAdmin] = context.definition.migrations;
   await migrateRun(context, 'NEW', [systemAdmin!], tape.id, 'migrate-system-admin');
@@ -208,6 +208,8 @@ export async function migrateHistoricalToNew(context: StepContext): Promise<void
 /** D8: both admin data types back to the upgraded ORIG in one R3 Migrate run, then data collection verified. */
 export async function migrateAdminBack(context: StepContext): Promise<void> {
   context.tellNotes();
+  // ORIG is upgraded (D6): held against NEW again before the admin data goes back onto it.
+  await compareBothServers(context, 'D8');
   await context.confirmChecklist(['admin-tape-inserted', 'single-user-mode']);
   const tape = await checkTapeInDrive(context, 'ORIG', 'ADMIN-ORIG');
   await migrateRun(context, 'ORIG', context.definition.migrations, tape.id, 'migrate-admin-back');

@@ -1,4 +1,5 @@
 import { parseMtStatus, summariseMtStatus, type TapeDriveSummary } from '../../shared/parsers/mtStatus.ts';
+import { parseCmsPackageVersion } from '../../shared/parsers/cmsPackageVersion.ts';
 import { mtStatusCommand } from '../ssh/remoteCommand.ts';
 import type { SshConnection } from '../ssh/sshConnection.ts';
 
@@ -28,11 +29,14 @@ export async function probeServer(
   const release = await run('uname -r');
   const pkginfo = await run('pkginfo -l cms');
   const mt = await run(mtStatusCommand(device));
-  const version = /^\s*VERSION:\s*(\S+)\s*$/m.exec(pkginfo.out)?.[1];
+  const version = parseCmsPackageVersion(pkginfo.out);
   return {
     hostname: hostname.code === 0 ? hostname.out.trim() : null,
     osRelease: release.code === 0 ? release.out.trim() : null,
-    cmsVersion: version ? { version } : { unrecognised: `${pkginfo.out}${pkginfo.err}` },
+    cmsVersion:
+      version.kind === 'version'
+        ? { version: version.version }
+        : { unrecognised: `${pkginfo.out}${pkginfo.err}` },
     tapeDrive: {
       device,
       exitCode: mt.code,

@@ -93,8 +93,19 @@ export class StepContext {
    * the raw text against what the manual says to look for. The verdict is journaled as evidence (a
    * deviation in the report); stopping instead fails the step. The caller decides what "looks wrong" ends.
    */
-  async judge(server: ServerRole | null, about: string, lookFor: string, raw: string): Promise<Verdict> {
-    const reading: Reading = { about, lookFor, raw: endOf(raw) };
+  async judge(
+    server: ServerRole | null,
+    about: string,
+    lookFor: string,
+    raw: string,
+    kind: 'unreadable' | 'difference' = 'unreadable',
+  ): Promise<Verdict> {
+    const reading: Reading = {
+      about,
+      lookFor,
+      raw: endOf(raw),
+      ...(kind === 'difference' ? { difference: true } : {}),
+    };
     const verdict = await this.technician.judge(server, reading);
     if (!verdict) throw new StepFailure(`stopped without a verdict on ${about}`);
     await this.record({

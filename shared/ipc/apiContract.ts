@@ -187,6 +187,7 @@ export const API_CALLS = {
       /** Logs the manual does not name; null or absent: the default. */
       restoreLog: z.string().max(200).nullable().optional(),
       errorLog: z.string().max(200).nullable().optional(),
+      storageDef: z.string().max(200).nullable().optional(),
       /** Held in memory by the core for this run of the app; never written anywhere. */
       password: z.string().max(256).nullable(),
     }),

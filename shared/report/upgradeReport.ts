@@ -374,7 +374,9 @@ function deviations(events: readonly SessionEvent[], state: SessionState): Repor
             at: event.at,
             stepId: event.stepId,
             kind: 'verdict',
-            text: `${reading.about}: the app could not read the output; judged by the technician as ${verdict.verdict === 'looks-right' ? 'looking right' : 'looking wrong'} (${verdict.reason}).`,
+            text: reading.difference
+              ? `${reading.about}: the servers differ; judged by the technician as ${verdict.verdict === 'looks-right' ? 'fine for the upgrade' : 'to be fixed first'} (${verdict.reason}).`
+              : `${reading.about}: the app could not read the output; judged by the technician as ${verdict.verdict === 'looks-right' ? 'looking right' : 'looking wrong'} (${verdict.reason}).`,
           });
         }
         break;

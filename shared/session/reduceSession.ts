@@ -133,6 +133,7 @@ function applyChecked(state: SessionState, event: SessionEvent, lists: ListGrowt
             rootAccess: event.rootAccess ?? 'login',
             restoreLog: event.restoreLog ?? null,
             errorLog: event.errorLog ?? null,
+            storageDef: event.storageDef ?? null,
             haRole: previous?.haRole ?? null,
           },
         },

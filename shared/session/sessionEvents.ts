@@ -40,6 +40,8 @@ export const readingSchema = z.object({
   about: z.string().trim().min(1).max(300),
   lookFor: z.string().trim().min(1).max(1000),
   raw: z.string().max(MAX_READING_CHARS),
+  /** A difference between ORIG and NEW to judge (fine, or must be fixed), not output the app could not read. */
+  difference: z.boolean().optional(),
 });
 export type Reading = z.infer<typeof readingSchema>;
 
@@ -100,6 +102,8 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
     rootAccess: z.enum(['login', 'su']).optional(),
     restoreLog: remoteLogPath.optional(),
     errorLog: remoteLogPath.optional(),
+    /** Where the server keeps storage.def (absent: the default). */
+    storageDef: remoteLogPath.optional(),
   }),
   z.object({ ...base, type: z.literal('ha-roles-assigned'), primary: serverRole }),
   z.object({

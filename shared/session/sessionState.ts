@@ -39,6 +39,7 @@ export interface ServerState {
   /** Log files the manual does not name; null: the default (`serverLogs.ts`). */
   restoreLog: string | null;
   errorLog: string | null;
+  storageDef: string | null;
   haRole: 'primary' | 'secondary' | null;
 }
 

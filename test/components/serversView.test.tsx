@@ -29,6 +29,7 @@ describe('ServersView', () => {
       rootAccess: 'login',
       restoreLog: null,
       errorLog: null,
+      storageDef: null,
       password: 's3cret',
     });
     expect(
@@ -44,6 +45,8 @@ describe('ServersView', () => {
       '/cms/maint/restore/restore.log',
     );
     expect(neu.getByLabelText(/CMS error log/).getAttribute('placeholder')).toBe('/cms/maint/backup/err_log');
+    expect(neu.getByLabelText(/storage\.def/).getAttribute('placeholder')).toBe('/cms/db/storage.def');
+    await userEvent.type(neu.getByLabelText(/storage\.def/), '/cms/db/site/storage.def');
     await userEvent.type(neu.getByLabelText('Host'), 'cms-new.example');
     await userEvent.clear(neu.getByLabelText('User'));
     await userEvent.type(neu.getByLabelText('User'), 'cmsadmin');
@@ -58,6 +61,7 @@ describe('ServersView', () => {
         rootAccess: 'su',
         restoreLog: '/var/cms/restore.log',
         errorLog: null,
+        storageDef: '/cms/db/site/storage.def',
       }),
     );
   });

@@ -1,4 +1,5 @@
 import { SESSION_CREATED } from './fakeStore.ts';
+import { recordedTrainingEvents } from '../support/recordedEvents.ts';
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SessionClocks } from '../../renderer/src/session/SessionClocks.tsx';
@@ -43,6 +44,45 @@ describe('StepDetail', () => {
       '    Select one: <x> Full  <_> Incremental',
       '[x] Non-CMS data',
       '[_] Specific tables',
+    ]);
+  });
+});
+
+describe('StepDetail of a step that compared the servers', () => {
+  it('shows ORIG and NEW side by side, aspect by aspect, with what came of each', () => {
+    const events = recordedTrainingEvents();
+    const started = events.findIndex((e) => e.type === 'step-started' && e.stepId === 'D2');
+    const state = reduceSession([
+      ...events.slice(0, started + 1),
+      {
+        type: 'evidence-recorded',
+        stepId: 'D2',
+        server: null,
+        evidence: {
+          kind: 'parsed',
+          parser: 'server-comparison',
+          result: {
+            before: 'D2',
+            rows: [
+              { aspect: 'Solaris release', orig: '5.8 G', new: '5.9 G', outcome: 'differs', note: null },
+              {
+                aspect: 'CMS version and base load',
+                orig: 'r3v9ak.g',
+                new: 'r3v11ak.g',
+                outcome: 'expected',
+                note: "ORIG is upgraded to NEW's version and base load at D6",
+              },
+            ],
+          },
+        },
+        at: events[started]!.at,
+      },
+    ]);
+    render(<StepDetail stepId="D2" state={state} />);
+    const table = screen.getByRole('table', { name: 'ORIG and NEW compared before D2' });
+    expect([...table.querySelectorAll('tbody tr')].map((row) => row.textContent)).toEqual([
+      'Solaris release5.8 G5.9 Gdiffers: judged by you',
+      "CMS version and base loadr3v9ak.gr3v11ak.gdiffers, as the procedure expects (ORIG is upgraded to NEW's version and base load at D6)",
     ]);
   });
 });

@@ -124,6 +124,31 @@ describe('TechnicianInbox for output the app cannot read', () => {
     },
   };
 
+  it('asks about a difference between the servers as fine for the upgrade or to be fixed first', async () => {
+    const answer = vi.fn();
+    const difference: Question = {
+      ...verdictQuestion,
+      text: 'Locale of ORIG and NEW, compared before D2: does it look right?',
+      reading: {
+        about: 'Locale of ORIG and NEW, compared before D2',
+        lookFor: 'the manual: the same CMS version and base load',
+        raw: 'Locale\n  ORIG: LANG=C\n  NEW:  LANG=en_US\n  differs',
+        difference: true,
+      },
+    };
+    render(<TechnicianInbox store={storeWith({ questions: [difference], answer })} />);
+    expect(screen.getByRole('form', { name: 'Your verdict' }).textContent).toContain(
+      'the two servers differ here. Is it fine for the upgrade, or must it be fixed first?',
+    );
+    expect(screen.queryByRole('button', { name: 'Looks right' })).toBeNull();
+    await userEvent.type(screen.getByLabelText('Why (kept in the report)'), 'NEW must use C as ORIG');
+    await userEvent.click(screen.getByRole('button', { name: 'Must be fixed first' }));
+    expect(answer).toHaveBeenCalledWith(difference, {
+      verdict: 'looks-wrong',
+      reason: 'NEW must use C as ORIG',
+    });
+  });
+
   it('shows the raw output beside what to look for, and sends a verdict only with a reason', async () => {
     const answer = vi.fn();
     render(<TechnicianInbox store={storeWith({ questions: [verdictQuestion], answer })} />);

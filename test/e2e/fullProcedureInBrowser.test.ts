@@ -48,6 +48,8 @@ class TraineeAtTheWindow {
   /** A tape the trainee offers first by mistake, by step and server (once). */
   readonly wrongFirst: Record<string, string> = {};
   answered = 0;
+  /** The steps at which the servers were compared and the trainee judged their difference. */
+  readonly comparisonsJudged: string[] = [];
   /** How far down the window the lowest question reached (its bottom edge, in pixels). */
   lowestQuestionBottom = 0;
 
@@ -202,6 +204,21 @@ class TraineeAtTheWindow {
       const item = (await question.getAttribute('data-item')) ?? '';
       await this.actions.get(`${stepId}:${item}`)?.();
       await question.getByRole('button', { name: 'Yes, done' }).click();
+      return;
+    }
+    if (
+      (await question.getAttribute('aria-label')) === 'Your verdict' &&
+      /Solaris release of ORIG and NEW, compared before D[28]/.test((await question.textContent()) ?? '')
+    ) {
+      // The servers held side by side before D2 and D8: their Solaris releases differ, which is fine.
+      this.comparisonsJudged.push(stepId);
+      expect(await question.getByLabel('Output to judge').textContent()).toMatch(
+        /ORIG: 5\.8 .*\n\s+NEW: +5\.9 /,
+      );
+      await question
+        .getByLabel('Why (kept in the report)')
+        .fill('NEW runs the Solaris release of its platform');
+      await question.getByRole('button', { name: 'Fine for the upgrade' }).click();
       return;
     }
     if ((await question.getAttribute('aria-label')) === 'Your verdict') {
@@ -413,6 +430,9 @@ describe.skipIf(skipReason !== null)('the whole training upgrade through the app
       }
       expect(reloaded).toBe(true);
       expect(reloadedViews).toEqual(['Plan', 'Tapes', 'Servers']);
+      // D2 ran twice (the wrong tape first): the Solaris releases were judged each time. At D8 ORIG runs
+      // NEW's release after its CUE upgrade: nothing differs, nothing is asked.
+      expect(trainee.comparisonsJudged).toEqual(['D2', 'D2']);
       // Every question was wholly in view when asked, at 1366 × 768.
       expect(trainee.lowestQuestionBottom).toBeGreaterThan(0);
       expect(trainee.lowestQuestionBottom).toBeLessThanOrEqual(768);

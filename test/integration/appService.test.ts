@@ -217,26 +217,27 @@ describe('the app core behind the typed API', () => {
           password: null,
         }),
       ).rejects.toThrow('is not a Solaris tape device');
-      for (const restoreLog of [
-        '/cms/maint/restore.log;reboot',
-        'cms/relative.log',
-        '/cms/../etc/shadow',
-        "/cms/x'y.log",
-      ])
-        await expect(
-          service.handlers['servers.configure']({
-            server: 'ORIG',
-            host: '127.0.0.1',
-            port: 22,
-            user: 'cmsadmin',
-            platform: null,
-            tapeDevice: '/dev/rmt/0',
-            legacyAlgorithms: false,
-            rootAccess: 'su',
-            restoreLog,
-            password: null,
-          }),
-        ).rejects.toThrow('is not an absolute path of letters, digits, dots, dashes and underscores');
+      for (const setting of ['restoreLog', 'errorLog', 'storageDef'] as const)
+        for (const path of [
+          '/cms/maint/restore.log;reboot',
+          'cms/relative.log',
+          '/cms/../etc/shadow',
+          "/cms/x'y.log",
+        ])
+          await expect(
+            service.handlers['servers.configure']({
+              server: 'ORIG',
+              host: '127.0.0.1',
+              port: 22,
+              user: 'cmsadmin',
+              platform: null,
+              tapeDevice: '/dev/rmt/0',
+              legacyAlgorithms: false,
+              rootAccess: 'su',
+              [setting]: path,
+              password: null,
+            }),
+          ).rejects.toThrow('is not an absolute path of letters, digits, dots, dashes and underscores');
     } finally {
       await service.close();
     }

@@ -330,6 +330,9 @@ describe('cms-ha sim, probe and exec, as a new user tries them from the README',
     expect(summary.samples.map((sample) => sample.file)).toEqual([
       'uname-a.txt',
       'showrev.txt',
+      'showrev-p.txt',
+      'locale.txt',
+      'storage.def.txt',
       'pkginfo-l-cms.txt',
       'mt-status.txt',
       'log_cms_migrate_r3mig.log.txt',
@@ -338,8 +341,9 @@ describe('cms-ha sim, probe and exec, as a new user tries them from the README',
       'log_cms_maint_backup_err_log.txt',
       'br_check-list.txt',
     ]);
-    // The simulator has no showrev: the sample says how the command ended instead of guessing.
-    expect(summary.samples.find((sample) => sample.file === 'showrev.txt')!.exit).toBe('exit 127');
+    // The simulator's showrev knows only -p: the sample says how the command ended instead of guessing.
+    expect(summary.samples.find((sample) => sample.file === 'showrev.txt')!.exit).toBe('exit 1');
+    expect(await readFile(path.join(out, 'showrev-p.txt'), 'utf8')).toMatch(/^Patch: 108528-29 Obsoletes:/);
     expect(await readFile(path.join(out, 'mt-status.txt'), 'utf8')).toContain("Vendor 'HP'");
     expect(await readFile(path.join(out, 'uname-a.txt'), 'utf8')).toMatch(/^SunOS <host> 5\.8 /);
     for (const sample of [...summary.samples.map((s) => s.file), 'capture.json']) {

@@ -37,6 +37,15 @@ export function manualFollowingTrainee(hands: Hands, currentStep: () => StepId):
           return undefined;
         return { verdict: 'looks-right', reason: 'System Setup > Data Collection shows every ACD on' };
       })
+      // The pair's one difference the manual does not settle: NEW runs a later Solaris release than ORIG.
+      .judgeWith((reading) =>
+        /^Solaris release of ORIG and NEW, compared before D[28]$/.test(reading.about)
+          ? {
+              verdict: 'looks-right',
+              reason: 'NEW is installed on the Solaris release its platform ships with',
+            }
+          : undefined,
+      )
       .on('P4b:full-backup-run', async (h) => {
         await h.moveTape('DDS4-02', 'ORIG');
         await h.cms('ORIG', CMS_KEYS.fullBackup);

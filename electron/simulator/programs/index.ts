@@ -6,13 +6,15 @@ import { mt } from './mt.ts';
 import { simctl } from './simctl.ts';
 import { su } from './su.ts';
 import { dd, od } from './tapeRead.ts';
-import { cat, date, hostname, pkginfo, sleep, uname } from './systemInfo.ts';
+import { cat, date, hostname, locale, pkginfo, showrev, sleep, uname } from './systemInfo.ts';
 
 /** Every command the simulated host knows, by the names (and paths) a technician types. */
 export const PROGRAMS: Readonly<Record<string, Program>> = {
   uname,
   hostname,
   pkginfo,
+  showrev,
+  locale,
   cat,
   sleep,
   date,

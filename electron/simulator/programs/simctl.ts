@@ -1,5 +1,5 @@
 import type { Program } from '../program.ts';
-import { blankTape } from '../defaultPair.ts';
+import { blankTape, SIM_SOLARIS_9_PATCHES } from '../defaultPair.ts';
 import { tablesForDataLetters, volumeLabel } from '../maintenanceTables.ts';
 import { findDrive } from '../simDevices.ts';
 import type { SimPairState } from '../simState.ts';
@@ -124,6 +124,7 @@ export const simctl: Program = async ({ args, io, store, host, now, terminalSize
         h.cmsVersion = version;
         h.solarisRelease = '5.9';
         h.kernelVersion = 'Generic_117171-07';
+        h.patches = [...SIM_SOLARIS_9_PATCHES];
         h.migrations = [];
         h.cmsDamaged = false;
         h.cmsState = 'multi-user';

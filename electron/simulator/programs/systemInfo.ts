@@ -65,6 +65,36 @@ export const cat: Program = async ({ args, io, store, host }) => {
   return status;
 };
 
+/**
+ * `showrev -p` in showrev(1M)'s public line format. The patches themselves are invented for the
+ * simulated pair (their numbers only look like Solaris 8 and 9 kernel and libc patches).
+ */
+export const showrev: Program = async ({ args, io, store, host }) => {
+  if (args.join(' ') !== '-p') {
+    io.writeError('usage: showrev [-a] [-p] [-w] [-c command] [-s host]\n');
+    return 1;
+  }
+  const patches = (await store.read()).hosts[host].patches ?? [];
+  io.write(
+    patches.length === 0
+      ? 'No patches are installed\n'
+      : patches
+          .map(
+            (patch) => `Patch: ${patch} Obsoletes:  Requires:  Incompatibles:  Packages: SUNWcsu, SUNWcsr\n`,
+          )
+          .join(''),
+  );
+  return 0;
+};
+
+/** `locale` as POSIX prints it: LANG as set, each category implied from it (quoted), LC_ALL empty. */
+export const locale: Program = async ({ io, store, host }) => {
+  const lang = (await store.read()).hosts[host].locale ?? 'C';
+  const categories = ['LC_CTYPE', 'LC_NUMERIC', 'LC_TIME', 'LC_COLLATE', 'LC_MONETARY', 'LC_MESSAGES'];
+  io.write(`LANG=${lang}\n${categories.map((name) => `${name}="${lang}"\n`).join('')}LC_ALL=\n`);
+  return 0;
+};
+
 export const sleep: Program = async ({ args, io, delay }) => {
   const seconds = Number(args[0]);
   if (!Number.isFinite(seconds) || seconds < 0) {

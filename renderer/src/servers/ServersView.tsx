@@ -88,6 +88,7 @@ function ServerCard({
   const [rootAccess, setRootAccess] = useState<'login' | 'su'>(configured?.rootAccess ?? 'login');
   const [restoreLog, setRestoreLog] = useState(configured?.restoreLog ?? '');
   const [errorLog, setErrorLog] = useState(configured?.errorLog ?? '');
+  const [storageDef, setStorageDef] = useState(configured?.storageDef ?? '');
   const probe = store.probes[server];
   const pinned = store.state.hostKeys.filter((key) => key.server === server);
 
@@ -104,6 +105,7 @@ function ServerCard({
       rootAccess,
       restoreLog: restoreLog.trim() === '' ? null : restoreLog.trim(),
       errorLog: errorLog.trim() === '' ? null : errorLog.trim(),
+      storageDef: storageDef.trim() === '' ? null : storageDef.trim(),
       password: password === '' ? null : password,
     });
   };
@@ -176,6 +178,14 @@ function ServerCard({
           value={errorLog}
           onChange={(e) => setErrorLog(e.target.value)}
           placeholder={DEFAULT_LOG_PATHS.errorLog}
+        />
+      </label>
+      <label>
+        storage.def (the manual names no folder){' '}
+        <input
+          value={storageDef}
+          onChange={(e) => setStorageDef(e.target.value)}
+          placeholder={DEFAULT_LOG_PATHS.storageDef}
         />
       </label>
       <label>

@@ -3,6 +3,8 @@ import { windowAtRunText } from '../../../shared/report/windowAtRun.ts';
 import { stepDefinition } from '../../../shared/procedure/procedureGraph.ts';
 import type { StepId } from '../../../shared/procedure/types.ts';
 import type { SessionState, StepRun } from '../../../shared/session/sessionState.ts';
+import { comparisonOf } from '../../../shared/procedure/serverComparison.ts';
+import { ServerComparisonTable } from './ServerComparisonTable.tsx';
 
 /** One step as the manual describes it, with what this session has done of it. */
 export function StepDetail({ stepId, state }: { stepId: StepId; state: SessionState }) {
@@ -65,12 +67,24 @@ export function StepDetail({ stepId, state }: { stepId: StepId; state: SessionSt
         <>
           <h3>Evidence</h3>
           <ul>
-            {run.evidence.map((evidence, index) => (
-              <li key={index}>
-                {evidenceTitle(evidence)}
-                {evidence.server ? ` (${evidence.server})` : ''}
-              </li>
-            ))}
+            {run.evidence.map((evidence, index) => {
+              const comparison =
+                evidence.kind === 'parsed' && evidence.parser === 'server-comparison'
+                  ? comparisonOf(evidence.result)
+                  : null;
+              return (
+                <li key={index}>
+                  {comparison ? (
+                    <ServerComparisonTable before={comparison.before} rows={comparison.rows} />
+                  ) : (
+                    <>
+                      {evidenceTitle(evidence)}
+                      {evidence.server ? ` (${evidence.server})` : ''}
+                    </>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </>
       )}

@@ -164,14 +164,17 @@ function VerdictForm({ question, answer, saveSample }: QuestionProps) {
   const [reason, setReason] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
   const reading = question.reading;
+  const difference = reading?.difference === true;
   const judge = (verdict: 'looks-right' | 'looks-wrong') => {
     if (reason.trim() !== '') void answer(question, { verdict, reason: reason.trim() });
   };
   return (
     <form className="question verdict" aria-label="Your verdict" onSubmit={(event) => event.preventDefault()}>
       <p>
-        <strong>{reading?.about ?? question.text}</strong>: the app cannot read this output. Judge it
-        yourself; your verdict and reason go into the report.
+        <strong>{reading?.about ?? question.text}</strong>
+        {difference
+          ? ': the two servers differ here. Is it fine for the upgrade, or must it be fixed first? Your verdict and reason go into the report.'
+          : ': the app cannot read this output. Judge it yourself; your verdict and reason go into the report.'}
       </p>
       {reading && (
         <>
@@ -186,10 +189,10 @@ function VerdictForm({ question, answer, saveSample }: QuestionProps) {
         <textarea value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
       </label>
       <button type="button" disabled={reason.trim() === ''} onClick={() => judge('looks-right')}>
-        Looks right
+        {difference ? 'Fine for the upgrade' : 'Looks right'}
       </button>
       <button type="button" disabled={reason.trim() === ''} onClick={() => judge('looks-wrong')}>
-        Looks wrong
+        {difference ? 'Must be fixed first' : 'Looks wrong'}
       </button>
       <button type="button" onClick={() => void answer(question, null)}>
         Stop the step

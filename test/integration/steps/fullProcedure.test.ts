@@ -5,6 +5,7 @@ import { SessionJournal } from '../../../electron/journal/sessionJournal.ts';
 import { STEP_IDS } from '../../../shared/procedure/types.ts';
 import { describePlace, type TapePlace } from '../../../shared/session/tapePlace.ts';
 import { skipWithoutSshd, useSimulatedPairBehindSshd } from '../../support/sshd.ts';
+import { comparisonOf } from '../../../shared/procedure/serverComparison.ts';
 import { MANUAL_MIGRATIONS, useTrainingSession } from '../../support/trainingRun.ts';
 
 const skip = skipWithoutSshd('fullProcedure');
@@ -94,9 +95,31 @@ describe.skipIf(skip)('the whole procedure, P1 to D11, on the simulated pair beh
       expect(parsedKinds('D6', 'data-collection')).toEqual(['recognised']);
       expect(parsedKinds('D8', 'data-collection')).toEqual(['recognised']);
       expect(parsedKinds('D4', 'data-collection')).toEqual(['unrecognised']);
+      // The servers held side by side before D2 (their Solaris releases differ: judged fine) and D8
+      // (ORIG on NEW's release and version after its CUE upgrade: nothing to judge).
       expect(trainee.judged.map((j) => [j.reading.about, /single user mode/.test(j.reading.raw)])).toEqual([
+        ['Solaris release of ORIG and NEW, compared before D2', false],
         ['The Data Collection window of NEW', true],
       ]);
+      const compared = (stepId: 'D2' | 'D8') =>
+        comparisonOf(
+          state.steps[stepId].evidence.flatMap((e) =>
+            e.kind === 'parsed' && e.parser === 'server-comparison' ? [e.result] : [],
+          )[0],
+        )!.rows.map((row) => row.outcome);
+      expect(compared('D2')).toEqual([
+        'differs',
+        'not-compared',
+        'expected',
+        expect.any(String),
+        'same',
+        'same',
+      ]);
+      expect(compared('D8').filter((outcome) => outcome !== 'same' && outcome !== 'not-compared')).toEqual(
+        [],
+      );
+      expect(state.steps.D2.checkedItems).toContain('storage-def-identical');
+      expect(trainee.confirmations).not.toContain('D2:storage-def-identical');
       // What the app ran and checked itself is ticked without asking; only the trainee's own work is asked.
       const doneByTheApp = [
         'P4a:cmsadm-backup-run',

@@ -28,7 +28,7 @@ describe.skipIf(skip)('br_check output the app cannot read, on the simulated pai
           : undefined,
     );
     // The trainee copies the label from the screen, and names the tape in the drive from its cartridge.
-    const lastJudged = () => trainee.judged.at(-1)!.reading.raw;
+    const lastJudged = () => trainee.judged.filter((j) => !j.reading.difference).at(-1)!.reading.raw;
     trainee.answerFirst((question) =>
       question.startsWith('The volume label of this backup')
         ? /VOLUME (\S+)/.exec(lastJudged())![1]!
@@ -41,7 +41,7 @@ describe.skipIf(skip)('br_check output the app cannot read, on the simulated pai
     const full = Object.values(journal.state.tapes).find((tape) => tape.role === 'FULL-ORIG')!;
     expect(full).toMatchObject({ id: 'DDS4-02', verified: true });
     expect(full.labelText).toMatch(/^CMSORIG-\d{6}-\d{2}-/);
-    expect(trainee.judged.map((j) => j.reading.about)).toEqual([
+    expect(trainee.judged.filter((j) => !j.reading.difference).map((j) => j.reading.about)).toEqual([
       'br_check verification of the tape in the drive of ORIG (the Full maintenance backup of ORIG (day before) just written)',
     ]);
     expect(lastJudged()).toContain('verify: ');
@@ -50,7 +50,11 @@ describe.skipIf(skip)('br_check output the app cannot read, on the simulated pai
     expect(await run('D2')).toMatchObject({ status: 'passed' });
     expect(journal.state.steps.D2.tapesLoaded.map((load) => load.tapeId)).toEqual(['DDS4-03']);
     // br_check after D1's backup and before D2's migrations, then r3mig.log in words the app does not know.
-    expect(trainee.judged.map((j) => j.reading.about.split(' ').slice(0, 3).join(' '))).toEqual([
+    expect(
+      trainee.judged
+        .filter((j) => !j.reading.difference)
+        .map((j) => j.reading.about.split(' ').slice(0, 3).join(' ')),
+    ).toEqual([
       'br_check verification of',
       'br_check verification of',
       'br_check listing of',
