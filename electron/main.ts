@@ -7,6 +7,7 @@ import { reportUnexpectedErrors } from './core/unexpectedErrors.ts';
 import { sendApiEvent, serveApiOverIpc } from './ipcApi.ts';
 import { loadInstallationKey } from './signing/installationKey.ts';
 import { protectedFileVault } from './signing/keyVaults.ts';
+import type { PdfPageFrame } from '../shared/report/reportPageFrame.ts';
 import { readWindowBoundsSync, writeWindowBoundsSync } from './windowBounds.ts';
 
 /**
@@ -20,7 +21,7 @@ const PRELOAD = fileURLToPath(new URL('./preload.cjs', import.meta.url));
 let mainWindow: BrowserWindow | null = null;
 
 /** The report printed by Electron's own Chromium: a hidden window without scripts, destroyed after. */
-async function printPdfInElectron(html: string): Promise<Uint8Array> {
+async function printPdfInElectron(html: string, frame: PdfPageFrame): Promise<Uint8Array> {
   const window = new BrowserWindow({
     show: false,
     webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
@@ -31,6 +32,9 @@ async function printPdfInElectron(html: string): Promise<Uint8Array> {
       pageSize: 'A4',
       printBackground: true,
       preferCSSPageSize: true,
+      displayHeaderFooter: true,
+      headerTemplate: frame.headerTemplate,
+      footerTemplate: frame.footerTemplate,
     });
   } finally {
     window.destroy();

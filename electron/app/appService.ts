@@ -323,6 +323,15 @@ export class AppService {
       });
       return {};
     },
+    'session.customerSignOff': async ({ name, role }) => {
+      await this.requireSession().core.journal.append({
+        type: 'customer-signed-off',
+        name,
+        role,
+        at: new Date().toISOString(),
+      });
+      return {};
+    },
     'step.signOff': async ({ stepId, initials }) => {
       await this.requireSession().core.journal.append({
         type: 'step-signed-off',

@@ -28,7 +28,7 @@ export function findChromium(): string | null {
  */
 export function chromiumPdfPrinter(executablePath: string | null = findChromium()): PdfPrinter | undefined {
   if (!executablePath) return undefined;
-  return async (html) => {
+  return async (html, frame) => {
     const browser = await chromium.launch({
       executablePath,
       args: [...CHROMIUM_FLAGS],
@@ -37,7 +37,14 @@ export function chromiumPdfPrinter(executablePath: string | null = findChromium(
       const context = await browser.newContext({ offline: true, javaScriptEnabled: false });
       const page = await context.newPage();
       await page.setContent(html, { waitUntil: 'load' });
-      return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+      return await page.pdf({
+        format: 'A4',
+        printBackground: true,
+        preferCSSPageSize: true,
+        displayHeaderFooter: true,
+        headerTemplate: frame.headerTemplate,
+        footerTemplate: frame.footerTemplate,
+      });
     } finally {
       await browser.close();
     }

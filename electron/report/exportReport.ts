@@ -5,6 +5,7 @@ import path from 'node:path';
 import { renderLabelSheet } from '../../shared/report/labelSheet.ts';
 import { stepsCsv, tapesCsv } from '../../shared/report/reportCsv.ts';
 import { renderReportHtml, type ReportSigning } from '../../shared/report/reportHtml.ts';
+import { reportPageFrame, type PdfPageFrame } from '../../shared/report/reportPageFrame.ts';
 import { paperHeadText, type SignedHead } from '../../shared/report/signedHead.ts';
 import { keyFingerprint } from '../signing/installationKey.ts';
 import type { HeadSigner } from '../journal/sessionJournal.ts';
@@ -19,7 +20,8 @@ export const REPORT_FORMATS = ['html', 'pdf', 'json', 'csv', 'labels'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** Turns self-contained HTML into PDF bytes: Chromium under Node, `printToPDF` in Electron. */
-export type PdfPrinter = (html: string) => Promise<Uint8Array>;
+/** Prints the report's HTML to PDF, drawing `frame` (running header, page numbers) on every page. */
+export type PdfPrinter = (html: string, frame: PdfPageFrame) => Promise<Uint8Array>;
 
 /** The JSON export: the report, the journal's events it was built from, and every transcript in full. */
 export interface ReportRecordFile {
@@ -70,7 +72,12 @@ export async function exportReport(
         throw new Error('PDF export needs a browser to print with; none is available here.');
       const excerpts = await transcriptExcerpts(record.directory, report);
       const html = renderReportHtml(report, excerpts, generatedAt, signing);
-      return [await writeAtomically(target(DEFAULT_NAMES.pdf), await options.printPdf(html))];
+      return [
+        await writeAtomically(
+          target(DEFAULT_NAMES.pdf),
+          await options.printPdf(html, reportPageFrame(report)),
+        ),
+      ];
     }
     case 'json': {
       const file: ReportRecordFile = {

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { buildUpgradeReport, REPORT_FORMAT } from '../../shared/report/upgradeReport.ts';
+import { buildUpgradeReport, REPORT_FORMAT, REPORT_VERSION } from '../../shared/report/upgradeReport.ts';
 import type { ReportRecordFile } from './exportReport.ts';
 import { readSessionRecord } from './sessionRecord.ts';
 import { reduceSession } from '../../shared/session/reduceSession.ts';
@@ -54,7 +54,16 @@ export async function verifyReport(
   if (!isDeepStrictEqual(file.events, events))
     findings.push("The events in the report differ from the journal's.");
   const rebuilt = buildUpgradeReport(events, chainFingerprint, file.report.journal.problem);
-  const differences = differingPaths(JSON.parse(JSON.stringify(rebuilt)), file.report, 'report');
+  // Only a report of this format can be rebuilt word for word: another format is not trusted unread
+  // (a hand-edited report must not pass by claiming an older format).
+  const sameFormat = file.report.version === REPORT_VERSION;
+  if (!sameFormat)
+    findings.push(
+      `The report is in format ${String(file.report.version)}; this version writes and checks format ${REPORT_VERSION}: verify it with the version that made it.`,
+    );
+  const differences = sameFormat
+    ? differingPaths(JSON.parse(JSON.stringify(rebuilt)), file.report, 'report')
+    : [];
   if (differences.length > 0)
     findings.push(
       `The report's content differs from what the journal records at: ${differences.slice(0, 5).join(', ')}.`,
@@ -72,6 +81,11 @@ export async function verifyReport(
     findings: [
       `The report matches the journal after ${count} events (fingerprint ${chainFingerprint}).`,
       ...signature.notes,
+      ...(rebuilt.customerSignOff
+        ? [
+            `Signed off by the customer representative ${rebuilt.customerSignOff.name} (${rebuilt.customerSignOff.role}), recorded ${rebuilt.customerSignOff.at}.`,
+          ]
+        : ['No customer sign-off is recorded in the report.']),
       ...(paper?.notes ?? []),
       ...seals.notes,
       headNote(record.head, options.installationPublicKey ?? null),

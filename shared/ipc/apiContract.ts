@@ -261,6 +261,11 @@ export const API_CALLS = {
     request: z.object({ stepId: z.enum(STEP_IDS), reason: text }),
     response: z.object({}),
   },
+  /** The customer representative signs off the finished upgrade (refused before every step is done). */
+  'session.customerSignOff': {
+    request: z.object({ name: z.string().trim().min(1).max(200), role: z.string().trim().min(1).max(200) }),
+    response: z.object({}),
+  },
   'step.signOff': {
     request: z.object({ stepId: z.enum(STEP_IDS), initials: z.string().trim().min(1).max(8) }),
     response: z.object({}),

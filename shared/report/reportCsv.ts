@@ -18,6 +18,7 @@ export function stepsCsv(report: UpgradeReport): string {
       'signed_off_by',
       'signed_off_at',
       'reason',
+      'evidence',
     ]),
     ...report.steps.map((step) =>
       csvRow([
@@ -34,6 +35,7 @@ export function stepsCsv(report: UpgradeReport): string {
         step.signOff?.initials ?? null,
         step.signOff?.at ?? null,
         step.reason,
+        step.evidence.map((item) => item.summary).join(' ') || null,
       ]),
     ),
   ].join('');

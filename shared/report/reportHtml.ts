@@ -75,7 +75,11 @@ function signOff(report: UpgradeReport, { head, keyFingerprint }: ReportSigning)
   return `<section class="sign-off"><h2>Sign-off</h2>
 <table><thead><tr><th>Role</th><th>Name</th><th class="sign">Signature</th><th class="sign">Date and time</th></tr></thead><tbody>
 <tr><th scope="row">Technician</th><td>${e(report.session.technician)}</td><td></td><td></td></tr>
-<tr><th scope="row">Customer representative</th><td>${e(report.session.customerContact)}</td><td></td><td></td></tr>
+<tr><th scope="row">Customer representative</th><td>${
+    report.customerSignOff
+      ? `${e(report.customerSignOff.name)}, ${e(report.customerSignOff.role)}<br><span class="muted">sign-off recorded ${e(reportTime(report.customerSignOff.at))}</span>`
+      : e(report.session.customerContact)
+  }</td><td></td><td></td></tr>
 </tbody></table>
 <div class="head">${qrCodeSvg(paper, 'QR code of the signed journal head')}
 <div><p>Signed for: the session's journal after <strong>${head.events}</strong> events, journal head fingerprint<br><span class="fingerprint">${e(groupedHex(head.hash))}</span></p>
@@ -128,12 +132,7 @@ function stepSection(step: ReportStep, excerpts: TranscriptExcerpts): string {
   const checklist = step.checklist
     .map((item) => `<li>${item.ticked ? '☑' : '☐'} ${e(item.text)}</li>`)
     .join('');
-  const evidence = step.evidence
-    .map(
-      (item) =>
-        `<li><strong>${e(item.parser)}</strong>${item.server ? ` (${item.server})` : ''}: ${e(item.summary)}</li>`,
-    )
-    .join('');
+  const evidence = step.evidence.map((item) => `<li>${e(item.summary)}</li>`).join('');
   const transcripts = step.transcripts
     .map(
       (transcript) =>

@@ -10,10 +10,11 @@ import { reduceSession } from '../session/reduceSession.ts';
 import type { SessionEvent, SessionEventOf } from '../session/sessionEvents.ts';
 import type { Clock, MigrationOutcome, SessionState, StepStatus, Tape } from '../session/sessionState.ts';
 import { stepTimeline, type StepAttempt } from '../session/stepTimeline.ts';
-import { summariseEvidence } from './evidenceSummary.ts';
+import { evidenceSentence } from './evidenceSentence.ts';
 
 export const REPORT_FORMAT = 'cms-ha-upgrade-report';
-export const REPORT_VERSION = 1;
+/** 2: evidence as sentences, the customer's sign-off. */
+export const REPORT_VERSION = 2;
 
 export interface ReportServer {
   role: ServerRole;
@@ -94,6 +95,8 @@ export interface UpgradeReport {
     createdAt: string;
   };
   complete: boolean;
+  /** The customer representative's sign-off, when recorded (null: not yet). */
+  customerSignOff: { name: string; role: string; at: string } | null;
   servers: ReportServer[];
   steps: ReportStep[];
   tapes: ReportTape[];
@@ -140,6 +143,7 @@ export function buildUpgradeReport(
     version: REPORT_VERSION,
     session: { ...state.session },
     complete: steps.every((step) => step.status === 'passed' || step.status === 'skipped'),
+    customerSignOff: state.customerSignOff,
     servers: SERVER_ROLES.flatMap((role) => reportServer(state, events, role)),
     steps,
     tapes: Object.values(state.tapes).map((tape) => ({
@@ -202,7 +206,7 @@ function reportStep(state: SessionState, id: StepId): ReportStep {
             {
               server: evidence.server,
               parser: evidence.parser,
-              summary: summariseEvidence(evidence.result),
+              summary: evidenceSentence(evidence.parser, evidence.result, evidence.server),
               at: evidence.at,
             },
           ]

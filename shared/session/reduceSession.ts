@@ -195,6 +195,15 @@ function applyChecked(state: SessionState, event: SessionEvent, lists: ListGrowt
       }));
     case 'step-skipped':
       return skipStep(state, event);
+    case 'customer-signed-off': {
+      const open = STEP_IDS.filter((id) => !['passed', 'skipped'].includes(state.steps[id].status));
+      if (open.length > 0)
+        throw new SessionGuardError(
+          'upgrade-not-complete',
+          `The customer signs off a finished upgrade: ${open.join(', ')} ${open.length === 1 ? 'is' : 'are'} not done.`,
+        );
+      return { ...state, customerSignOff: { name: event.name, role: event.role, at: event.at } };
+    }
     case 'step-signed-off':
       requireStatus(state, event.stepId, ['passed', 'skipped'], 'sign off');
       return updateStep(state, event.stepId, (run) => ({

@@ -151,6 +151,13 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
     initials: z.string().trim().min(1).max(8),
   }),
   z.object({ ...base, type: z.literal('checklist-item-ticked'), stepId, itemId: z.string().min(1).max(64) }),
+  /** The customer's representative signs off the finished upgrade: who, in what role. */
+  z.object({
+    ...base,
+    type: z.literal('customer-signed-off'),
+    name: z.string().trim().min(1).max(200),
+    role: z.string().trim().min(1).max(200),
+  }),
   z.object({
     ...base,
     type: z.literal('tape-registered'),

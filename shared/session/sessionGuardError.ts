@@ -17,7 +17,8 @@ export type GuardErrorCode =
   | 'migration-not-recorded'
   | 'migrations-incomplete'
   | 'tapes-not-registered'
-  | 'correction-without-detail';
+  | 'correction-without-detail'
+  | 'upgrade-not-complete';
 
 /** An event the session's rules refuse. It is never journaled; the message tells the technician why. */
 export class SessionGuardError extends Error {

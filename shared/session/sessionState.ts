@@ -169,6 +169,8 @@ export interface SessionState {
   outagePlannedMinutes: number | null;
   /** The site's time zone as given with the cut-off (IANA name), for times shown on the site's clock. */
   siteTimeZone: string | null;
+  /** The customer representative's sign-off of the finished upgrade (the latest, if given again). */
+  customerSignOff: { name: string; role: string; at: string } | null;
   steps: Readonly<Record<StepId, StepRun>>;
   tapes: Readonly<Record<string, Tape>>;
   /** Where every tape the journal has seen move is, registered or not (a blank one too). */
@@ -207,6 +209,7 @@ export function initialSessionState(): SessionState {
     cutOff: null,
     outagePlannedMinutes: null,
     siteTimeZone: null,
+    customerSignOff: null,
     steps,
     tapes: {},
     tapePlaces: {},

@@ -14,6 +14,7 @@ export function storeWith(overrides: Partial<SessionStore>): SessionStore {
     runStep: vi.fn(),
     skipStep: vi.fn(),
     signOff: vi.fn(),
+    customerSignOff: vi.fn(),
     configureServer: vi.fn(),
     probeServer: vi.fn(),
     openTerminal: vi.fn(),

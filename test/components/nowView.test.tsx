@@ -73,17 +73,11 @@ describe('NowView', () => {
   it('ends on the completion summary: every step, the tapes to hand over, the exports', async () => {
     const onShow = vi.fn();
     const state = reduceSession(events);
-    renderInApp(
-      <NowView
-        store={storeWith({
-          state,
-          exports: [{ format: 'pdf', files: ['/s/exports/upgrade-report.pdf'], at: '2026-11-24T12:00:00Z' }],
-        })}
-        now={new Date()}
-        onShow={onShow}
-        onShowStep={vi.fn()}
-      />,
-    );
+    const store = storeWith({
+      state,
+      exports: [{ format: 'pdf', files: ['/s/exports/upgrade-report.pdf'], at: '2026-11-24T12:00:00Z' }],
+    });
+    renderInApp(<NowView store={store} now={new Date()} onShow={onShow} onShowStep={vi.fn()} />);
     expect(screen.getByRole('heading', { name: 'The upgrade is complete' })).toBeTruthy();
     const rows = within(screen.getByRole('table', { name: 'Steps of the upgrade' })).getAllByRole('row');
     expect(rows).toHaveLength(18);
@@ -94,6 +88,11 @@ describe('NowView', () => {
     expect(screen.queryByRole('button', { name: /^Run / })).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Export the report (Alt+6)' }));
     expect(onShow).toHaveBeenCalledWith('report');
+    const signOff = within(screen.getByRole('form', { name: 'Customer sign-off' }));
+    await userEvent.type(signOff.getByLabelText('Customer representative'), ' J. Admin ');
+    await userEvent.type(signOff.getByLabelText('Role'), 'Contact centre manager');
+    await userEvent.click(signOff.getByRole('button', { name: 'Record the sign-off' }));
+    expect(store.customerSignOff).toHaveBeenCalledWith('J. Admin', 'Contact centre manager');
   });
 
   it('puts a time alert above the next action', () => {

@@ -584,6 +584,29 @@ describe.skipIf(skipReason !== null)('the whole training upgrade through the app
       // No stale banner of an earlier failure (D2's first attempt) once the upgrade is complete.
       expect(await page.getByRole('alert').count()).toBe(0);
       await page.screenshot({ path: path.join(ARTIFACTS, 'completion-summary.png') });
+
+      // The customer's representative signs off in the window: the report and cms-ha verify name them.
+      const signOff = summary.getByRole('form', { name: 'Customer sign-off' });
+      await signOff.getByLabel('Customer representative').fill('J. Admin');
+      await signOff.getByLabel('Role').fill('Contact centre manager');
+      await signOff.getByRole('button', { name: 'Record the sign-off' }).click();
+      await expect
+        .poll(() => summary.getByRole('status').textContent())
+        .toMatch(/^Signed off by J\. Admin \(Contact centre manager\)/);
+      await trainee.view('Report');
+      await page.getByRole('button', { name: 'Export JSON record (with transcripts)' }).click();
+      await expect
+        .poll(() => page.getByRole('list', { name: 'Exported files' }).locator('code').count())
+        .toBe(8);
+      const signedJson = (await page
+        .getByRole('list', { name: 'Exported files' })
+        .locator('code')
+        .first()
+        .textContent())!;
+      const signedOff = await cmsHa('verify', sessionDirectory, signedJson);
+      expect(signedOff.stdout).toContain(
+        'Signed off by the customer representative J. Admin (Contact centre manager)',
+      );
       expect(app().errors).toEqual([]);
     },
   );

@@ -99,7 +99,15 @@ describe('cms-ha report and cms-ha verify on a recorded full training run', () =
       for (const expected of ['DDS4-07', 'CMSORIG-261123-02-XSMC-00-F-01', fingerprint])
         expect(squashed.includes(expected), expected).toBe(true);
       // Text in the text layer, pages in the page count: the PNGs are those pages.
-      expect(text.split('\f').filter((page) => page.trim() !== '')).toHaveLength(images.length);
+      const printed = text.split('\f').filter((page) => page.trim() !== '');
+      expect(printed).toHaveLength(images.length);
+      // Every page carries the running header (site, date, journal head) and its number.
+      for (const [index, page] of printed.entries()) {
+        const flat = page.replace(/\s+/g, ' ');
+        expect(flat).toContain('Acme Contact Centre, Leeds — CMS HA upgrade, 2026-11-23');
+        expect(flat).toContain(`Journal head ${fingerprint.slice(0, 16)}… (193 events)`);
+        expect(flat).toContain(`Page ${index + 1} of ${printed.length}`);
+      }
 
       // The sign-off block on the last page: its QR code, read from the printed page, checks the session.
       expect(text.split('\f').at(-2)).toMatch(
@@ -181,6 +189,13 @@ describe('cms-ha report and cms-ha verify on a recorded full training run', () =
     expect(edited.code).toBe(1);
     expect(edited.stderr).toContain(
       "The report's content differs from what the journal records at: report.tapes[0].location.",
+    );
+    // The same edit claiming an older report format is not waved through unread.
+    await writeFile(reportFile, JSON.stringify({ ...file, report: { ...file.report, version: 1 } }));
+    const downgraded = await cmsHa('verify', session, reportFile);
+    expect(downgraded.code).toBe(1);
+    expect(downgraded.stderr).toContain(
+      'The report is in format 1; this version writes and checks format 2: verify it with the version that made it.',
     );
 
     const other = await sessionCopy();

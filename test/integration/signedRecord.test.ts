@@ -133,6 +133,7 @@ describe('a record signed with the installation key', () => {
       findings: [
         expect.stringMatching(/^The report matches the journal after 3 events/),
         `The report is signed by this installation's key ${key.fingerprint}; compare it with the key printed on the signed paper copy.`,
+        'No customer sign-off is recorded in the report.',
         `The signed paper copy (3 events, installation key ${key.fingerprint}) matches the journal's history.`,
         `The journal's head (3 events) is signed by this installation's key ${key.fingerprint}.`,
       ],

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { PROCEDURE_STEPS } from '../../../shared/procedure/steps.ts';
 import type { StepId } from '../../../shared/procedure/types.ts';
 import { tapeChecklist } from '../../../shared/report/tapeChecklist.ts';
@@ -11,6 +11,7 @@ import type { WindowView } from '../layout/windowViews.ts';
 
 /** What NowView reads of the window's store. */
 export const NOW_VIEW_KEYS = [
+  'customerSignOff',
   'exports',
   'questions',
   'readOnlyReason',
@@ -161,6 +162,45 @@ function NextActionCard({
   );
 }
 
+/** The customer representative's name and role, recorded as the upgrade's sign-off (shown once recorded). */
+function CustomerSignOff({ store }: { store: NowViewStore }) {
+  const [name, setName] = useState('');
+  const [role, setRole] = useState('');
+  const recorded = store.state.customerSignOff;
+  return (
+    <section aria-labelledby="customer-sign-off-heading">
+      <Title order={3} size="h4" mt="md" id="customer-sign-off-heading">
+        Customer sign-off
+      </Title>
+      {recorded && (
+        <Text role="status">
+          Signed off by <bdi>{recorded.name}</bdi> (<bdi>{recorded.role}</bdi>) at{' '}
+          {new Date(recorded.at).toLocaleString()}. The report&apos;s sign-off block names them.
+        </Text>
+      )}
+      <form
+        className="start-form"
+        aria-label="Customer sign-off"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void store.customerSignOff(name.trim(), role.trim());
+        }}
+      >
+        <label>
+          Customer representative{' '}
+          <input value={name} maxLength={200} onChange={(e) => setName(e.target.value)} required />
+        </label>
+        <label>
+          Role <input value={role} maxLength={200} onChange={(e) => setRole(e.target.value)} required />
+        </label>
+        <button type="submit" disabled={store.readOnlyReason !== null}>
+          {recorded ? 'Record the sign-off again' : 'Record the sign-off'}
+        </button>
+      </form>
+    </section>
+  );
+}
+
 function CompletionSummary({
   store,
   endedAt,
@@ -173,7 +213,8 @@ function CompletionSummary({
   onShowStep: (stepId: StepId) => void;
 }) {
   const checklist = tapeChecklist(store.state);
-  const files = store.exports.flatMap((done) => done.files);
+  // Newest first; a file exported again is listed once.
+  const files = [...new Set(store.exports.flatMap((done) => done.files))];
   return (
     <Card withBorder padding="lg" aria-label="Completion summary" component="section">
       <Title order={2} id="now-heading">
@@ -239,6 +280,7 @@ function CompletionSummary({
           </List.Item>
         ))}
       </List>
+      <CustomerSignOff store={store} />
       <Title order={3} size="h4" mt="md">
         Exports
       </Title>

@@ -62,6 +62,8 @@ export interface SessionStore {
   runStep(stepId: StepId): Promise<void>;
   skipStep(stepId: StepId, reason: string): Promise<void>;
   signOff(stepId: StepId, initials: string): Promise<void>;
+  /** The customer representative signs off the finished upgrade. */
+  customerSignOff(name: string, role: string): Promise<void>;
   configureServer(settings: ServerSettings): Promise<void>;
   probeServer(server: ServerRole): Promise<void>;
   openTerminal(server: ServerRole): Promise<void>;
@@ -196,6 +198,8 @@ export function createSessionStore(api: CmsHaApi) {
         }),
       skipStep: (stepId, reason) =>
         attempt(async () => void (await api.call('step.skip', { stepId, reason }))),
+      customerSignOff: (name, role) =>
+        attempt(async () => void (await api.call('session.customerSignOff', { name, role }))),
       signOff: (stepId, initials) =>
         attempt(async () => void (await api.call('step.signOff', { stepId, initials }))),
       configureServer: (settings) =>

@@ -1,4 +1,5 @@
 import { selectionsAsWindow } from '../../../shared/procedure/selectionsAsWindow.ts';
+import { evidenceSentence } from '../../../shared/report/evidenceSentence.ts';
 import { windowAtRunText } from '../../../shared/report/windowAtRun.ts';
 import { stepDefinition } from '../../../shared/procedure/procedureGraph.ts';
 import type { StepId } from '../../../shared/procedure/types.ts';
@@ -79,7 +80,7 @@ export function StepDetail({ stepId, state }: { stepId: StepId; state: SessionSt
                   ) : (
                     <>
                       {evidenceTitle(evidence)}
-                      {evidence.server ? ` (${evidence.server})` : ''}
+                      {evidence.server && evidence.kind !== 'parsed' ? ` (${evidence.server})` : ''}
                     </>
                   )}
                 </li>
@@ -97,7 +98,7 @@ function evidenceTitle(evidence: StepRun['evidence'][number]): string {
     case 'transcript':
       return `Transcript ${evidence.path}`;
     case 'parsed':
-      return evidence.parser;
+      return evidenceSentence(evidence.parser, evidence.result, evidence.server);
     case 'window-at-run':
       return windowAtRunText(evidence);
     case 'verdict':

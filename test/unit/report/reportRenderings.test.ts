@@ -115,6 +115,7 @@ describe('the report in each of its forms', () => {
       'signed_off_by',
       'signed_off_at',
       'reason',
+      'evidence',
     ]);
     expect(steps.slice(1).map((row) => `${row[0]} ${row[5]} ${row[6]}`)).toContain('D2 passed 2');
     expect(steps).toHaveLength(18);

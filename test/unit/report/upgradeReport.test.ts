@@ -60,7 +60,26 @@ describe('the upgrade report of a recorded full training run', () => {
     const p4a = report.steps.find((step) => step.id === 'P4a')!;
     expect(p4a.evidence.map((e) => e.parser)).toContain('cmsadm-backup');
     expect(p4a.evidence.find((e) => e.parser === 'cmsadm-backup')!.summary).toMatch(
-      /status: completed; tapes: 1/,
+      /^cmsadm on ORIG wrote 1 tape \(\d+ blocks\) of CMS r3v9ak\.g and verified \d+ blocks\.$/,
+    );
+  });
+
+  it('says what the app read of every step in sentences, never as key/value text', () => {
+    const sentences = report.steps.flatMap((step) => step.evidence.map((e) => e.summary));
+    expect(sentences.length).toBeGreaterThan(10);
+    for (const sentence of sentences) {
+      expect(sentence).not.toMatch(/\b\w+(\.\w+)*: (recognised|unrecognised|true|false)\b|; \w+: \d+ items/);
+      expect(sentence).not.toMatch(/the JSON record holds it/);
+    }
+    expect(sentences).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^mt status on ORIG: the .* drive is ready \(file \d+, block \d+\)\.$/),
+        expect.stringMatching(
+          /^br_check on ORIG lists volume CMSORIG-\d{6}-01-LSAC-00-F-01: \d+ tables .*, verified\.$/,
+        ),
+        expect.stringMatching(/^Data collection on NEW is on for all 2 ACDs\.$/),
+        'CMS versions: ORIG r3v11ak.g, NEW r3v11ak.g.',
+      ]),
     );
   });
 
