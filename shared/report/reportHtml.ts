@@ -2,6 +2,7 @@ import { escapeHtml as e, reportDuration, reportTime } from './reportFormat.ts';
 import { qrCodeSvg } from './headQrCode.ts';
 import { groupedHex, paperHeadText, type SignedHead } from './signedHead.ts';
 import { timelineSvg } from './timelineSvg.ts';
+import { outcomeSentences } from './reportOutcome.ts';
 import type { ReportStep, UpgradeReport } from './upgradeReport.ts';
 
 /** The last lines of each transcript, by its path in the session; the full text goes into the JSON export. */
@@ -20,6 +21,8 @@ pre { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; background: #f
 .step { border: 1px solid #c3c9d1; padding: .4rem .6rem; margin: .5rem 0; }
 td.time { white-space: nowrap; font-size: 9pt; } .nowrap { white-space: nowrap; }
 .summary td:first-child { width: 14rem; font-weight: bold; }
+.outcome p { margin: 0.2rem 0; }
+.outcome p.warning { color: #9b2c2c; font-weight: bold; }
 svg.timeline { width: 100%; height: auto; }
 .sign-off { break-inside: avoid-page; } th.sign { width: 24%; } .sign-off tbody td { height: 2.2rem; }
 .head { display: flex; gap: 1rem; align-items: flex-start; margin-top: .6rem; } svg.qr { width: 42mm; height: 42mm; flex: none; }
@@ -50,6 +53,7 @@ export function renderReportHtml(
 <h1>${e(title)}</h1>
 <p class="muted">Generated ${e(reportTime(generatedAt))}${report.session.training ? ' — a training session on the simulated pair' : ''}. ${report.complete ? 'Every step of the procedure is done.' : '<strong>The upgrade is not complete</strong>: see the steps below.'}</p>
 ${report.journal.problem ? `<p><strong>The session's journal is damaged (${e(report.journal.problem)}); this report covers only what was recorded before that point.</strong></p>` : ''}
+${outcome(report)}
 ${summary(report)}
 ${servers(report)}
 <h2>Timeline</h2>
@@ -86,6 +90,12 @@ function signOff(report: UpgradeReport, { head, keyFingerprint }: ReportSigning)
 <p>Signed by installation key <span class="fingerprint">${e(keyFingerprint)}</span>; signature <span class="fingerprint small">${e(head.signature)}</span></p>
 <p class="muted">Check it later against the session folder: <code>cms-ha verify &lt;session folder&gt; &lt;report.json&gt; --paper "&lt;the QR code's text&gt;"</code>. A journal rewritten after this page was signed no longer matches it, whoever holds the key.</p></div></div>
 </section>`;
+}
+
+function outcome(report: UpgradeReport): string {
+  return `<section class="outcome" aria-label="Outcome"><h2>Outcome</h2>${outcomeSentences(report)
+    .map((sentence) => `<p${sentence.startsWith('WARNING') ? ' class="warning"' : ''}>${e(sentence)}</p>`)
+    .join('')}</section>`;
 }
 
 function summary(report: UpgradeReport): string {

@@ -53,7 +53,11 @@ export function tapeChecklist(state: SessionState): TapeChecklist {
       .map((tape) => tape.id),
     whereabouts: Object.values(state.tapes)
       .filter((tape) => tape.role === definition.role)
-      .map((tape) => `${tape.id}: ${describePlace(tape.place)}`),
+      // A tape overwritten, lost or discarded says so: it is not the backup it was written as any more.
+      .map(
+        (tape) =>
+          `${tape.id}: ${describePlace(tape.place)}${tape.condition === 'intact' ? '' : ` (${tape.condition.toUpperCase()}: not a backup to keep)`}`,
+      ),
   }));
   const days = (['day-before', 'upgrade-day'] as const).map((phase) => ({
     phase,

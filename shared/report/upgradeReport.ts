@@ -109,6 +109,8 @@ export interface UpgradeReport {
     at: string;
     outcome: MigrationOutcome;
     outcomeDetail: string | null;
+    /** The CMS setup of the server it went into (0: the first; a re-setup counts up). */
+    setupGeneration: number;
   }[];
   clocks: { cutOff: string | null; adminFreeze: ReportClock; outageWindow: ReportClock };
   deviations: ReportDeviation[];
@@ -153,15 +155,18 @@ export function buildUpgradeReport(
       afterUpgrade: tapeRoleDefinition(tape.role).afterUpgrade,
       history: tapeHistory(events, tape.id),
     })),
-    migrations: state.migrations.map(({ stepId, server, dataType, tapeId, at, outcome, outcomeDetail }) => ({
-      stepId,
-      server,
-      dataType,
-      tapeId,
-      at,
-      outcome,
-      outcomeDetail,
-    })),
+    migrations: state.migrations.map(
+      ({ stepId, server, dataType, tapeId, at, outcome, outcomeDetail, setupGeneration }) => ({
+        stepId,
+        server,
+        dataType,
+        tapeId,
+        at,
+        outcome,
+        outcomeDetail,
+        setupGeneration,
+      }),
+    ),
     clocks: {
       cutOff: state.cutOff,
       adminFreeze: clock(state.clocks['admin-freeze']),

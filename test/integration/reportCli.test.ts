@@ -101,6 +101,10 @@ describe('cms-ha report and cms-ha verify on a recorded full training run', () =
       // Text in the text layer, pages in the page count: the PNGs are those pages.
       const printed = text.split('\f').filter((page) => page.trim() !== '');
       expect(printed).toHaveLength(images.length);
+      // The first page says the outcome in sentences.
+      expect(printed[0]!.replace(/\s+/g, ' ')).toMatch(
+        /Outcome The upgrade is complete: all 17 steps are done, .* The customer keeps DDS4-01 \(CMSADM-ORIG, /,
+      );
       // Every page carries the running header (site, date, journal head) and its number.
       for (const [index, page] of printed.entries()) {
         const flat = page.replace(/\s+/g, ' ');

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { outcomeSentences } from '../../../shared/report/reportOutcome.ts';
+import { tapeChecklist } from '../../../shared/report/tapeChecklist.ts';
+import { reduceSession } from '../../../shared/session/reduceSession.ts';
+import { buildUpgradeReport } from '../../../shared/report/upgradeReport.ts';
+import type { SessionEvent } from '../../../shared/session/sessionEvents.ts';
+import { recordedTrainingEvents } from '../../support/recordedEvents.ts';
+
+const events = recordedTrainingEvents();
+const outcome = (list: SessionEvent[]) => outcomeSentences(buildUpgradeReport(list, 'f'.repeat(64)));
+
+describe("the report's outcome, in sentences", () => {
+  it('says the recorded run is complete, how long the windows lasted, what deviated, which tapes the customer keeps', () => {
+    const sentences = outcome(events);
+    expect(sentences[0]).toMatch(
+      /^The upgrade is complete: all 17 steps are done, the last at 2026-11-23 \d\d:\d\d/,
+    );
+    expect(sentences[1]).toMatch(
+      /^The outage window \(busy-out to data collection on NEW\) lasted \d+ h \d\d min|^The outage window .* lasted /,
+    );
+    expect(sentences[2]).toMatch(/^The admin freeze lasted /);
+    expect(sentences).toContainEqual(
+      expect.stringMatching(
+        /^Deviations \(each listed with its reason under Deviations\): .*1 failed attempt/,
+      ),
+    );
+    expect(sentences).toContain('Run again until they passed: D2 (2 attempts).');
+    expect(sentences).toContainEqual(
+      expect.stringMatching(/^The customer keeps DDS4-01 \(CMSADM-ORIG, .*DDS4-05 \(FULL-NEW, /),
+    );
+    expect(sentences.at(-1)).toBe('The customer has not signed off yet.');
+    expect(sentences.join(' ')).not.toMatch(/WARNING/);
+  });
+
+  it('does not list an overwritten tape as one to keep, and says so', () => {
+    const overwritten = {
+      type: 'tape-corrected',
+      tapeId: 'DDS4-01',
+      correction: 'overwritten',
+      reason: 'a maintenance backup was written on it by mistake',
+      by: 'R. Tech',
+      at: events.at(-1)!.at,
+    } as SessionEvent;
+    const sentences = outcome([...events, overwritten]);
+    expect(sentences.find((s) => s.startsWith('The customer keeps'))).not.toContain('DDS4-01');
+    expect(sentences).toContain(
+      'DDS4-01 (CMSADM-ORIG) is recorded as OVERWRITTEN: it is not a backup to keep.',
+    );
+    const keep = tapeChecklist(reduceSession([...events, overwritten])).keep.find(
+      (t) => t.role === 'CMSADM-ORIG',
+    )!;
+    expect(keep.whereabouts).toEqual([
+      expect.stringMatching(/^DDS4-01: .* \(OVERWRITTEN: not a backup to keep\)$/),
+    ]);
+  });
+
+  it('says how far an unfinished upgrade got', () => {
+    const beforeD5 = events.slice(
+      0,
+      events.findIndex((e) => e.type === 'step-started' && e.stepId === 'D5'),
+    );
+    const sentences = outcome(beforeD5);
+    expect(sentences[0]).toMatch(
+      /^The upgrade is not complete: 10 of 17 steps are done; still open: D5 \(ready\), D6 \(pending\)/,
+    );
+  });
+});
