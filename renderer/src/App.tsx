@@ -6,6 +6,7 @@ import type { StepId } from '../../shared/procedure/types.ts';
 import { chooseApi } from './api/chooseApi.ts';
 import { APP_THEME } from './layout/appTheme.ts';
 import { SessionHeader } from './layout/SessionHeader.tsx';
+import { useClock } from './layout/useClock.ts';
 import { useWindowView } from './layout/useWindowView.ts';
 import { WINDOW_VIEWS, type WindowView } from './layout/windowViews.ts';
 import { NOW_VIEW_KEYS, NowView } from './now/NowView.tsx';
@@ -129,6 +130,8 @@ const SESSION_WINDOW_KEYS = ['leaveSession', 'questions', 'runningStep', 'state'
 function SessionWindow({ banners }: { banners: React.ReactNode }) {
   const store = useSessionSlice(SESSION_WINDOW_KEYS);
   const [view, show] = useWindowView();
+  // The Now view's alerts and countdown follow the clock, not only the session's events.
+  const now = useClock(30_000);
   const [selected, setSelected] = useState<StepId | null>(null);
   const next = nextAction(store.state, null);
   const shownStep = store.runningStep ?? selected ?? (next.kind === 'run' ? next.stepId : 'D11');
@@ -180,7 +183,7 @@ function SessionWindow({ banners }: { banners: React.ReactNode }) {
         <AppShell.Main>
           {banners}
           <Tabs.Panel value="now">
-            <Now now={new Date()} onShow={show} onShowStep={showStep} />
+            <Now now={now} onShow={show} onShowStep={showStep} />
           </Tabs.Panel>
           <Tabs.Panel value="step">
             <div className="step-view">

@@ -92,7 +92,16 @@ describe.skipIf(skip)('one core per session: connections', () => {
       expect(core.journal.state.hostKeys).toMatchObject([
         { server: 'ORIG', port: sshd().port, fingerprint: first.hostKey.fingerprint },
       ]);
-      const running = first.exec('sleep 30');
+      // The command is under way on the server (it printed) before the connection is cut: a cut that
+      // came before its process started could miss it.
+      let started!: () => void;
+      const underway = new Promise<void>((resolve) => (started = resolve));
+      const running = first.exec('echo started; sleep 30', {
+        onOutput: (chunk) => {
+          if (chunk.toString('utf8').includes('started')) started();
+        },
+      });
+      await underway;
       await sshd().killConnections();
       expect((await running).kind).toBe('interrupted');
       expect(first.lost).toBe(true);
