@@ -7,6 +7,7 @@ import { registeredTapeRefusal, tapeIdProblem } from '../../shared/session/tapeC
 import { runCmsadmBackup } from './cmsadmBackup.ts';
 import { StepFailure, type StepContext } from './stepContext.ts';
 import { blankTapeForBackup, driveMayBeWritten } from './tapePreflight.ts';
+import { parseCmsPackageVersion } from '../../shared/parsers/cmsPackageVersion.ts';
 import { keepWaitingOn, listVolumeInDrive, recordInserted, StepInterrupted } from './tapeWork.ts';
 
 /** The manual's selections of a CMS window, as lines the technician can follow (drawn as the window). */
@@ -19,9 +20,8 @@ async function cmsVersionOf(context: StepContext, server: ServerRole): Promise<s
   if (configured) return configured;
   const result = await (await context.connect(server)).exec('pkginfo -l cms', { timeoutMs: 60_000 });
   if (result.kind === 'interrupted') throw new StepInterrupted(result.reason);
-  // pkginfo(1) of Solaris prints the package's version as a "VERSION:" line.
-  const version = result.kind === 'exited' ? /^\s*VERSION:\s*(\S+)/m.exec(result.stdout)?.[1] : undefined;
-  if (version) return version;
+  const version = result.kind === 'exited' ? parseCmsPackageVersion(result.stdout) : null;
+  if (version?.kind === 'version') return version.version;
   const shown = `${result.stdout}${result.stderr}`.trim().slice(-1500) || '(no output)';
   const typed = await context.technician.ask(
     `The CMS version of ${server} could not be read from "pkginfo -l cms", which printed:\n${shown}\nType the CMS version as the server shows it (e.g. r3v11ak.g), for the tape label:`,

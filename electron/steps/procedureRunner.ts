@@ -19,6 +19,7 @@ import {
 import { inspectAfterInterruption } from './inspectAfterInterruption.ts';
 import { StepFailure, type StepContext } from './stepContext.ts';
 import { drivesNeedTechnician, readTapeDrive } from './tapeDriveCheck.ts';
+import { parseCmsPackageVersion } from '../../shared/parsers/cmsPackageVersion.ts';
 import { StepInterrupted, tapeDeviceOf } from './tapeWork.ts';
 
 /**
@@ -286,7 +287,8 @@ async function upgradeOrig(context: StepContext): Promise<void> {
     (['ORIG', 'NEW'] as const).map(async (server) => {
       const result = await (await context.connect(server)).exec('pkginfo -l cms', { timeoutMs: 60_000 });
       if (result.kind === 'interrupted') throw new StepInterrupted(result.reason);
-      return result.kind === 'exited' ? (/^\s*VERSION:\s*(\S+)/m.exec(result.stdout)?.[1] ?? null) : null;
+      const version = result.kind === 'exited' ? parseCmsPackageVersion(result.stdout) : null;
+      return version?.kind === 'version' ? version.version : null;
     }),
   );
   await context.evidence(null, 'cms-versions', { ORIG: versions[0], NEW: versions[1] });

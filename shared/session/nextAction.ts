@@ -2,9 +2,7 @@ import { PROCEDURE_STEPS } from '../procedure/steps.ts';
 import type { StepDefinition, StepId, StepTarget, TapeRole } from '../procedure/types.ts';
 import { describePlace } from './tapePlace.ts';
 import type { SessionState } from './sessionState.ts';
-
-const RUNNABLE = new Set(['ready', 'failed', 'interrupted']);
-const DONE = new Set(['passed', 'skipped']);
+import { isDone, isRunnable } from './stepStatusGroups.ts';
 
 /** A tape the next step reads: its role and each registered tape of it with where the register says it is. */
 export interface TapeInHand {
@@ -56,7 +54,7 @@ export function nextAction(state: SessionState, runningStep: StepId | null): Nex
       ?.id;
   if (running)
     return { kind: 'running', stepId: running, title: PROCEDURE_STEPS.find((s) => s.id === running)!.title };
-  const next = PROCEDURE_STEPS.find((step) => RUNNABLE.has(state.steps[step.id].status));
+  const next = PROCEDURE_STEPS.find((step) => isRunnable(state.steps[step.id].status));
   if (next) {
     const run = state.steps[next.id];
     return {
@@ -75,7 +73,7 @@ export function nextAction(state: SessionState, runningStep: StepId | null): Nex
       where: WHERE[next.target](next),
     };
   }
-  const open = PROCEDURE_STEPS.filter((step) => !DONE.has(state.steps[step.id].status));
+  const open = PROCEDURE_STEPS.filter((step) => !isDone(state.steps[step.id].status));
   if (open.length === 0) {
     const ends = PROCEDURE_STEPS.map((step) => state.steps[step.id].endedAt).filter((at) => at !== null);
     return { kind: 'complete', endedAt: ends.sort().at(-1) ?? null };

@@ -5,6 +5,7 @@ import type { ClockEdge, MigrationSpec, ServerRole, StepId } from '../procedure/
 import { STEP_IDS } from '../procedure/types.ts';
 import type { SessionEvent, SessionEventOf } from './sessionEvents.ts';
 import { SessionGuardError } from './sessionGuardError.ts';
+import { isDone } from './stepStatusGroups.ts';
 import type {
   Evidence,
   MigrationRecord,
@@ -196,7 +197,7 @@ function applyChecked(state: SessionState, event: SessionEvent, lists: ListGrowt
     case 'step-skipped':
       return skipStep(state, event);
     case 'customer-signed-off': {
-      const open = STEP_IDS.filter((id) => !['passed', 'skipped'].includes(state.steps[id].status));
+      const open = STEP_IDS.filter((id) => !isDone(state.steps[id].status));
       if (open.length > 0)
         throw new SessionGuardError(
           'upgrade-not-complete',
@@ -607,10 +608,6 @@ function applyClockEdges(
     }
   }
   return clocks === state.clocks ? state : { ...state, clocks };
-}
-
-function isDone(status: StepStatus): boolean {
-  return status === 'passed' || status === 'skipped';
 }
 
 function requireStatus(

@@ -2,6 +2,7 @@ import { PROCEDURE_STEPS } from '../procedure/steps.ts';
 import type { StepId } from '../procedure/types.ts';
 import { nextAction } from './nextAction.ts';
 import type { SessionState } from './sessionState.ts';
+import { isDone } from './stepStatusGroups.ts';
 
 /** Where a session stands, as the list of sessions shows it. */
 export interface SessionProgress {
@@ -14,9 +15,7 @@ export interface SessionProgress {
 
 /** How far a session got: steps done, the next step, and whether the last attempt of it failed. */
 export function sessionProgress(state: SessionState): SessionProgress {
-  const done = PROCEDURE_STEPS.filter((step) =>
-    ['passed', 'skipped'].includes(state.steps[step.id].status),
-  ).length;
+  const done = PROCEDURE_STEPS.filter((step) => isDone(state.steps[step.id].status)).length;
   const failed = PROCEDURE_STEPS.find((step) =>
     ['failed', 'interrupted'].includes(state.steps[step.id].status),
   );

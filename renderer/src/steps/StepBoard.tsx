@@ -1,8 +1,7 @@
 import { PROCEDURE_STEPS } from '../../../shared/procedure/steps.ts';
 import type { StepId } from '../../../shared/procedure/types.ts';
+import { isRunnable } from '../../../shared/session/stepStatusGroups.ts';
 import type { SessionStore } from '../session/sessionStore.ts';
-
-const RUNNABLE = new Set(['ready', 'failed', 'interrupted']);
 
 /** What StepBoard reads of the window's store. */
 export const STEP_BOARD_KEYS = ['readOnlyReason', 'runStep', 'runningStep', 'state'] as const;
@@ -62,7 +61,7 @@ export function StepBoard({
               <td>{step.target}</td>
               <td data-status={run.status}>{run.status}</td>
               <td>
-                {RUNNABLE.has(run.status) && (
+                {isRunnable(run.status) && (
                   <button
                     type="button"
                     disabled={store.runningStep !== null || store.readOnlyReason !== null}

@@ -1,8 +1,7 @@
 import { Button, Group, Text } from '@mantine/core';
 import type { StepId } from '../../../shared/procedure/types.ts';
+import { isRunnable } from '../../../shared/session/stepStatusGroups.ts';
 import type { SessionStore } from '../session/sessionStore.ts';
-
-const RUNNABLE = new Set(['ready', 'failed', 'interrupted']);
 
 /** What StepRunButton reads of the window's store. */
 export const STEP_RUN_BUTTON_KEYS = ['readOnlyReason', 'runStep', 'runningStep', 'state'] as const;
@@ -12,7 +11,7 @@ export type StepRunButtonStore = Pick<SessionStore, (typeof STEP_RUN_BUTTON_KEYS
 export function StepRunButton({ stepId, store }: { stepId: StepId; store: StepRunButtonStore }) {
   const run = store.state.steps[stepId];
   if (store.runningStep !== null) return null;
-  if (!RUNNABLE.has(run.status))
+  if (!isRunnable(run.status))
     return run.status === 'pending' ? (
       <Text size="sm" c="dimmed">
         {stepId} can run once the steps before it have passed (see the Plan).
