@@ -33,7 +33,7 @@ export async function compareBothServers(
   const [orig, neu] = await Promise.all(
     (['ORIG', 'NEW'] as const).map((server) => readFacts(context, server)),
   );
-  const rows = compareServers(orig!, neu!, before);
+  const rows = compareServers(orig!.facts, neu!.facts, before);
   await context.evidence(null, 'server-comparison', { before, rows });
   context.technician.tell(
     `ORIG and NEW compared before ${before}:\n${rows.map(comparisonRowText).join('\n')}`,
@@ -45,7 +45,10 @@ export async function compareBothServers(
       null,
       `${row.aspect} of ORIG and NEW, compared before ${before}`,
       COMPARISON_LOOK_FOR,
-      comparisonRowText(row),
+      // What the app could not read is shown as each server printed it.
+      row.outcome === 'unreadable'
+        ? `${comparisonRowText(row)}\n\nORIG printed:\n${orig!.printed[row.aspect] ?? ''}\nNEW printed:\n${neu!.printed[row.aspect] ?? ''}`
+        : comparisonRowText(row),
       row.outcome === 'differs' ? 'difference' : 'unreadable',
     );
     if (verdict.verdict === 'looks-wrong')
@@ -54,30 +57,39 @@ export async function compareBothServers(
   return rows.find((row) => row.aspect.startsWith('Data storage'))!;
 }
 
-async function readFacts(context: StepContext, server: ServerRole): Promise<ServerFacts> {
+/** What one server says, read, and what it printed for each aspect (its commands and their whole output). */
+async function readFacts(
+  context: StepContext,
+  server: ServerRole,
+): Promise<{ facts: ServerFacts; printed: Record<string, string> }> {
   const connection = await context.connect(server);
   const transcript = context.transcript(server);
-  const run = async (command: string): Promise<{ ok: boolean; text: string }> => {
+  const printed: Record<string, string> = {};
+  const run = async (command: string, aspect: string): Promise<{ ok: boolean; text: string }> => {
     transcript.write(`$ ${command}\n`);
     const result = await connection.exec(command, {
       timeoutMs: COMMAND_TIMEOUT_MS,
       onOutput: (chunk) => transcript.write(chunk.toString('utf8')),
     });
     const text = `${result.stdout}${result.stderr}`;
+    printed[aspect] = `${printed[aspect] ?? ''}$ ${command}\n${text}`;
     if (result.kind !== 'exited') return { ok: false, text: unfinishedReason(result, COMMAND_TIMEOUT_MS) };
     return {
       ok: result.code === 0,
       text: result.code === 0 ? result.stdout : text.trim() || `exit ${result.code}`,
     };
   };
-  const release = await run('uname -r');
-  const kernel = await run('uname -v');
-  const patches = await run('showrev -p');
-  const cms = await run('pkginfo -l cms');
-  const drive = await run(mtStatusCommand(tapeDeviceOf(context, server)));
-  const storageDef = await run(`cat ${shQuote(logPathOf(context.state.servers[server], 'storageDef'))}`);
-  const locale = await run('locale');
-  return {
+  const release = await run('uname -r', 'Solaris release');
+  const kernel = await run('uname -v', 'Solaris release');
+  const patches = await run('showrev -p', 'Patches (showrev -p)');
+  const cms = await run('pkginfo -l cms', 'CMS version and base load');
+  const drive = await run(mtStatusCommand(tapeDeviceOf(context, server)), 'Tape drive');
+  const storageDef = await run(
+    `cat ${shQuote(logPathOf(context.state.servers[server], 'storageDef'))}`,
+    'Data storage parameters (storage.def)',
+  );
+  const locale = await run('locale', 'Locale');
+  const facts: ServerFacts = {
     osRelease:
       release.ok && kernel.ok
         ? { text: `${release.text.trim()} ${kernel.text.trim()}` }
@@ -94,4 +106,5 @@ async function readFacts(context: StepContext, server: ServerRole): Promise<Serv
       ? parseLocale(locale.text)
       : { kind: 'unrecognised', reason: locale.text, raw: locale.text },
   };
+  return { facts, printed };
 }

@@ -61,13 +61,26 @@ describe.skipIf(skip)(
       ]);
       expect(first.rows[2]).toMatchObject({ orig: 'r3v9ak.g', new: 'r3v11ak.g' });
 
+      // NEW's storage.def not where the setting says: the row cannot be read, and the technician sees
+      // what each server printed, raw.
+      await pair().store.update((state) => {
+        delete state.hosts.new.files[STORAGE_DEF];
+      });
+      expect((await run('D2')).status).toBe('failed');
+      const missing = trainee.judged.at(-1)!.reading;
+      expect(missing.about).toBe('Data storage parameters (storage.def) of ORIG and NEW, compared before D2');
+      expect(missing.difference).toBeUndefined();
+      expect(missing.raw).toContain(`NEW printed:\n$ cat '${STORAGE_DEF}'\ncat: cannot open ${STORAGE_DEF}`);
+      expect(missing.raw).toContain(`ORIG printed:\n$ cat '${STORAGE_DEF}'\nData storage parameters, ACD 1`);
+
       await pair().store.update((state) => {
         state.hosts.new.files[STORAGE_DEF] = original;
       });
+      const judgedBefore = trainee.judged.length;
       const again = await run('D2');
       expect(again.status).toBe('passed');
       expect(journal.state.steps.D2.checkedItems).toContain('storage-def-identical');
-      expect(trainee.judged.slice(2).map((judged) => judged.reading.about)).toEqual([
+      expect(trainee.judged.slice(judgedBefore).map((judged) => judged.reading.about)).toEqual([
         'Solaris release of ORIG and NEW, compared before D2',
       ]);
       // The report says what each verdict was about: a difference between the servers, fine or to be fixed.
