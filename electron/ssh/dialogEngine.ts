@@ -79,13 +79,25 @@ export function runDialog(
   let timer: NodeJS.Timeout | null = null;
   let lastOutputAt = Date.now();
 
-  return new Promise((resolve) => {
-    const finish = (outcome: DialogOutcome) => {
-      if (finished) return;
+  return new Promise((resolve, reject) => {
+    const end = () => {
+      if (finished) return false;
       finished = true;
       if (timer) clearTimeout(timer);
       unsubscribe();
-      resolve(outcome);
+      return true;
+    };
+    const finish = (outcome: DialogOutcome) => {
+      if (end()) resolve(outcome);
+    };
+    /**
+     * A hook that throws (the server went away while the technician was answering, a guard refused,
+     * the window closed) ends the dialog with that error, so the caller can tell a lost server from a
+     * refusal: never silently, never as the program's own failure.
+     */
+    const abandon = (error: unknown) => {
+      channel.close();
+      if (end()) reject(error instanceof Error ? error : new Error(String(error)));
     };
     const armTimer = () => {
       if (timer) clearTimeout(timer);
@@ -99,28 +111,17 @@ export function runDialog(
         return;
       }
       const silentForMs = Date.now() - lastOutputAt;
-      hooks.keepWaiting(silentForMs, recent.slice(-500)).then(
-        (keep) => {
-          if (finished) return;
-          if (keep) return armTimer();
-          channel.close();
-          finish({
-            kind: 'failed',
-            reason: `stopped by the technician after ${Math.round(silentForMs / 60_000)} min without output`,
-            ruleId: null,
-            hits,
-          });
-        },
-        (error: unknown) => {
-          channel.close();
-          finish({
-            kind: 'failed',
-            reason: `the dialog could not go on: ${String(error)}`,
-            ruleId: null,
-            hits,
-          });
-        },
-      );
+      hooks.keepWaiting(silentForMs, recent.slice(-500)).then((keep) => {
+        if (finished) return;
+        if (keep) return armTimer();
+        channel.close();
+        finish({
+          kind: 'failed',
+          reason: `stopped by the technician after ${Math.round(silentForMs / 60_000)} min without output`,
+          ruleId: null,
+          hits,
+        });
+      }, abandon);
     };
     const send = (text: string, secret: boolean) => {
       if (secret) hooks.onSecret?.(text.replace(/[\r\n]+$/, ''));
@@ -194,17 +195,8 @@ export function runDialog(
       }
       if (earliestMatch(spec.rules, buffer)) react();
     };
-    /** A rule whose action throws (a technician question that failed) ends the dialog, never silently. */
     const react = () => {
-      process().catch((error: unknown) => {
-        channel.close();
-        finish({
-          kind: 'failed',
-          reason: `the dialog could not go on: ${error instanceof Error ? error.message : String(error)}`,
-          ruleId: null,
-          hits,
-        });
-      });
+      process().catch(abandon);
     };
 
     const unsubscribe = channel.onData((text) => {

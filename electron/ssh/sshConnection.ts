@@ -455,10 +455,20 @@ export class SshConnection implements RemoteHost {
   /** Starts `command` (or, for null, the login shell) on a pseudo-terminal, as a technician at the console would. */
   openPty(command: string | null, size: TerminalSize = CMS_TERMINAL_SIZE): Promise<PtyChannel> {
     return new Promise((resolve, reject) => {
-      if (this.lostReason !== null) return reject(new Error(this.lostReason));
+      // As for exec: a program that cannot start on a lost (or failing) connection is an interruption.
+      if (this.lostReason !== null) return reject(new SshConnectError('network', this.lostReason));
       const window = { term: 'vt100', cols: size.cols, rows: size.rows };
       const onChannel = (error: Error | undefined, stream: ClientChannel) => {
-        if (error) return reject(error);
+        // A channel refused as the connection drops: its end, reported a moment later, is the better reason.
+        if (error)
+          return setImmediate(() =>
+            reject(
+              new SshConnectError(
+                'network',
+                this.lostReason ?? `could not start the program: ${error.message}`,
+              ),
+            ),
+          );
         let endResolve: (end: PtyEnd) => void = () => undefined;
         const ended = new Promise<PtyEnd>((r) => (endResolve = r));
         let exitCode: number | null | undefined;
