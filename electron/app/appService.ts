@@ -403,7 +403,7 @@ export class AppService {
       }
       return { done: true, download: null };
     },
-    'report.export': async ({ format }) => {
+    'report.export': async ({ format, paper }) => {
       const { journal } = this.requireSession().core;
       if (!journal.state.session)
         throw new UserFacingError(
@@ -424,6 +424,7 @@ export class AppService {
           format,
           printPdf: this.printPdf,
           signer: this.installationKey,
+          ...(paper ? { paper } : {}),
         }),
       };
     },

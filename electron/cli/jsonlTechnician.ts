@@ -23,6 +23,8 @@ export interface JsonlQuestion {
   /** For a verdict: the output to judge and what the manual says to look for. */
   raw?: string;
   lookFor?: string;
+  /** For an ask: the answer is the name of this person (their role), who signs off what was just confirmed. */
+  signOffBy?: string;
 }
 
 const answerLine = z.object({
@@ -59,6 +61,7 @@ function questionLine(question: AskedQuestion): JsonlQuestion {
     const { purpose, tapeNumber, device } = question.tape;
     line.tape = { wants: purpose === 'write' ? 'blank' : 'this-backup', tapeNumber, device };
   }
+  if (question.signOffBy) line.signOffBy = question.signOffBy;
   if (question.reading) {
     line.raw = question.reading.raw;
     line.lookFor = question.reading.lookFor;

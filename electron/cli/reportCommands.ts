@@ -7,18 +7,19 @@ import { verifyReport } from '../report/verifyReport.ts';
 import { defaultKeyDirectory, readInstallationPublicKey } from '../signing/keyVaults.ts';
 import { nodeInstallationKey } from '../signing/nodeInstallationKey.ts';
 import { CliUsageError } from './cliOptions.ts';
+import { PAPER_SIZES, type PaperSize } from '../../shared/report/paperSize.ts';
 
 function isReportFormat(value: string): value is ReportFormat {
   return (REPORT_FORMATS as readonly string[]).includes(value);
 }
 
-/** `cms-ha report <session-dir> --format F [--out F]`: prints the paths written, one per line. */
+/** `cms-ha report <session-dir> --format F [--out F] [--paper-size A4|Letter]`: prints the paths written, one per line. */
 export async function reportCommand(
   args: readonly string[],
 ): Promise<{ written: string[]; warning: string | null }> {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { format: { type: 'string' }, out: { type: 'string' } },
+    options: { format: { type: 'string' }, out: { type: 'string' }, 'paper-size': { type: 'string' } },
     allowPositionals: true,
     strict: true,
   });
@@ -27,6 +28,9 @@ export async function reportCommand(
   const format = values.format ?? '';
   if (!isReportFormat(format))
     throw new CliUsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
+  const paper = values['paper-size'] ?? 'A4';
+  if (!(PAPER_SIZES as readonly string[]).includes(paper))
+    throw new CliUsageError(`--paper-size must be one of ${PAPER_SIZES.join(', ')}`);
   const record = await readSessionRecord(directory);
   const printPdf = format === 'pdf' ? chromiumPdfPrinter() : undefined;
   if (format === 'pdf' && !printPdf)
@@ -34,7 +38,13 @@ export async function reportCommand(
       'PDF needs Chromium (install it, or set CMS_HA_CHROMIUM to its path); the HTML report prints as well.',
     );
   const signer = await nodeInstallationKey();
-  const written = await exportReport(record, { format, out: values.out ?? null, printPdf, signer });
+  const written = await exportReport(record, {
+    format,
+    out: values.out ?? null,
+    printPdf,
+    signer,
+    paper: paper as PaperSize,
+  });
   return {
     written,
     warning: record.problem

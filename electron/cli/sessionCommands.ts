@@ -1,7 +1,7 @@
 import { nodeInstallationKey } from '../signing/nodeInstallationKey.ts';
 import { isSupportedPlatformPair, PLATFORM_IDS, type PlatformId } from '../../shared/procedure/platforms.ts';
 import { isSafeLogPath } from '../../shared/procedure/serverLogs.ts';
-import { STEP_IDS, type StepId } from '../../shared/procedure/types.ts';
+import { ALL_STEP_IDS, type StepId } from '../../shared/procedure/types.ts';
 import type { Verdict } from '../../shared/session/sessionEvents.ts';
 import type { StepRun } from '../../shared/session/sessionState.ts';
 import { createSessionFolder } from '../journal/sessionFolders.ts';
@@ -101,7 +101,7 @@ export async function newSession(options: NewSessionOptions, now = new Date()): 
 }
 
 export function isStepId(value: string): value is StepId {
-  return (STEP_IDS as readonly string[]).includes(value);
+  return (ALL_STEP_IDS as readonly string[]).includes(value);
 }
 
 type TerminalAnswers = Pick<TerminalInput, 'askLine' | 'askHidden'>;

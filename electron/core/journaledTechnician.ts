@@ -50,6 +50,7 @@ export function journaledTechnician(
             : null,
         secret: request?.kind === 'secret',
         ...(request?.kind === 'date-time' ? { answerAs: 'date-time' as const } : {}),
+        ...(request?.kind === 'sign-off' ? { signOffBy: request.party } : {}),
       });
       return typeof answer === 'string' ? answer : null;
     },

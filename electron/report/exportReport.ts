@@ -4,6 +4,7 @@ import { readPlainFile } from '../journal/plainFiles.ts';
 import path from 'node:path';
 import { renderLabelSheet } from '../../shared/report/labelSheet.ts';
 import { stepsCsv, tapesCsv } from '../../shared/report/reportCsv.ts';
+import type { PaperSize } from '../../shared/report/paperSize.ts';
 import { renderReportHtml, type ReportSigning } from '../../shared/report/reportHtml.ts';
 import { reportPageFrame, type PdfPageFrame } from '../../shared/report/reportPageFrame.ts';
 import { paperHeadText, type SignedHead } from '../../shared/report/signedHead.ts';
@@ -39,6 +40,8 @@ export interface ExportOptions {
   out?: string | null;
   printPdf?: PdfPrinter;
   now?: Date;
+  /** The paper the HTML and PDF report are laid out for (default A4). */
+  paper?: PaperSize;
   /** This installation's key: every export carries the report's point in the journal, signed. */
   signer: HeadSigner;
 }
@@ -64,14 +67,14 @@ export async function exportReport(
   switch (options.format) {
     case 'html': {
       const excerpts = await transcriptExcerpts(record.directory, report);
-      const html = renderReportHtml(report, excerpts, generatedAt, signing);
+      const html = renderReportHtml(report, excerpts, generatedAt, signing, options.paper ?? 'A4');
       return [await writeAtomically(target(DEFAULT_NAMES.html), html)];
     }
     case 'pdf': {
       if (!options.printPdf)
         throw new Error('PDF export needs a browser to print with; none is available here.');
       const excerpts = await transcriptExcerpts(record.directory, report);
-      const html = renderReportHtml(report, excerpts, generatedAt, signing);
+      const html = renderReportHtml(report, excerpts, generatedAt, signing, options.paper ?? 'A4');
       return [
         await writeAtomically(
           target(DEFAULT_NAMES.pdf),

@@ -64,6 +64,8 @@ export type SimTapeContent =
       date: string;
       /** Known once the set is complete. */
       of: number | null;
+      /** The system the backup saved, which a restore from it brings back; absent in states of older versions. */
+      system?: { solarisRelease: string; kernelVersion: string; patches: string[] };
     }
   | MaintenanceContent;
 

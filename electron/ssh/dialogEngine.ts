@@ -7,7 +7,9 @@ export type TechnicianRequest =
   /** The answer is a password: typed hidden, never echoed or kept. */
   | { kind: 'secret' }
   /** The answer is a date and time with the site's time zone (RFC 9557: `2026-11-24T07:00:00+01:00[Europe/Paris]`). */
-  | { kind: 'date-time' };
+  | { kind: 'date-time' }
+  /** The name of the person the manual makes responsible for what was just confirmed (the switch administrator). */
+  | { kind: 'sign-off'; party: string };
 
 /** What to do when a rule's pattern appears in the console output. */
 export type DialogAction =

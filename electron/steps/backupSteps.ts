@@ -106,10 +106,14 @@ async function tapeWrittenEarlier(context: StepContext, server: ServerRole): Pro
     if (answer === null) throw new StepFailure('no tape id given');
     const tapeId = answer.trim();
     if (!tapeId) continue;
-    const refusal =
-      tapeIdProblem(tapeId) ?? registeredTapeRefusal(context.state, tapeId, 'backup of this step');
+    const typo = tapeIdProblem(tapeId);
+    if (typo) {
+      context.technician.tell(typo);
+      continue;
+    }
+    const refusal = registeredTapeRefusal(context.state, tapeId, 'backup of this step');
     if (!refusal) return tapeId;
-    context.technician.tell(refusal);
+    await context.refuse(refusal);
   }
 }
 
@@ -278,8 +282,9 @@ async function cmsadmBackupOn(context: StepContext, server: ServerRole, role: Ta
           if (answer === null || request?.kind !== 'insert-tape' || request.purpose !== 'write') break;
           const named = answer.trim() || `${role}-${request.tapeNumber}`;
           const earlier = tapeIds.indexOf(answer.trim());
+          const typo = answer.trim() === '' ? null : tapeIdProblem(answer);
           const refusal =
-            (answer.trim() === '' ? null : tapeIdProblem(answer)) ??
+            typo ??
             (earlier >= 0 && earlier !== request.tapeNumber - 1
               ? `${answer.trim()} is tape ${earlier + 1} of this backup, just written: take it out and insert a blank tape as tape ${request.tapeNumber}.`
               : registeredTapeRefusal(
@@ -287,7 +292,8 @@ async function cmsadmBackupOn(context: StepContext, server: ServerRole, role: Ta
                   answer.trim(),
                   `tape ${request.tapeNumber} of the ${tapeRoleDefinition(role).title}`,
                 ));
-          if (refusal) context.technician.tell(refusal);
+          if (typo) context.technician.tell(typo);
+          else if (refusal) await context.refuse(refusal);
           else if (
             await driveMayBeWritten(
               context,

@@ -1,5 +1,5 @@
 import type { StepId } from '../../shared/procedure/types.ts';
-import { STEP_IDS } from '../../shared/procedure/types.ts';
+import { ALL_STEP_IDS } from '../../shared/procedure/types.ts';
 import type { SessionJournal } from '../journal/sessionJournal.ts';
 
 /**
@@ -12,7 +12,7 @@ export async function interruptStepsLeftRunning(journal: SessionJournal, at = ne
     'the app stopped while this step ran (found when the session was opened again): check the server before running it again';
   const interrupted: StepId[] = [];
   if (journal.readOnly) return interrupted;
-  for (const stepId of STEP_IDS) {
+  for (const stepId of ALL_STEP_IDS) {
     const run = journal.state.steps[stepId];
     if (run.status !== 'running' && run.status !== 'awaiting-technician') continue;
     await journal.append({ type: 'step-interrupted', stepId, reason, at: at.toISOString() });

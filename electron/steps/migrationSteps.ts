@@ -226,27 +226,45 @@ export async function restoreOnOrig(context: StepContext): Promise<void> {
   context.tellNotes();
   await context.confirmChecklist(['full-new-inserted']);
   await checkTapeInDrive(context, 'ORIG', 'FULL-NEW');
-  const item = context.definition.checklist.find((candidate) => candidate.id === 'restore-run')!;
+  await watchedRestoreOnOrig(context, 'restore-run', 'The restore of historical and non-CMS data on ORIG');
+  await context.record({
+    type: 'checklist-item-ticked',
+    stepId: context.stepId,
+    itemId: 'restore-errors-checked',
+  });
+  await context.confirmChecklist();
+}
+
+/**
+ * A Maintenance > Restore Data run on ORIG by the technician (the checklist item `itemId`, with its
+ * window's selections), watched through the restore log and the CMS error log: an error line fails it,
+ * a log the app cannot read goes to the technician, the manual's expected non-CMS message is recorded.
+ */
+export async function watchedRestoreOnOrig(
+  context: StepContext,
+  itemId: string,
+  about: string,
+): Promise<void> {
+  const item = context.definition.checklist.find((candidate) => candidate.id === itemId)!;
   context.technician.tell(`On ORIG, in the CMS menu:\n${describeSelections(item.selections!)}`);
   const orig = context.state.servers.ORIG;
   let errorLog: LogGrowth | null = null;
   const restoreLog = await logLinesDuring(context, 'ORIG', logPathOf(orig, 'restoreLog'), async () => {
     errorLog = await logLinesDuring(context, 'ORIG', logPathOf(orig, 'errorLog'), () =>
-      context.confirmChecklist(['restore-run']),
+      context.confirmChecklist([itemId]),
     );
   });
   const errors = errorLog as LogGrowth | null;
   const failures = [...errorLines(restoreLog), ...(errors ? errorLines(errors) : [])];
   if (failures.length > 0) throw new StepFailure(`the restore on ORIG reports: ${failures.join(' | ')}`);
   const restored = restoreLog.entries.some((entry) => entry.outcome === 'success');
-  if (!restored) {
+  if (!restored)
     await context.requireRightVerdict(
       'ORIG',
-      'The restore of historical and non-CMS data on ORIG',
+      about,
       RESTORE_LOOK_FOR,
       `${restoreLog.file}:\n${logForJudging(restoreLog)}`,
     );
-  }
   const errorEntries = errors?.entries ?? [];
   const unread = errorEntries.filter((entry) => entry.outcome === 'unrecognised');
   if (errors && (unread.length > 0 || errors.unreadable)) {
@@ -267,10 +285,4 @@ export async function restoreOnOrig(context: StepContext): Promise<void> {
       text: `Expected restore message recorded: ${HARMLESS_NON_CMS_RESTORE}`,
     });
   }
-  await context.record({
-    type: 'checklist-item-ticked',
-    stepId: context.stepId,
-    itemId: 'restore-errors-checked',
-  });
-  await context.confirmChecklist();
 }

@@ -21,6 +21,7 @@ import { StepFailure, type StepContext } from './stepContext.ts';
 import { drivesNeedTechnician, readTapeDrive } from './tapeDriveCheck.ts';
 import { parseCmsPackageVersion } from '../../shared/parsers/cmsPackageVersion.ts';
 import { StepInterrupted, tapeDeviceOf } from './tapeWork.ts';
+import { rollBack } from './rollbackSteps.ts';
 
 /**
  * Runs one step of the procedure against the session's servers and journals everything: its start,
@@ -75,6 +76,8 @@ function STEP_WORK(stepId: StepId): (context: StepContext) => Promise<void> {
       return confirmOnly;
     case 'D6':
       return upgradeOrig;
+    case 'RB':
+      return rollBack;
     case 'P2':
       return checkTapeDrives;
     case 'P3a':

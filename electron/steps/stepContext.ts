@@ -1,6 +1,12 @@
 import { hashTranscript } from '../journal/transcriptSeal.ts';
 import { stepDefinition } from '../../shared/procedure/procedureGraph.ts';
-import type { ServerRole, StepDefinition, StepId } from '../../shared/procedure/types.ts';
+import {
+  RESPONSIBLE_PARTY_TITLES,
+  type ResponsibleParty,
+  type ServerRole,
+  type StepDefinition,
+  type StepId,
+} from '../../shared/procedure/types.ts';
 import {
   MAX_READING_CHARS,
   type Reading,
@@ -133,11 +139,35 @@ export class StepContext {
   async confirmChecklist(itemIds?: readonly string[]): Promise<void> {
     const items = this.definition.checklist.filter((item) => !itemIds || itemIds.includes(item.id));
     for (const item of items) {
-      if (this.state.steps[this.stepId].checkedItems.includes(item.id)) continue;
-      if (!(await this.technician.confirm(item.text, { stepId: this.stepId, itemId: item.id }))) {
-        throw new StepFailure(`not confirmed: ${item.text}`);
+      const run = this.state.steps[this.stepId];
+      if (!run.checkedItems.includes(item.id)) {
+        if (!(await this.technician.confirm(item.text, { stepId: this.stepId, itemId: item.id })))
+          throw new StepFailure(`not confirmed: ${item.text}`);
+        await this.record({ type: 'checklist-item-ticked', stepId: this.stepId, itemId: item.id });
       }
-      await this.record({ type: 'checklist-item-ticked', stepId: this.stepId, itemId: item.id });
+      // Kept from an attempt that stopped at the sign-off: the sign-off is still asked.
+      const signedOff = this.state.steps[this.stepId].itemSignOffs.some((done) => done.itemId === item.id);
+      if (item.responsible && !signedOff) await this.signedOffBy(item.id, item.responsible);
+    }
+  }
+
+  /** The name of the person the manual makes responsible for an item, asked until given. */
+  private async signedOffBy(itemId: string, party: ResponsibleParty): Promise<void> {
+    const title = RESPONSIBLE_PARTY_TITLES[party];
+    for (let asked = 0; ; asked++) {
+      const name = await this.technician.ask(
+        `Name of the ${title} who did this and signs it off${asked > 0 ? ' (a name is needed: stop the step if they cannot sign now)' : ''}`,
+        { kind: 'sign-off', party: title },
+      );
+      if (name === null) throw new StepFailure(`not signed off by the ${title}`);
+      if (name.trim() === '') continue;
+      await this.record({
+        type: 'item-signed-off',
+        stepId: this.stepId,
+        itemId,
+        name: name.trim().slice(0, 200),
+      });
+      return;
     }
   }
 
@@ -151,6 +181,16 @@ export class StepContext {
       if (this.state.steps[this.stepId].checkedItems.includes(itemId)) continue;
       await this.record({ type: 'checklist-item-ticked', stepId: this.stepId, itemId });
     }
+  }
+
+  /**
+   * The app refused something that would have been a mistake (a tape that holds a backup still needed, a
+   * wrong tape for this step): the technician is told why, and the report lists it among the mistakes
+   * prevented.
+   */
+  async refuse(text: string): Promise<void> {
+    this.technician.tell(text);
+    await this.record({ type: 'mistake-refused', stepId: this.stepId, text: text.slice(0, 4000) });
   }
 
   /** Shows the manual's notes for this step (cautions, warnings, discrepancies) before work starts. */

@@ -28,9 +28,14 @@ export async function blankTapeForBackup(
     if (answer === null) throw new StepFailure(`no blank tape was inserted for the ${wanted}`);
     const tapeId = answer.trim();
     if (tapeId === '') continue;
-    const refusal = tapeIdProblem(tapeId) ?? registeredTapeRefusal(context.state, tapeId, wanted);
+    const typo = tapeIdProblem(tapeId);
+    if (typo) {
+      context.technician.tell(typo);
+      continue;
+    }
+    const refusal = registeredTapeRefusal(context.state, tapeId, wanted);
     if (refusal) {
-      context.technician.tell(refusal);
+      await context.refuse(refusal);
       continue;
     }
     if (await driveMayBeWritten(context, server, tapeId, wanted)) {
@@ -83,7 +88,7 @@ export async function driveMayBeWritten(
   const label = result.volumeLabel.raw.trim();
   const known = Object.values(context.state.tapes).find((tape) => tape.labelText === label);
   if (known?.condition === 'intact') {
-    context.technician.tell(
+    await context.refuse(
       `The tape in the drive of ${server} is not blank: it holds ${known.id}'s backup (volume ${label}, the ${tapeRoleDefinition(known.role).title}), which this upgrade still needs. Remove it and insert ${tapeId}, blank.`,
     );
     return false;
@@ -132,7 +137,7 @@ async function startMayBeWritten(
           ? `this upgrade keeps ${kept.map((tape) => `${tape.id}, the ${tapeRoleDefinition(tape.role).title}`).join('; ')}`
           : null;
     if (likely) {
-      context.technician.tell(
+      await context.refuse(
         `The tape in the drive of ${server} is not blank: it starts with a cpio archive, the start of a CMSADM backup; ${likely}. Do not write on it: remove it and insert ${tapeId}, blank. (First bytes: ${start.firstBytes})`,
       );
       return false;

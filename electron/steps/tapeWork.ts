@@ -102,10 +102,17 @@ export async function checkTapeInDrive(
 ): Promise<Tape> {
   const wanted = tapeRoleDefinition(role).title;
   const volume = await listVolumeInDrive(context, server, false, `it must be the ${wanted} tape`);
-  const tape =
-    volume.kind === 'listed'
-      ? sessionTapeOfListing(context, server, role, volume.listing)
-      : await tapeNamedByTechnician(context, server, role);
+  let tape: Tape;
+  try {
+    tape =
+      volume.kind === 'listed'
+        ? sessionTapeOfListing(context, server, role, volume.listing)
+        : await tapeNamedByTechnician(context, server, role);
+  } catch (error) {
+    if (error instanceof WrongTapeRefused)
+      await context.record({ type: 'mistake-refused', stepId: context.stepId, text: error.message });
+    throw error;
+  }
   await context.record({ type: 'tape-loaded', stepId: context.stepId, server, tapeId: tape.id });
   return tape;
 }
@@ -127,7 +134,7 @@ function sessionTapeOfListing(
     ? `${tape.id}, the ${tapeRoleDefinition(tape.role).title}`
     : `a tape this session does not know (volume ${label})`;
   const insert = wanted.length > 0 ? wanted.join(' or ') : `the ${tapeRoleDefinition(role).title} tape`;
-  throw new StepFailure(
+  throw new WrongTapeRefused(
     `wrong tape in the drive of ${server}: it holds ${held}; this step needs the ${tapeRoleDefinition(role).title} (${insert}). Take it out and insert ${insert}; nothing was read from it. (Volume label ${label}${verdict.matches ? '' : `: ${verdict.reasons.join('; ')}`})`,
   );
 }
@@ -224,6 +231,9 @@ export function logForJudging(growth: LogGrowth): string {
 }
 
 /** A step whose connection dropped: journaled as `interrupted`, never re-run on its own. */
+/** A tape the step must not read from: the step fails, and the refusal is recorded as a mistake prevented. */
+class WrongTapeRefused extends StepFailure {}
+
 export class StepInterrupted extends Error {
   override readonly name = 'StepInterrupted';
 }

@@ -1,7 +1,8 @@
 import { tapePlaceSchema } from '../session/tapePlace.ts';
 import { z } from 'zod';
 import { PLATFORM_IDS } from '../procedure/platforms.ts';
-import { SERVER_ROLES, STEP_IDS } from '../procedure/types.ts';
+import { SERVER_ROLES, ALL_STEP_IDS } from '../procedure/types.ts';
+import { PAPER_SIZES } from '../report/paperSize.ts';
 import {
   readingSchema,
   sessionEventSchema,
@@ -23,7 +24,7 @@ const questionSchema = z.object({
   /** `verdict`: output the app cannot read, for the technician to judge (answered with a verdict). */
   kind: z.enum(['confirm', 'ask', 'verdict']),
   text: z.string(),
-  stepId: z.enum(STEP_IDS).nullable(),
+  stepId: z.enum(ALL_STEP_IDS).nullable(),
   server: z.enum(SERVER_ROLES).nullable(),
   /** A tape the technician is asked to insert: its number in the set and whether it is written or verified. */
   tape: z
@@ -55,7 +56,7 @@ const connectionReportSchema = z.object({
   at: z.string(),
 });
 const progressSchema = z.object({
-  stepId: z.enum(STEP_IDS),
+  stepId: z.enum(ALL_STEP_IDS),
   server: z.enum(SERVER_ROLES),
   text: z.string(),
   blocks: z.number().int().nullable(),
@@ -94,10 +95,17 @@ export const API_CALLS = {
           training: z.boolean(),
           progress: z
             .object({
-              status: z.enum(['not-started', 'in-progress', 'failed', 'complete']),
+              status: z.enum([
+                'not-started',
+                'in-progress',
+                'failed',
+                'complete',
+                'rolling-back',
+                'rolled-back',
+              ]),
               done: z.number().int(),
               of: z.number().int(),
-              next: z.enum(STEP_IDS).nullable(),
+              next: z.enum(ALL_STEP_IDS).nullable(),
             })
             .nullable(),
         }),
@@ -122,7 +130,7 @@ export const API_CALLS = {
       problem: z.string().nullable(),
       droppedTornLine: z.boolean(),
       /** What a reloaded window needs to pick up a step that is still running. */
-      runningStep: z.enum(STEP_IDS).nullable(),
+      runningStep: z.enum(ALL_STEP_IDS).nullable(),
       pendingQuestions: z.array(questionSchema),
       progress: z.array(progressSchema),
       /** Each server's connection as last reported (a reloaded window shows it at once). */
@@ -223,7 +231,7 @@ export const API_CALLS = {
   'terminal.open': {
     request: z.object({
       server: z.enum(SERVER_ROLES),
-      stepId: z.enum(STEP_IDS).nullable(),
+      stepId: z.enum(ALL_STEP_IDS).nullable(),
       size: terminalSizeSchema.optional(),
     }),
     response: z.object({ terminalId: z.string() }),
@@ -250,15 +258,15 @@ export const API_CALLS = {
     response: z.object({}),
   },
   'step.run': {
-    request: z.object({ stepId: z.enum(STEP_IDS) }),
+    request: z.object({ stepId: z.enum(ALL_STEP_IDS) }),
     response: z.object({
-      stepId: z.enum(STEP_IDS),
+      stepId: z.enum(ALL_STEP_IDS),
       status: z.enum(STEP_STATUSES),
       reason: z.string().nullable(),
     }),
   },
   'step.skip': {
-    request: z.object({ stepId: z.enum(STEP_IDS), reason: text }),
+    request: z.object({ stepId: z.enum(ALL_STEP_IDS), reason: text }),
     response: z.object({}),
   },
   /** The customer representative signs off the finished upgrade (refused before every step is done). */
@@ -267,7 +275,7 @@ export const API_CALLS = {
     response: z.object({}),
   },
   'step.signOff': {
-    request: z.object({ stepId: z.enum(STEP_IDS), initials: z.string().trim().min(1).max(8) }),
+    request: z.object({ stepId: z.enum(ALL_STEP_IDS), initials: z.string().trim().min(1).max(8) }),
     response: z.object({}),
   },
   /** A transcript of the open session read backwards: the latest chunk first, earlier ones on demand. */
@@ -280,7 +288,7 @@ export const API_CALLS = {
     response: z.object({ text: z.string(), startOffset: z.number().int(), totalBytes: z.number().int() }),
   },
   'note.add': {
-    request: z.object({ stepId: z.enum(STEP_IDS).nullable(), text }),
+    request: z.object({ stepId: z.enum(ALL_STEP_IDS).nullable(), text }),
     response: z.object({}),
   },
   /** The labelling checklist: label written, write-protect switch set (the technician's word). */
@@ -310,7 +318,11 @@ export const API_CALLS = {
   },
   /** Exports the open session's report (complete or not) into its exports folder; the paths written come back. */
   'report.export': {
-    request: z.object({ format: z.enum(['html', 'pdf', 'json', 'csv', 'labels']) }),
+    request: z.object({
+      format: z.enum(['html', 'pdf', 'json', 'csv', 'labels']),
+      /** The paper of the HTML and PDF report: A4 (the default) or US Letter. */
+      paper: z.enum(PAPER_SIZES).optional(),
+    }),
     response: z.object({ files: z.array(z.string()) }),
   },
   /**
@@ -349,7 +361,7 @@ export const API_EVENTS = {
     check: z
       .object({
         window: z.string(),
-        stepId: z.enum(STEP_IDS),
+        stepId: z.enum(ALL_STEP_IDS),
         requirement: z.string(),
         differences: z.array(z.string()).nullable(),
         unreadable: z.string().nullable(),
@@ -357,7 +369,7 @@ export const API_EVENTS = {
       .nullable(),
   }),
   /** Something the technician should read: an instruction, a caution, a verdict. */
-  'technician.message': z.object({ text: z.string(), stepId: z.enum(STEP_IDS).nullable() }),
+  'technician.message': z.object({ text: z.string(), stepId: z.enum(ALL_STEP_IDS).nullable() }),
   /** A native menu command for the window (the desktop shell's File menu). */
   'app.command': z.object({ command: z.enum(['new-session', 'open-session', 'export-report']) }),
   /** A server connection came up, dropped or could not be made; a dropped one is made again on next use. */

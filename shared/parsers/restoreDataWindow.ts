@@ -13,6 +13,12 @@ export const RESTORE_DATA_TITLE = /^Maintenance:\s*Restore Data$/i;
  */
 const HISTORICAL = /^Historical data$/i;
 const NON_CMS = /^Non-CMS data$/i;
+/** ASSUMPTION: the administration data types carry Back Up Data's words (p. 27). */
+const ADMINISTRATION = [
+  'Local system administration data',
+  'CMS system administration data',
+  'ACD-specific administration data',
+] as const;
 
 export interface RestoreDataReading {
   historical: boolean;
@@ -45,6 +51,12 @@ export function readRestoreDataSelections(
 
 export function restoreDataDifferences(seen: RestoreDataReading, required: RestoreDataSelections): string[] {
   const differences: string[] = [];
+  const isAdministration = (label: string) =>
+    ADMINISTRATION.some((name) => name.toLowerCase() === label.trim().toLowerCase());
+  if (required.administration)
+    for (const name of ADMINISTRATION)
+      if (!seen.others.some((other) => other.trim().toLowerCase() === name.toLowerCase()))
+        differences.push(`${name} is not selected: this restore needs it.`);
   for (const [name, isSelected, needed] of [
     ['Historical data', seen.historical, required.historical],
     ['Non-CMS data', seen.nonCms, required.nonCms],
@@ -55,6 +67,8 @@ export function restoreDataDifferences(seen: RestoreDataReading, required: Resto
           ? `${name} is selected: this restore must exclude it.`
           : `${name} is not selected: this restore needs it.`,
       );
-  for (const other of seen.others) differences.push(`${other} is selected: this restore must exclude it.`);
+  for (const other of seen.others)
+    if (!(required.administration && isAdministration(other)))
+      differences.push(`${other} is selected: this restore must exclude it.`);
   return differences;
 }

@@ -2,7 +2,7 @@ import type { ChecklistItem, MenuSelections, ServerRole, StepDefinition } from '
 
 /** An irreversible act a checklist item asks the technician to do in a CMS window or at the console. */
 export interface ChecklistAct {
-  kind: 'backup' | 'migration' | 'restore' | 'cue-upgrade' | 'cms-state';
+  kind: 'backup' | 'migration' | 'restore' | 'cue-upgrade' | 'cms-state' | 'system-restore';
   server: ServerRole;
   /** The data the act writes or reads (backups, migrations, restores). */
   dataTypes?: string[];
@@ -35,6 +35,9 @@ function fromSelections(selections: MenuSelections): Omit<ChecklistAct, 'server'
       return {
         kind: 'restore',
         dataTypes: [
+          ...(selections.administration
+            ? ['local-system-admin', 'cms-system-admin', 'acd-specific-admin']
+            : []),
           ...(selections.historical ? ['historical'] : []),
           ...(selections.nonCms ? ['non-cms'] : []),
         ],

@@ -72,6 +72,19 @@ export const MIGRATE_HISTORICAL: MigrateDataSelections = {
 /** "Restoring historical data to the original server" (p. 46): historical and non-CMS data. */
 export const RESTORE_HISTORICAL_AND_NON_CMS: RestoreDataSelections = {
   window: 'Maintenance: Restore Data',
+  administration: false,
+  historical: true,
+  nonCms: true,
+};
+
+/**
+ * The rollback's restore of ORIG's CMS data from its full maintenance tape of the day before: every
+ * data type the tape holds but specific tables. ASSUMPTION: the manual does not describe a rollback
+ * restore; restoring the whole backup is the other source documents' pattern (the old database back).
+ */
+export const RESTORE_EVERYTHING: RestoreDataSelections = {
+  window: 'Maintenance: Restore Data',
+  administration: true,
   historical: true,
   nonCms: true,
 };

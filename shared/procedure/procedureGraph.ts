@@ -1,8 +1,11 @@
 import { tapeRoleDefinition } from './tapeRoles.ts';
+import { ROLLBACK_STEP } from './rollbackStep.ts';
 import { PROCEDURE_STEPS } from './steps.ts';
 import type { StepDefinition, StepId } from './types.ts';
 
-const STEPS_BY_ID = new Map<StepId, StepDefinition>(PROCEDURE_STEPS.map((step) => [step.id, step]));
+const STEPS_BY_ID = new Map<StepId, StepDefinition>(
+  [...PROCEDURE_STEPS, ROLLBACK_STEP].map((step) => [step.id, step]),
+);
 
 export function stepDefinition(id: StepId): StepDefinition {
   const step = STEPS_BY_ID.get(id);

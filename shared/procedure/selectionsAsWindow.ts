@@ -40,6 +40,13 @@ export function selectionsAsWindow(selections: MenuSelections): string[] {
       return [
         selections.window,
         'Data to restore (Select any you wish):',
+        ...(selections.administration
+          ? [
+              box(true, 'Local system administration data'),
+              box(true, 'CMS system administration data'),
+              box(true, 'ACD-specific administration data'),
+            ]
+          : []),
         box(selections.historical, 'Historical data'),
         box(selections.nonCms, 'Non-CMS data'),
         '(every other data type left clear)',

@@ -82,6 +82,7 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
       { id: 'switch-release', lasting: true, text: 'Every switch runs Release 8.1 or later.' },
       {
         id: 'switch-admin-current-cms',
+        responsible: 'switch-administrator',
         lasting: true,
         text: 'Every switch is administered for the CMS version currently installed on ORIG (e.g. R3V9 on ORIG: administer the switch for R3V9).',
       },
@@ -320,6 +321,7 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
     checklist: [
       {
         id: 'cms-setup-done',
+        responsible: 'tsc',
         lasting: true,
         text: 'Setting up CMS on an HA server: all nine items done on NEW (see the sub-procedure).',
       },
@@ -401,6 +403,7 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
       },
       {
         id: 'switch-readministered',
+        responsible: 'switch-administrator',
         lasting: true,
         text: 'Switches re-administered for CMS R3V11 and the HA dual C-LAN/Ethernet links.',
       },
@@ -521,6 +524,7 @@ export const PROCEDURE_STEPS: readonly StepDefinition[] = [
       },
       {
         id: 'cms-setup-orig',
+        responsible: 'tsc',
         lasting: true,
         text: 'Setting up CMS on an HA server: all nine items done on ORIG.',
       },

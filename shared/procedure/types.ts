@@ -1,5 +1,6 @@
 /** Vocabulary of the HA upgrade procedure (manual 585-215-514, chapter "Upgrading CMS to the High Availability option"). */
 
+/** The upgrade's steps, in the manual's order. */
 export const STEP_IDS = [
   'P1',
   'P2',
@@ -19,7 +20,12 @@ export const STEP_IDS = [
   'D10',
   'D11',
 ] as const;
-export type StepId = (typeof STEP_IDS)[number];
+/** The way back: the guided rollback of ORIG, available once the day-before backups exist (rollbackStep.ts). */
+export const ROLLBACK_STEP_ID = 'RB';
+/** Every step the journal knows: the upgrade's, then the rollback. */
+export const ALL_STEP_IDS = [...STEP_IDS, ROLLBACK_STEP_ID] as const;
+export type StepId = (typeof ALL_STEP_IDS)[number];
+export type UpgradeStepId = (typeof STEP_IDS)[number];
 
 /** ORIG: the server in service (older CMS). NEW: the new HA server (R3V11). */
 export const SERVER_ROLES = ['ORIG', 'NEW'] as const;
@@ -31,7 +37,7 @@ export type StepTarget = 'ORIG' | 'NEW' | 'both' | 'switch' | 'none';
 /** automated: the app runs it over SSH. guided: the technician works in the CMS menus, the app checks the result. manual: checklist confirmed by the technician. */
 export type StepKind = 'automated' | 'guided' | 'manual';
 
-export type Phase = 'day-before' | 'upgrade-day';
+export type Phase = 'day-before' | 'upgrade-day' | 'rollback';
 
 export const TAPE_ROLES = [
   'CMSADM-ORIG',
@@ -74,6 +80,8 @@ export interface MigrateDataSelections {
 /** The selections of the CMS "Maintenance: Restore Data" window. */
 export interface RestoreDataSelections {
   window: 'Maintenance: Restore Data';
+  /** Local system, CMS system and ACD-specific administration data (all three, or none). */
+  administration: boolean;
   historical: boolean;
   nonCms: boolean;
 }
@@ -86,9 +94,18 @@ export interface ChecklistItem {
   /** The CMS window's selections, for an item that runs a backup, a migration or a restore there. */
   selections?: MenuSelections;
   /** An irreversible act the item asks for that no selections describe (see checklistActs.ts). */
-  act?: { kind: 'cms-state'; mode: 'single-user' | 'multi-user' } | { kind: 'cue-upgrade' };
+  act?:
+    | { kind: 'cms-state'; mode: 'single-user' | 'multi-user' }
+    | { kind: 'cue-upgrade' }
+    /** The Solaris system and CMS programs restored from a CMSADM backup, at the server's console. */
+    | { kind: 'system-restore' };
   /** Ticking this item starts or ends one of the clocks the plan shows. */
   clock?: ClockEdge;
+  /**
+   * Someone other than the technician the manual makes responsible for the item (the switch
+   * administrator for the switch's administration): once it is confirmed, they sign it off by name.
+   */
+  responsible?: ResponsibleParty;
   /**
    * A fact that stays true once confirmed (an agreement, the switch's release, a setup done): a run of
    * the step after a failure keeps its confirmation. Tapes in drives, CMS modes, CMS work and labels of
@@ -97,7 +114,13 @@ export interface ChecklistItem {
   lasting?: true;
 }
 
-export type ClockName = 'admin-freeze' | 'outage-window';
+export type ResponsibleParty = 'switch-administrator' | 'tsc';
+export const RESPONSIBLE_PARTY_TITLES: Record<ResponsibleParty, string> = {
+  'switch-administrator': 'switch administrator',
+  tsc: 'TSC engineer',
+};
+
+export type ClockName = 'admin-freeze' | 'outage-window' | 'rollback-window';
 export interface ClockEdge {
   clock: ClockName;
   edge: 'start' | 'end';

@@ -14,7 +14,7 @@ import {
   restoreDataDifferences,
   RESTORE_DATA_TITLE,
 } from '../parsers/restoreDataWindow.ts';
-import { PROCEDURE_STEPS } from './steps.ts';
+import { stepDefinition } from './procedureGraph.ts';
 import type { ChecklistItem, MigrationDataType, StepId } from './types.ts';
 
 /** A CMS window on the technician's screen held against what the running step requires of it. */
@@ -36,9 +36,7 @@ export interface WindowCheckContext {
 }
 
 const itemsFor = (stepId: StepId, window: string): ChecklistItem[] =>
-  PROCEDURE_STEPS.find((step) => step.id === stepId)?.checklist.filter(
-    (item) => item.selections?.window === window,
-  ) ?? [];
+  stepDefinition(stepId).checklist.filter((item) => item.selections?.window === window);
 
 /**
  * The check of a window against the step's checklist, or null when the step prescribes nothing for

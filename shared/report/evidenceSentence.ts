@@ -64,6 +64,10 @@ export function evidenceSentence(parser: string, result: unknown, server: string
     }
     case 'archive-judgement':
       return `${text('advice') ?? 'The interval archive was judged'}${r.busyOutNow === true ? ' Busy-out allowed now.' : ''}`;
+    case 'cms-version-after-restore':
+      return r.kind === 'version'
+        ? `After the system restore ORIG runs CMS ${text('version')} (its CMSADM tape was written with ${text('expected') ?? 'a version not recorded'}).`
+        : `The app could not read ORIG's CMS version after the system restore${why ? ` (${why})` : ''}; the technician judged it.`;
     case 'cms-versions':
       return `CMS versions: ORIG ${text('ORIG') ?? '(not read)'}, NEW ${text('NEW') ?? '(not read)'}.`;
     case 'drive-verdict':

@@ -1,4 +1,5 @@
 /** Text formatting shared by the report's HTML, CSV and label sheets. */
+import { isKnownTimeZone, zoneOffsetMinutes } from '../time/zonedTime.ts';
 
 export function escapeHtml(text: string): string {
   return text
@@ -9,12 +10,27 @@ export function escapeHtml(text: string): string {
     .replaceAll("'", '&#39;');
 }
 
-/** A moment as the report prints it: unambiguous, in UTC. */
-export function reportTime(iso: string | null): string {
+/**
+ * A moment as the report prints it, unambiguous: on the site's clock with its zone and UTC beside
+ * ("2026-11-24 07:00:05 Europe/Paris (06:00:05 UTC)"), or in UTC alone when the zone is not known.
+ */
+export function reportTime(iso: string | null, siteTimeZone: string | null = null): string {
   if (iso === null) return '—';
   const time = new Date(iso);
   if (Number.isNaN(time.getTime())) return iso;
-  return `${time.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+  const utc = time.toISOString().slice(0, 19).replace('T', ' ');
+  if (siteTimeZone === null) return `${utc} UTC`;
+  const site = siteClock(time, siteTimeZone);
+  if (site === null) return `${utc} UTC`;
+  const utcPart = site.slice(0, 10) === utc.slice(0, 10) ? utc.slice(11) : utc;
+  return `${site} ${siteTimeZone} (${utcPart} UTC)`;
+}
+
+/** `YYYY-MM-DD HH:MM:SS` on the wall clock of `zone`; null for a zone this runtime does not know. */
+function siteClock(time: Date, zone: string): string | null {
+  if (!isKnownTimeZone(zone)) return null;
+  const shifted = new Date(time.getTime() + zoneOffsetMinutes(zone, time.getTime()) * 60_000).toISOString();
+  return `${shifted.slice(0, 10)} ${shifted.slice(11, 19)}`;
 }
 
 export function reportDuration(milliseconds: number | null): string {

@@ -2,8 +2,16 @@ import { escapeHtml as e, reportDuration, reportTime } from './reportFormat.ts';
 import { qrCodeSvg } from './headQrCode.ts';
 import { groupedHex, paperHeadText, type SignedHead } from './signedHead.ts';
 import { timelineSvg } from './timelineSvg.ts';
-import { outcomeSentences } from './reportOutcome.ts';
-import type { ReportStep, UpgradeReport } from './upgradeReport.ts';
+import { DEVIATION_GROUP_WORDS, outcomeSentences } from './reportOutcome.ts';
+import type { PaperSize } from './paperSize.ts';
+import type { DeviationGroup, ReportStep, UpgradeReport } from './upgradeReport.ts';
+
+type TimeOf = (iso: string | null) => string;
+/** The report's times on the site's clock, UTC beside. */
+const timeOf =
+  (report: UpgradeReport): TimeOf =>
+  (iso) =>
+    reportTime(iso, report.session.siteTimeZone);
 
 /** The last lines of each transcript, by its path in the session; the full text goes into the JSON export. */
 export type TranscriptExcerpts = Readonly<Record<string, string>>;
@@ -27,7 +35,6 @@ svg.timeline { width: 100%; height: auto; }
 .sign-off { break-inside: avoid-page; } th.sign { width: 24%; } .sign-off tbody td { height: 2.2rem; }
 .head { display: flex; gap: 1rem; align-items: flex-start; margin-top: .6rem; } svg.qr { width: 42mm; height: 42mm; flex: none; }
 .small { font-size: 7.5pt; }
-@page { size: A4; margin: 14mm 12mm; }
 @media print { body { margin: 0; } h2, h3 { break-after: avoid-page; } tr, pre, li { break-inside: avoid-page; } }
 `;
 
@@ -37,30 +44,33 @@ export interface ReportSigning {
   keyFingerprint: string;
 }
 
-/** A self-contained HTML report: no scripts, no external resources; it opens offline and prints on A4. */
+/** A self-contained HTML report: no scripts, no external resources; it opens offline and prints on A4 or US Letter. */
 export function renderReportHtml(
   report: UpgradeReport,
   excerpts: TranscriptExcerpts,
   generatedAt: string,
   signing: ReportSigning,
+  paper: PaperSize = 'A4',
 ): string {
   const title = `CMS HA upgrade report — ${report.session.site}`;
+  const t = timeOf(report);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${e(title)}</title><style>${STYLE}</style></head>
+<title>${e(title)}</title><style>${STYLE}@page { size: ${paper === 'Letter' ? 'letter' : 'A4'}; margin: 14mm 12mm; }</style></head>
 <body>
 <h1>${e(title)}</h1>
-<p class="muted">Generated ${e(reportTime(generatedAt))}${report.session.training ? ' — a training session on the simulated pair' : ''}. ${report.complete ? 'Every step of the procedure is done.' : '<strong>The upgrade is not complete</strong>: see the steps below.'}</p>
+<p class="muted">Generated ${e(t(generatedAt))}${report.session.training ? ' — a training session on the simulated pair' : ''}. ${report.rollback ? '<strong>The upgrade was stopped and ORIG rolled back</strong>: see the Rollback section.' : report.complete ? 'Every step of the procedure is done.' : '<strong>The upgrade is not complete</strong>: see the steps below.'} Times are ${report.session.siteTimeZone ? `on the site's clock (${e(report.session.siteTimeZone)}) with UTC beside` : 'in UTC (no site time zone was given)'}.</p>
 ${report.journal.problem ? `<p><strong>The session's journal is damaged (${e(report.journal.problem)}); this report covers only what was recorded before that point.</strong></p>` : ''}
 ${outcome(report)}
 ${summary(report)}
 ${servers(report)}
 <h2>Timeline</h2>
-${timelineSvg(report.timeline, report.clocks.outageWindow, Date.parse(generatedAt))}
+${timelineSvg(report.timeline, report.clocks.outageWindow, Date.parse(generatedAt), t)}
 <p class="muted">One bar per step attempt (green passed, red failed or interrupted); the outage window is shaded.</p>
+${rollback(report)}
 ${plan(report)}
-${report.steps.map((step) => stepSection(step, excerpts)).join('\n')}
+${report.steps.map((step) => stepSection(step, excerpts, t)).join('\n')}
 ${tapes(report)}
 ${migrations(report)}
 ${deviations(report)}
@@ -79,9 +89,16 @@ function signOff(report: UpgradeReport, { head, keyFingerprint }: ReportSigning)
   return `<section class="sign-off"><h2>Sign-off</h2>
 <table><thead><tr><th>Role</th><th>Name</th><th class="sign">Signature</th><th class="sign">Date and time</th></tr></thead><tbody>
 <tr><th scope="row">Technician</th><td>${e(report.session.technician)}</td><td></td><td></td></tr>
+${report.steps
+  .flatMap((step) => step.itemSignOffs.map((signOff) => ({ step, signOff })))
+  .map(
+    ({ step, signOff }) =>
+      `<tr><th scope="row">${e(signOff.party[0]!.toUpperCase() + signOff.party.slice(1))} (${step.id})</th><td>${e(signOff.name)}<br><span class="muted">${e(signOff.text)}; signed off ${e(timeOf(report)(signOff.at))}</span></td><td></td><td></td></tr>`,
+  )
+  .join('\n')}
 <tr><th scope="row">Customer representative</th><td>${
     report.customerSignOff
-      ? `${e(report.customerSignOff.name)}, ${e(report.customerSignOff.role)}<br><span class="muted">sign-off recorded ${e(reportTime(report.customerSignOff.at))}</span>`
+      ? `${e(report.customerSignOff.name)}, ${e(report.customerSignOff.role)}<br><span class="muted">sign-off recorded ${e(timeOf(report)(report.customerSignOff.at))}</span>`
       : e(report.session.customerContact)
   }</td><td></td><td></td></tr>
 </tbody></table>
@@ -100,6 +117,7 @@ function outcome(report: UpgradeReport): string {
 
 function summary(report: UpgradeReport): string {
   const { session, clocks } = report;
+  const reportTime = timeOf(report);
   const rows: [string, string][] = [
     ['Site', session.site],
     ['Technician', session.technician],
@@ -114,11 +132,20 @@ function summary(report: UpgradeReport): string {
       'Outage window (busy-out to data collection on NEW)',
       `${reportTime(clocks.outageWindow.startedAt)} to ${reportTime(clocks.outageWindow.endedAt)} (${reportDuration(clocks.outageWindow.durationMs)})`,
     ],
+    ...(report.rollback
+      ? ([
+          [
+            'Rollback window',
+            `${reportTime(clocks.rollbackWindow.startedAt)} to ${reportTime(clocks.rollbackWindow.endedAt)} (${reportDuration(clocks.rollbackWindow.durationMs)})`,
+          ],
+        ] as [string, string][])
+      : []),
   ];
   return `<h2>Summary</h2><table class="summary">${rows.map(([k, v]) => `<tr><td>${e(k)}</td><td>${e(v)}</td></tr>`).join('')}</table>`;
 }
 
 function servers(report: UpgradeReport): string {
+  const reportTime = timeOf(report);
   const rows = report.servers
     .map(
       (server) =>
@@ -129,16 +156,22 @@ function servers(report: UpgradeReport): string {
 }
 
 function plan(report: UpgradeReport): string {
+  const reportTime = timeOf(report);
+  const signedOff = (step: ReportStep) =>
+    [
+      ...(step.signOff ? [`${e(step.signOff.initials)}, ${e(reportTime(step.signOff.at))}`] : []),
+      ...step.itemSignOffs.map((signOff) => `${e(signOff.name)} (${e(signOff.party)})`),
+    ].join('<br>') || '—';
   const rows = report.steps
     .map(
       (step) =>
-        `<tr><th scope="row">${step.id}</th><td>${e(step.title)}</td><td>${step.target}</td><td class="status-${step.status}">${step.status}</td><td>${step.attempts}</td><td class="time">${e(reportTime(step.startedAt))}</td><td class="time">${e(reportTime(step.endedAt))}</td><td>${e(reportDuration(step.durationMs))}</td><td>${step.signOff ? `${e(step.signOff.initials)}, ${e(reportTime(step.signOff.at))}` : '—'}</td></tr>`,
+        `<tr><th scope="row">${step.id}</th><td>${e(step.title)}</td><td>${step.target}</td><td class="status-${step.status}">${step.status}</td><td>${step.attempts}</td><td class="time">${e(reportTime(step.startedAt))}</td><td class="time">${e(reportTime(step.endedAt))}</td><td>${e(reportDuration(step.durationMs))}</td><td>${signedOff(step)}</td></tr>`,
     )
     .join('');
   return `<h2>The plan</h2><table><thead><tr><th>Step</th><th>What</th><th>Where</th><th>State</th><th>Attempts</th><th>Started</th><th>Ended</th><th>Duration</th><th>Signed off</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function stepSection(step: ReportStep, excerpts: TranscriptExcerpts): string {
+function stepSection(step: ReportStep, excerpts: TranscriptExcerpts, reportTime: TimeOf): string {
   const checklist = step.checklist
     .map((item) => `<li>${item.ticked ? '☑' : '☐'} ${e(item.text)}</li>`)
     .join('');
@@ -155,11 +188,13 @@ function stepSection(step: ReportStep, excerpts: TranscriptExcerpts): string {
 ${checklist ? `<ul>${checklist}</ul>` : ''}
 ${step.tapesLoaded.length ? `<p>Tapes loaded: ${step.tapesLoaded.map((load) => `${e(load.tapeId)} on ${load.server} (${e(reportTime(load.at))})`).join('; ')}</p>` : ''}
 ${evidence ? `<ul>${evidence}</ul>` : ''}
+${step.wayBack && step.status !== 'passed' && step.attempts > 0 ? `<p><strong>If it fails:</strong> ${e(step.wayBack)}</p>` : ''}
 ${transcripts}
 </section>`;
 }
 
 function tapes(report: UpgradeReport): string {
+  const reportTime = timeOf(report);
   if (report.tapes.length === 0) return '<h2>Tapes</h2><p>No tape written.</p>';
   const rows = report.tapes
     .map(
@@ -186,6 +221,7 @@ const MIGRATION_OUTCOMES: Readonly<Record<UpgradeReport['migrations'][number]['o
 };
 
 function migrations(report: UpgradeReport): string {
+  const reportTime = timeOf(report);
   if (report.migrations.length === 0) return '<h2>Data migrations</h2><p>None yet.</p>';
   return `<h2>Data migrations</h2><p>Each migration is recorded when it was run, before its log was read; the outcome is what the log, or the technician where the log could not be read, says.</p><table><thead><tr><th>Step</th><th>Server</th><th>Data</th><th>From tape</th><th>Run at</th><th>Outcome</th></tr></thead><tbody>${report.migrations
     .map(
@@ -195,14 +231,61 @@ function migrations(report: UpgradeReport): string {
     .join('')}</tbody></table>`;
 }
 
+const DEVIATION_GROUPS: { group: DeviationGroup; title: string; empty: string }[] = [
+  {
+    group: 'judgement',
+    title: "The technician's judgements",
+    empty: 'None: the app read every output it relied on, and no difference was judged.',
+  },
+  { group: 'refusal', title: 'Mistakes the app refused', empty: 'None.' },
+  {
+    group: 'failed-attempt',
+    title: 'Failed and interrupted attempts, and how each was resolved',
+    empty: 'None.',
+  },
+  { group: 'skip', title: 'Skipped steps', empty: 'None.' },
+  {
+    group: 'other',
+    title: 'Other records (notes, tape register corrections, CMS set up again)',
+    empty: 'None.',
+  },
+];
+
 function deviations(report: UpgradeReport): string {
+  const reportTime = timeOf(report);
   if (report.deviations.length === 0) return '<h2>Deviations</h2><p>None: the procedure ran as written.</p>';
-  return `<h2>Deviations</h2><table><thead><tr><th>When</th><th>Step</th><th>Kind</th><th>What</th></tr></thead><tbody>${report.deviations
-    .map(
-      (d) =>
-        `<tr><td>${e(reportTime(d.at))}</td><td>${d.stepId ?? '—'}</td><td>${d.kind}</td><td>${e(d.text)}</td></tr>`,
-    )
-    .join('')}</tbody></table>`;
+  return `<h2>Deviations</h2>${DEVIATION_GROUPS.map(({ group, title, empty }) => {
+    const found = report.deviations.filter((deviation) => deviation.group === group);
+    const count = `${found.length} ${DEVIATION_GROUP_WORDS[group][found.length === 1 ? 0 : 1]}`;
+    return `<h3>${e(title)}</h3>${
+      found.length === 0
+        ? `<p>${e(empty)}</p>`
+        : `<p class="muted">${e(count)}.</p><table><thead><tr><th>When</th><th>Step</th><th>What</th>${group === 'failed-attempt' ? '<th>Resolution</th>' : ''}</tr></thead><tbody>${found
+            .map(
+              (d) =>
+                `<tr><td class="time">${e(reportTime(d.at))}</td><td>${d.stepId ?? '—'}</td><td>${e(d.text)}</td>${group === 'failed-attempt' ? `<td>${e(d.resolution ?? '—')}</td>` : ''}</tr>`,
+            )
+            .join('')}</tbody></table>`
+    }`;
+  }).join('')}`;
+}
+
+/** The way back as it was taken: why, the window, each part done or not needed, tapes and sign-offs. */
+function rollback(report: UpgradeReport): string {
+  const rollback = report.rollback;
+  if (!rollback) return '';
+  const reportTime = timeOf(report);
+  return `<section aria-label="Rollback"><h2>Rollback</h2>
+<p><strong>${rollback.status === 'passed' ? 'ORIG was rolled back' : `The rollback is ${e(rollback.status)}`}.</strong> ${rollback.reason ? `Why: ${e(rollback.reason)}` : ''}</p>
+<table class="summary">
+<tr><td>Decided</td><td>${e(reportTime(rollback.decidedAt))}${rollback.stoppedAt ? `, with ${e(rollback.stoppedAt)} not done` : ''}</td></tr>
+<tr><td>Rollback window</td><td>${e(reportTime(rollback.window.startedAt))} to ${e(reportTime(rollback.window.endedAt))} (${e(reportDuration(rollback.window.durationMs))})</td></tr>
+<tr><td>Tapes used</td><td>${rollback.tapesUsed.length ? rollback.tapesUsed.map((tape) => `${e(tape.tapeId)} (${e(tape.role)}), ${e(reportTime(tape.at))}`).join('<br>') : 'none'}</td></tr>
+<tr><td>CMS version on ORIG after the restore</td><td>${e(rollback.versionAfterRestore ?? 'not read')}</td></tr>
+<tr><td>Switch given back to ORIG, signed off by</td><td>${e(rollback.switchSignedOffBy ?? '—')}</td></tr>
+</table>
+<ul>${rollback.parts.map((part) => `<li>${part.needed ? '' : 'Not needed: '}${e(part.why)}</li>`).join('')}</ul>
+</section>`;
 }
 
 function maintenance(report: UpgradeReport): string {

@@ -1,16 +1,12 @@
 import { reportDuration, reportTime } from './reportFormat.ts';
-import type { DeviationKind, ReportClock, UpgradeReport } from './upgradeReport.ts';
+import type { DeviationGroup, ReportClock, UpgradeReport } from './upgradeReport.ts';
 
-const DEVIATION_WORDS: Record<DeviationKind, [string, string]> = {
-  failed: ['failed attempt', 'failed attempts'],
-  interrupted: ['interrupted attempt', 'interrupted attempts'],
-  skipped: ['skipped step', 'skipped steps'],
-  verdict: ["technician's verdict", "technician's verdicts"],
-  selections: ['Run on other selections', 'Runs on other selections'],
-  correction: ['tape register correction', 'tape register corrections'],
-  're-setup': ['CMS set up again', 'CMS set-ups again'],
-  note: ['note', 'notes'],
-  discrepancy: ['manual discrepancy followed', 'manual discrepancies followed'],
+export const DEVIATION_GROUP_WORDS: Record<DeviationGroup, [string, string]> = {
+  judgement: ['judgement by the technician', 'judgements by the technician'],
+  refusal: ['mistake refused by the app', 'mistakes refused by the app'],
+  'failed-attempt': ['failed or interrupted attempt', 'failed or interrupted attempts'],
+  skip: ['skipped step', 'skipped steps'],
+  other: ['other record', 'other records'],
 };
 
 /**
@@ -19,42 +15,43 @@ const DEVIATION_WORDS: Record<DeviationKind, [string, string]> = {
  */
 export function outcomeSentences(report: UpgradeReport): string[] {
   const sentences: string[] = [];
-  const done = report.steps.filter((step) => step.status === 'passed' || step.status === 'skipped');
+  const t = (iso: string | null) => reportTime(iso, report.session.siteTimeZone);
+  const upgrade = report.steps.filter((step) => step.id !== 'RB');
+  const done = upgrade.filter((step) => step.status === 'passed' || step.status === 'skipped');
   const lastEnd =
-    report.steps
+    upgrade
       .map((step) => step.endedAt)
       .filter((at) => at !== null)
       .sort()
       .at(-1) ?? null;
-  if (report.complete)
+  const rollback = report.rollback;
+  if (rollback) sentences.push(...rollbackSentences(report, t));
+  else if (report.complete)
     sentences.push(
-      `The upgrade is complete: all ${report.steps.length} steps are done, the last at ${reportTime(lastEnd)}.`,
+      `The upgrade is complete: all ${upgrade.length} steps are done, the last at ${t(lastEnd)}.`,
     );
   else {
-    const open = report.steps
-      .filter((step) => !done.includes(step))
-      .map((step) => `${step.id} (${step.status})`);
+    const open = upgrade.filter((step) => !done.includes(step)).map((step) => `${step.id} (${step.status})`);
     sentences.push(
-      `The upgrade is not complete: ${done.length} of ${report.steps.length} steps are done; still open: ${open.join(', ')}.`,
+      `The upgrade is not complete: ${done.length} of ${upgrade.length} steps are done; still open: ${open.join(', ')}.`,
     );
   }
   sentences.push(
-    clockSentence('The outage window (busy-out to data collection on NEW)', report.clocks.outageWindow),
+    clockSentence('The outage window (busy-out to data collection on NEW)', report.clocks.outageWindow, t),
   );
-  sentences.push(clockSentence('The admin freeze', report.clocks.adminFreeze));
+  sentences.push(clockSentence('The admin freeze', report.clocks.adminFreeze, t));
 
-  const counts = new Map<DeviationKind, number>();
+  const counts = new Map<DeviationGroup, number>();
   for (const deviation of report.deviations)
-    if (deviation.kind !== 'discrepancy' && deviation.kind !== 'note')
-      counts.set(deviation.kind, (counts.get(deviation.kind) ?? 0) + 1);
+    if (deviation.group !== 'other') counts.set(deviation.group, (counts.get(deviation.group) ?? 0) + 1);
   sentences.push(
     counts.size === 0
       ? 'Nothing deviated from the procedure.'
       : `Deviations (each listed with its reason under Deviations): ${[...counts]
-          .map(([kind, count]) => `${count} ${DEVIATION_WORDS[kind][count === 1 ? 0 : 1]}`)
+          .map(([group, count]) => `${count} ${DEVIATION_GROUP_WORDS[group][count === 1 ? 0 : 1]}`)
           .join(', ')}.`,
   );
-  const failed = report.steps.filter((step) => step.attempts > 1 && step.status === 'passed');
+  const failed = upgrade.filter((step) => step.attempts > 1 && step.status === 'passed');
   if (failed.length > 0)
     sentences.push(
       `Run again until they passed: ${failed.map((step) => `${step.id} (${step.attempts} attempts)`).join(', ')}.`,
@@ -81,16 +78,29 @@ export function outcomeSentences(report: UpgradeReport): string[] {
     );
   sentences.push(
     report.customerSignOff
-      ? `Signed off for the customer by ${report.customerSignOff.name} (${report.customerSignOff.role}) at ${reportTime(report.customerSignOff.at)}.`
+      ? `Signed off for the customer by ${report.customerSignOff.name} (${report.customerSignOff.role}) at ${t(report.customerSignOff.at)}.`
       : 'The customer has not signed off yet.',
   );
   return sentences;
 }
 
-function clockSentence(name: string, clock: ReportClock): string {
+function clockSentence(name: string, clock: ReportClock, t: (iso: string | null) => string): string {
   if (clock.startedAt === null) return `${name} has not started.`;
-  if (clock.endedAt === null) return `${name} started at ${reportTime(clock.startedAt)} and has not ended.`;
-  return `${name} lasted ${reportDuration(clock.durationMs)}, from ${reportTime(clock.startedAt)} to ${reportTime(clock.endedAt)}.`;
+  if (clock.endedAt === null) return `${name} started at ${t(clock.startedAt)} and has not ended.`;
+  return `${name} lasted ${reportDuration(clock.durationMs)}, from ${t(clock.startedAt)} to ${t(clock.endedAt)}.`;
+}
+
+/** The rollback first: why, from where, whether ORIG is back as it was, the window it took. */
+function rollbackSentences(report: UpgradeReport, t: (iso: string | null) => string): string[] {
+  const rollback = report.rollback!;
+  const sentences = [
+    rollback.status === 'passed'
+      ? `The upgrade was stopped and ORIG rolled back${rollback.stoppedAt ? ` with ${rollback.stoppedAt} not done` : ''}: ORIG is back as it was the day before${rollback.versionAfterRestore ? `, running CMS ${rollback.versionAfterRestore}` : ''}, and collects data on every ACD again.`
+      : `A rollback of ORIG was decided${rollback.decidedAt ? ` at ${t(rollback.decidedAt)}` : ''} and is not finished (${rollback.status}).`,
+  ];
+  if (rollback.reason) sentences.push(`Why: ${rollback.reason}`);
+  sentences.push(clockSentence('The rollback window', rollback.window, t));
+  return sentences;
 }
 
 /** A data type migrated to a server more than once (run or insisted on): the manual's worst mistake, said first. */

@@ -36,7 +36,10 @@ export interface TapeChecklist {
   reusable: ChecklistTape[];
 }
 
-const DAY_TITLES: Record<Phase, string> = { 'day-before': 'The day before', 'upgrade-day': 'Upgrade day' };
+const DAY_TITLES: Record<Exclude<Phase, 'rollback'>, string> = {
+  'day-before': 'The day before',
+  'upgrade-day': 'Upgrade day',
+};
 
 /** Which tapes to bring each day, which are written when, and which to keep or reuse after the upgrade. */
 export function tapeChecklist(state: SessionState): TapeChecklist {

@@ -12,7 +12,12 @@ const LANE_TITLES: Record<TimelineLane, string> = {
 const COLOURS = { passed: '#38a169', failed: '#e53e3e', interrupted: '#e53e3e', running: '#d69e2e' };
 
 /** The report's timeline picture: the app's chart layout as a self-contained SVG, step names on the bars. */
-export function timelineSvg(attempts: readonly StepAttempt[], outage: Clock, now: number): string {
+export function timelineSvg(
+  attempts: readonly StepAttempt[],
+  outage: Clock,
+  now: number,
+  time: (iso: string) => string = reportTime,
+): string {
   const layout = timelineLayout(attempts, outage, now);
   if (!layout) return '<p>No step has run yet.</p>';
   const parts = [
@@ -24,8 +29,8 @@ export function timelineSvg(attempts: readonly StepAttempt[], outage: Clock, now
       `<rect x="${layout.outage.x.toFixed(1)}" y="0" width="${layout.outage.width.toFixed(1)}" height="${layout.height}" fill="#fefcbf"><title>Outage window</title></rect>`,
     );
   parts.push(
-    `<text x="${layout.labelX}" y="14" font-size="11">${escapeHtml(reportTime(new Date(layout.start).toISOString()))}</text>`,
-    `<text x="${layout.width - 10}" y="14" font-size="11" text-anchor="end">${escapeHtml(reportTime(new Date(layout.finish).toISOString()))}</text>`,
+    `<text x="${layout.labelX}" y="14" font-size="11">${escapeHtml(time(new Date(layout.start).toISOString()))}</text>`,
+    `<text x="${layout.width - 10}" y="14" font-size="11" text-anchor="end">${escapeHtml(time(new Date(layout.finish).toISOString()))}</text>`,
   );
   for (const { lane, labelY } of layout.lanes)
     parts.push(`<text x="4" y="${labelY}" font-size="13">${LANE_TITLES[lane]}</text>`);

@@ -4,7 +4,11 @@ import { PROCEDURE_STEPS } from '../procedure/steps.ts';
 import { MAINTENANCE_SCHEDULE } from '../procedure/siteConsiderations.ts';
 import { tapeRoleDefinition } from '../procedure/tapeRoles.ts';
 import { describePlace, describeWitness } from '../session/tapePlace.ts';
+import { stepDefinition } from '../procedure/procedureGraph.ts';
+import { rollbackPlan } from '../procedure/rollbackPlan.ts';
+import { WAY_BACK } from '../procedure/wayBack.ts';
 import type { Phase, ServerRole, StepId, StepKind, StepTarget } from '../procedure/types.ts';
+import { RESPONSIBLE_PARTY_TITLES } from '../procedure/types.ts';
 import { SERVER_ROLES } from '../procedure/types.ts';
 import { reduceSession } from '../session/reduceSession.ts';
 import type { SessionEvent, SessionEventOf } from '../session/sessionEvents.ts';
@@ -13,8 +17,8 @@ import { stepTimeline, type StepAttempt } from '../session/stepTimeline.ts';
 import { evidenceSentence } from './evidenceSentence.ts';
 
 export const REPORT_FORMAT = 'cms-ha-upgrade-report';
-/** 2: evidence as sentences, the customer's sign-off. */
-export const REPORT_VERSION = 2;
+/** 2: evidence as sentences, the customer's sign-off. 3: deviations grouped, the rollback, the site's time zone. */
+export const REPORT_VERSION = 3;
 
 export interface ReportServer {
   role: ServerRole;
@@ -42,6 +46,10 @@ export interface ReportStep {
   durationMs: number | null;
   reason: string | null;
   signOff: { initials: string; at: string } | null;
+  /** Items signed off by the person the manual makes responsible for them. */
+  itemSignOffs: { itemId: string; text: string; party: string; name: string; at: string }[];
+  /** What to do if the step fails (the rollback: null). */
+  wayBack: string | null;
   checklist: { id: string; text: string; ticked: boolean }[];
   evidence: { server: ServerRole | null; parser: string; summary: string; at: string }[];
   transcripts: { server: ServerRole | null; path: string }[];
@@ -74,13 +82,39 @@ export type DeviationKind =
   /** The technician corrected the tape register (overwritten, lost, moved…). */
   | 'correction'
   /** Run was activated on a CMS window whose selections differed from the step's, or could not be read. */
-  | 'selections';
+  | 'selections'
+  /** The app refused something that would have been a mistake (a wrong tape, a backup tape to write on). */
+  | 'refusal';
+
+/**
+ * How the report groups what deviated: the technician's judgements (output the app could not read,
+ * differences judged, Run on other selections), refusals that prevented a mistake, failed or interrupted
+ * attempts with how each was resolved, skipped steps with their reasons, and the other records.
+ */
+export type DeviationGroup = 'judgement' | 'refusal' | 'failed-attempt' | 'skip' | 'other';
 
 export interface ReportDeviation {
   at: string | null;
   stepId: StepId | null;
   kind: DeviationKind;
+  group: DeviationGroup;
   text: string;
+  /** For a failed or interrupted attempt: what came of the step after it. */
+  resolution?: string;
+}
+
+/** The rollback, when the technician decided one: why, its window, what it restored and who signed what. */
+export interface ReportRollback {
+  decidedAt: string | null;
+  reason: string | null;
+  /** The upgrade steps not done when it was decided, the last failed one first if any. */
+  stoppedAt: string | null;
+  status: StepStatus;
+  window: ReportClock;
+  parts: { needed: boolean; why: string }[];
+  tapesUsed: { tapeId: string; role: string; at: string }[];
+  versionAfterRestore: string | null;
+  switchSignedOffBy: string | null;
 }
 
 /** Everything the customer and the support centre keep of an upgrade, derived from the journal alone. */
@@ -93,8 +127,12 @@ export interface UpgradeReport {
     customerContact: string;
     training: boolean;
     createdAt: string;
+    /** The site's time zone (IANA), as given with the cut-off: the report's times are on its clock, UTC beside. */
+    siteTimeZone: string | null;
   };
   complete: boolean;
+  /** The rollback, when one was decided (null: none). */
+  rollback: ReportRollback | null;
   /** The customer representative's sign-off, when recorded (null: not yet). */
   customerSignOff: { name: string; role: string; at: string } | null;
   servers: ReportServer[];
@@ -112,7 +150,12 @@ export interface UpgradeReport {
     /** The CMS setup of the server it went into (0: the first; a re-setup counts up). */
     setupGeneration: number;
   }[];
-  clocks: { cutOff: string | null; adminFreeze: ReportClock; outageWindow: ReportClock };
+  clocks: {
+    cutOff: string | null;
+    adminFreeze: ReportClock;
+    outageWindow: ReportClock;
+    rollbackWindow: ReportClock;
+  };
   deviations: ReportDeviation[];
   maintenanceSchedule: { task: string; server: string; frequency: string }[];
   timeline: StepAttempt[];
@@ -139,12 +182,14 @@ export function buildUpgradeReport(
 ): UpgradeReport {
   const state = reduceSession(events);
   if (!state.session) throw new Error('The journal does not start with the session it belongs to.');
-  const steps = PROCEDURE_STEPS.map((step) => reportStep(state, step.id));
+  const upgradeSteps = PROCEDURE_STEPS.map((step) => reportStep(state, step.id));
+  const steps = state.steps.RB.attempts > 0 ? [...upgradeSteps, reportStep(state, 'RB')] : upgradeSteps;
   return {
     format: REPORT_FORMAT,
     version: REPORT_VERSION,
-    session: { ...state.session },
-    complete: steps.every((step) => step.status === 'passed' || step.status === 'skipped'),
+    session: { ...state.session, siteTimeZone: state.siteTimeZone },
+    complete: upgradeSteps.every((step) => step.status === 'passed' || step.status === 'skipped'),
+    rollback: reportRollback(state),
     customerSignOff: state.customerSignOff,
     servers: SERVER_ROLES.flatMap((role) => reportServer(state, events, role)),
     steps,
@@ -171,6 +216,7 @@ export function buildUpgradeReport(
       cutOff: state.cutOff,
       adminFreeze: clock(state.clocks['admin-freeze']),
       outageWindow: clock(state.clocks['outage-window']),
+      rollbackWindow: clock(state.clocks['rollback-window']),
     },
     deviations: deviations(events, state),
     maintenanceSchedule: MAINTENANCE_SCHEDULE.map((task) => ({
@@ -184,7 +230,7 @@ export function buildUpgradeReport(
 }
 
 function reportStep(state: SessionState, id: StepId): ReportStep {
-  const step = PROCEDURE_STEPS.find((candidate) => candidate.id === id)!;
+  const step = stepDefinition(id);
   const run = state.steps[id];
   return {
     id,
@@ -200,6 +246,14 @@ function reportStep(state: SessionState, id: StepId): ReportStep {
     durationMs: duration(run.startedAt, run.endedAt),
     reason: run.reason,
     signOff: run.signOff,
+    itemSignOffs: run.itemSignOffs.map((signOff) => ({
+      itemId: signOff.itemId,
+      text: step.checklist.find((item) => item.id === signOff.itemId)?.text ?? signOff.itemId,
+      party: RESPONSIBLE_PARTY_TITLES[signOff.party],
+      name: signOff.name,
+      at: signOff.at,
+    })),
+    wayBack: id === 'RB' ? null : WAY_BACK[id].text,
     checklist: step.checklist.map((item) => ({
       id: item.id,
       text: item.text,
@@ -339,33 +393,55 @@ function tapeHistory(events: readonly SessionEvent[], tapeId: string): { at: str
 
 function deviations(events: readonly SessionEvent[], state: SessionState): ReportDeviation[] {
   const found: ReportDeviation[] = [];
-  for (const event of events) {
+  events.forEach((event, index) => {
     switch (event.type) {
       case 'step-skipped':
-        found.push({ at: event.at, stepId: event.stepId, kind: 'skipped', text: event.reason });
+        found.push({
+          at: event.at,
+          stepId: event.stepId,
+          kind: 'skipped',
+          group: 'skip',
+          text: event.reason,
+        });
         break;
       case 'step-failed':
-        found.push({ at: event.at, stepId: event.stepId, kind: 'failed', text: event.reason });
-        break;
       case 'step-interrupted':
-        found.push({ at: event.at, stepId: event.stepId, kind: 'interrupted', text: event.reason });
+        found.push({
+          at: event.at,
+          stepId: event.stepId,
+          kind: event.type === 'step-failed' ? 'failed' : 'interrupted',
+          group: 'failed-attempt',
+          text: event.reason,
+          resolution: resolutionAfter(events, index, event.stepId),
+        });
+        break;
+      case 'mistake-refused':
+        found.push({
+          at: event.at,
+          stepId: event.stepId,
+          kind: 'refusal',
+          group: 'refusal',
+          text: event.text,
+        });
         break;
       case 'cms-resetup-confirmed':
         found.push({
           at: event.at,
           stepId: null,
           kind: 're-setup',
+          group: 'other',
           text: `CMS on ${event.server} turned off and set up again before a re-migration (confirmed by ${event.confirmedBy}): ${event.note}`,
         });
         break;
       case 'note-added':
-        found.push({ at: event.at, stepId: event.stepId, kind: 'note', text: event.text });
+        found.push({ at: event.at, stepId: event.stepId, kind: 'note', group: 'other', text: event.text });
         break;
       case 'tape-corrected':
         found.push({
           at: event.at,
           stepId: null,
           kind: 'correction',
+          group: 'other',
           text: `Tape ${event.tapeId}: ${correctionText(event)}`,
         });
         break;
@@ -375,6 +451,8 @@ function deviations(events: readonly SessionEvent[], state: SessionState): Repor
             at: event.at,
             stepId: event.stepId,
             kind: 'selections',
+            // Run held on a window that was not the step's: a mistake prevented. Run chosen anyway: a judgement.
+            group: event.evidence.wentAheadDespite ? 'judgement' : 'refusal',
             text: windowAtRunText(event.evidence),
           });
         if (event.evidence.kind === 'verdict') {
@@ -383,6 +461,7 @@ function deviations(events: readonly SessionEvent[], state: SessionState): Repor
             at: event.at,
             stepId: event.stepId,
             kind: 'verdict',
+            group: 'judgement',
             text: reading.difference
               ? `${reading.about}: the servers differ; judged by the technician as ${verdict.verdict === 'looks-right' ? 'fine for the upgrade' : 'to be fixed first'} (${verdict.reason}).`
               : `${reading.about}: the app could not read the output; judged by the technician as ${verdict.verdict === 'looks-right' ? 'looking right' : 'looking wrong'} (${verdict.reason}).`,
@@ -392,13 +471,63 @@ function deviations(events: readonly SessionEvent[], state: SessionState): Repor
       default:
         break;
     }
-  }
+  });
   for (const step of PROCEDURE_STEPS) {
     if (state.steps[step.id].attempts === 0) continue;
     for (const note of step.notes.filter((candidate) => candidate.kind === 'discrepancy'))
-      found.push({ at: null, stepId: step.id, kind: 'discrepancy', text: note.text });
+      found.push({ at: null, stepId: step.id, kind: 'discrepancy', group: 'other', text: note.text });
   }
   return found;
+}
+
+/** What came of a step after an attempt of it failed or was interrupted: the next ending the journal records. */
+function resolutionAfter(events: readonly SessionEvent[], index: number, stepId: StepId): string {
+  let attempts = 1;
+  for (const event of events.slice(0, index))
+    if (event.type === 'step-started' && event.stepId === stepId) attempts++;
+  for (const event of events.slice(index + 1)) {
+    if (!('stepId' in event) || event.stepId !== stepId) continue;
+    if (event.type === 'step-started') attempts++;
+    if (event.type === 'step-passed') return `passed on attempt ${attempts - 1}`;
+    if (event.type === 'step-skipped') return `skipped: ${event.reason}`;
+    if (event.type === 'step-failed' || event.type === 'step-interrupted')
+      return `attempt ${attempts - 1} ended too (listed below)`;
+  }
+  return stepId !== 'RB' &&
+    events.some((event) => event.type === 'checklist-item-ticked' && event.itemId === 'rollback-decided')
+    ? 'not resolved: the upgrade was rolled back'
+    : 'not resolved yet';
+}
+
+function reportRollback(state: SessionState): ReportRollback | null {
+  const run = state.steps.RB;
+  if (run.attempts === 0) return null;
+  const decided = state.notes.find(
+    (note) => note.stepId === 'RB' && note.text.startsWith('Rollback decided: '),
+  );
+  const open = PROCEDURE_STEPS.filter(
+    (step) => !['passed', 'skipped'].includes(state.steps[step.id].status),
+  ).map((step) => `${step.id} (${state.steps[step.id].status})`);
+  const version = run.evidence.findLast(
+    (evidence) => evidence.kind === 'parsed' && evidence.parser === 'cms-version-after-restore',
+  );
+  const result = version?.kind === 'parsed' ? (version.result as { version?: unknown }) : null;
+  const signOff = run.itemSignOffs.find((candidate) => candidate.itemId === 'switch-back');
+  return {
+    decidedAt: state.clocks['rollback-window'].startedAt,
+    reason: decided ? decided.text.slice('Rollback decided: '.length) : null,
+    stoppedAt: open.length > 0 ? open.join(', ') : null,
+    status: run.status,
+    window: clock(state.clocks['rollback-window']),
+    parts: Object.values(rollbackPlan(state)),
+    tapesUsed: run.tapesLoaded.map((load) => ({
+      tapeId: load.tapeId,
+      role: state.tapes[load.tapeId]?.role ?? 'unregistered',
+      at: load.at,
+    })),
+    versionAfterRestore: typeof result?.version === 'string' ? result.version : null,
+    switchSignedOffBy: signOff ? `${signOff.name} (${RESPONSIBLE_PARTY_TITLES[signOff.party]})` : null,
+  };
 }
 
 function serverWithHaRole(state: SessionState, haRole: 'primary' | 'secondary'): string {

@@ -1,7 +1,10 @@
 import { PROCEDURE_STEPS } from '../procedure/steps.ts';
 import type { StepDefinition, StepId, StepTarget, TapeRole } from '../procedure/types.ts';
+import { stepDefinition } from '../procedure/procedureGraph.ts';
+import { ROLLBACK_STEP } from '../procedure/rollbackStep.ts';
+import { rollbackBegun, rolledBack } from './rollbackState.ts';
 import { describePlace } from './tapePlace.ts';
-import type { SessionState } from './sessionState.ts';
+import { runningStepOf, type SessionState } from './sessionState.ts';
 import { isDone, isRunnable } from './stepStatusGroups.ts';
 
 /** A tape the next step reads: its role and each registered tape of it with where the register says it is. */
@@ -28,6 +31,8 @@ export type NextAction =
       where: string;
     }
   | { kind: 'complete'; endedAt: string | null }
+  /** The rollback is done: ORIG is back as it was the day before; the upgrade does not go on. */
+  | { kind: 'rolled-back'; endedAt: string | null }
   | { kind: 'stuck'; waitingFor: StepId[] };
 
 const WHERE: Record<StepTarget, (step: StepDefinition) => string> = {
@@ -48,13 +53,13 @@ function onServer(step: StepDefinition, servers: string): string {
 
 /** The next action of a session: the running step, the first step that can run (in the manual's order), or the end. */
 export function nextAction(state: SessionState, runningStep: StepId | null): NextAction {
-  const running =
-    runningStep ??
-    PROCEDURE_STEPS.find((step) => ['running', 'awaiting-technician'].includes(state.steps[step.id].status))
-      ?.id;
-  if (running)
-    return { kind: 'running', stepId: running, title: PROCEDURE_STEPS.find((s) => s.id === running)!.title };
-  const next = PROCEDURE_STEPS.find((step) => isRunnable(state.steps[step.id].status));
+  const running = runningStep ?? runningStepOf(state);
+  if (running) return { kind: 'running', stepId: running, title: stepDefinition(running).title };
+  if (rolledBack(state)) return { kind: 'rolled-back', endedAt: state.steps.RB.endedAt };
+  // Once the rollback is decided, it is the only way on.
+  const next = rollbackBegun(state)
+    ? ROLLBACK_STEP
+    : PROCEDURE_STEPS.find((step) => isRunnable(state.steps[step.id].status));
   if (next) {
     const run = state.steps[next.id];
     return {

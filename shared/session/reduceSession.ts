@@ -2,7 +2,8 @@ import { assertNever } from '../assertNever.ts';
 import { stepDefinition } from '../procedure/procedureGraph.ts';
 import { tapeRoleDefinition } from '../procedure/tapeRoles.ts';
 import type { ClockEdge, MigrationSpec, ServerRole, StepId } from '../procedure/types.ts';
-import { STEP_IDS } from '../procedure/types.ts';
+import { ALL_STEP_IDS, ROLLBACK_STEP_ID, STEP_IDS } from '../procedure/types.ts';
+import { rollbackBegun, rolledBack } from './rollbackState.ts';
 import type { SessionEvent, SessionEventOf } from './sessionEvents.ts';
 import { SessionGuardError } from './sessionGuardError.ts';
 import { isDone } from './stepStatusGroups.ts';
@@ -198,7 +199,7 @@ function applyChecked(state: SessionState, event: SessionEvent, lists: ListGrowt
       return skipStep(state, event);
     case 'customer-signed-off': {
       const open = STEP_IDS.filter((id) => !isDone(state.steps[id].status));
-      if (open.length > 0)
+      if (open.length > 0 && !rolledBack(state))
         throw new SessionGuardError(
           'upgrade-not-complete',
           `The customer signs off a finished upgrade: ${open.join(', ')} ${open.length === 1 ? 'is' : 'are'} not done.`,
@@ -213,6 +214,24 @@ function applyChecked(state: SessionState, event: SessionEvent, lists: ListGrowt
       }));
     case 'checklist-item-ticked':
       return tickChecklistItem(state, event, lists);
+    case 'item-signed-off': {
+      const item = stepDefinition(event.stepId).checklist.find((candidate) => candidate.id === event.itemId);
+      if (!item?.responsible)
+        throw new SessionGuardError(
+          'unknown-checklist-item',
+          `${event.stepId} has no item "${event.itemId}" that someone other than the technician signs off.`,
+        );
+      if (!state.steps[event.stepId].checkedItems.includes(item.id))
+        throw new SessionGuardError(
+          'illegal-transition',
+          `"${item.text}" is signed off once it is confirmed, not before.`,
+        );
+      const signOff = { itemId: item.id, party: item.responsible, name: event.name, at: event.at };
+      return updateStep(state, event.stepId, (run) => ({
+        ...run,
+        itemSignOffs: [...run.itemSignOffs.filter((earlier) => earlier.itemId !== item.id), signOff],
+      }));
+    }
     case 'tape-registered':
       return registerTape(state, event);
     case 'tape-updated': {
@@ -290,6 +309,8 @@ function applyChecked(state: SessionState, event: SessionEvent, lists: ListGrowt
         evidence: lists.append(run.evidence, evidence),
       }));
     }
+    case 'mistake-refused':
+      return state;
     case 'note-added':
       return {
         ...state,
@@ -313,6 +334,16 @@ const RESTARTABLE: readonly StepStatus[] = ['ready', 'failed', 'interrupted'];
 
 function startStep(state: SessionState, event: SessionEventOf<'step-started'>): SessionState {
   const definition = stepDefinition(event.stepId);
+  if (event.stepId !== ROLLBACK_STEP_ID && rollbackBegun(state))
+    throw new SessionGuardError(
+      'rolled-back',
+      `${event.stepId} cannot start: the upgrade was stopped and ORIG rolled back in this session. A new attempt starts a new session, with new backups of the day before.`,
+    );
+  if (event.stepId === ROLLBACK_STEP_ID && STEP_IDS.every((id) => isDone(state.steps[id].status)))
+    throw new SessionGuardError(
+      'upgrade-complete',
+      'The upgrade is complete: there is nothing to roll back. After a major failure, restore a server from its CMSADM backup of step 11.',
+    );
   const missing = definition.prerequisites.filter((id) => !isDone(state.steps[id].status));
   if (missing.length > 0) {
     throw new SessionGuardError(
@@ -640,7 +671,7 @@ function updateStep(state: SessionState, stepId: StepId, update: (run: StepRun) 
 /** `pending` and `ready` are derived: a step is ready once all its prerequisites are done. */
 function withReadiness(steps: SessionState['steps']): SessionState['steps'] {
   let result = steps;
-  for (const id of STEP_IDS) {
+  for (const id of ALL_STEP_IDS) {
     const run = result[id];
     if (run.status !== 'pending' && run.status !== 'ready') continue;
     const ready = stepDefinition(id).prerequisites.every((p) => isDone(result[p].status));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PLATFORM_IDS } from '../procedure/platforms.ts';
 import { isSafeLogPath } from '../procedure/serverLogs.ts';
-import { SERVER_ROLES, STEP_IDS, TAPE_ROLES } from '../procedure/types.ts';
+import { ALL_STEP_IDS, SERVER_ROLES, TAPE_ROLES } from '../procedure/types.ts';
 import { TAPE_WITNESSES, tapePlaceSchema } from './tapePlace.ts';
 
 /**
@@ -11,7 +11,7 @@ import { TAPE_WITNESSES, tapePlaceSchema } from './tapePlace.ts';
  */
 
 const timestamp = z.iso.datetime({ offset: true });
-const stepId = z.enum(STEP_IDS);
+const stepId = z.enum(ALL_STEP_IDS);
 const serverRole = z.enum(SERVER_ROLES);
 /** What the technician can say of a registered tape after the fact. */
 export const TAPE_CORRECTIONS = ['overwritten', 'lost', 'discarded', 'relabelled', 'moved'] as const;
@@ -75,6 +75,8 @@ export const stepQuestionDetailSchema = z.object({
   trainingKeys: z.array(z.string().max(300)).max(24).optional(),
   /** How the answer is given: `date-time`, a wall-clock time and the site's time zone (RFC 9557 text). */
   answerAs: z.enum(['date-time']).optional(),
+  /** The answer is the name of the person the manual makes responsible for what was just confirmed (their role). */
+  signOffBy: z.string().max(100).optional(),
 });
 export type StepQuestionDetail = z.infer<typeof stepQuestionDetailSchema>;
 
@@ -151,6 +153,14 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
     initials: z.string().trim().min(1).max(8),
   }),
   z.object({ ...base, type: z.literal('checklist-item-ticked'), stepId, itemId: z.string().min(1).max(64) }),
+  /** The person the manual makes responsible for a checklist item (the switch administrator) signs it off by name. */
+  z.object({
+    ...base,
+    type: z.literal('item-signed-off'),
+    stepId,
+    itemId: z.string().min(1).max(64),
+    name: z.string().trim().min(1).max(200),
+  }),
   /** The customer's representative signs off the finished upgrade: who, in what role. */
   z.object({
     ...base,
@@ -268,6 +278,8 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
     ]),
   }),
   z.object({ ...base, type: z.literal('note-added'), stepId: stepId.nullable(), text }),
+  /** The app refused something that would have been a mistake (a wrong tape, a backup tape to write on): what, in words. */
+  z.object({ ...base, type: z.literal('mistake-refused'), stepId, text }),
   /**
    * A transcript closed: its length and SHA-256 as it is now, so that what the record says was on a
    * console can be checked against the file (`cms-ha verify`). A transcript appended to later (a second

@@ -18,7 +18,9 @@ export type GuardErrorCode =
   | 'migrations-incomplete'
   | 'tapes-not-registered'
   | 'correction-without-detail'
-  | 'upgrade-not-complete';
+  | 'upgrade-not-complete'
+  | 'rolled-back'
+  | 'upgrade-complete';
 
 /** An event the session's rules refuse. It is never journaled; the message tells the technician why. */
 export class SessionGuardError extends Error {

@@ -1,12 +1,13 @@
 import { PROCEDURE_STEPS } from '../procedure/steps.ts';
 import type { StepId } from '../procedure/types.ts';
 import { nextAction } from './nextAction.ts';
+import { rollbackBegun } from './rollbackState.ts';
 import type { SessionState } from './sessionState.ts';
 import { isDone } from './stepStatusGroups.ts';
 
 /** Where a session stands, as the list of sessions shows it. */
 export interface SessionProgress {
-  status: 'not-started' | 'in-progress' | 'failed' | 'complete';
+  status: 'not-started' | 'in-progress' | 'failed' | 'complete' | 'rolling-back' | 'rolled-back';
   done: number;
   of: number;
   /** The step that failed (status `failed`), else the step to run next, when there is one. */
@@ -21,6 +22,9 @@ export function sessionProgress(state: SessionState): SessionProgress {
   );
   const action = nextAction(state, null);
   const next = action.kind === 'run' || action.kind === 'running' ? action.stepId : null;
+  if (action.kind === 'rolled-back')
+    return { status: 'rolled-back', done, of: PROCEDURE_STEPS.length, next: null };
+  if (rollbackBegun(state)) return { status: 'rolling-back', done, of: PROCEDURE_STEPS.length, next: 'RB' };
   if (action.kind === 'complete') return { status: 'complete', done, of: PROCEDURE_STEPS.length, next: null };
   if (failed) return { status: 'failed', done, of: PROCEDURE_STEPS.length, next: failed.id };
   return {
@@ -37,6 +41,10 @@ export function describeSessionProgress(progress: SessionProgress | null): strin
   switch (progress.status) {
     case 'complete':
       return 'complete';
+    case 'rolled-back':
+      return `rolled back after ${progress.done} of ${progress.of} steps`;
+    case 'rolling-back':
+      return `rolling back after ${progress.done} of ${progress.of} steps`;
     case 'not-started':
       return 'not started';
     case 'failed':

@@ -1,7 +1,14 @@
 import type { PlatformId } from '../procedure/platforms.ts';
 import type { TapeCorrection } from './sessionEvents.ts';
-import type { ClockName, MigrationDataType, ServerRole, StepId, TapeRole } from '../procedure/types.ts';
-import { STEP_IDS } from '../procedure/types.ts';
+import type {
+  ClockName,
+  MigrationDataType,
+  ResponsibleParty,
+  ServerRole,
+  StepId,
+  TapeRole,
+} from '../procedure/types.ts';
+import { ALL_STEP_IDS } from '../procedure/types.ts';
 import type { Reading, StepQuestionDetail, Verdict } from './sessionEvents.ts';
 import type { TapePlace, TapeWitness } from './tapePlace.ts';
 
@@ -91,6 +98,15 @@ export interface StepRun {
   tapesLoaded: readonly { tapeId: string; server: ServerRole; at: string }[];
   evidence: readonly Evidence[];
   signOff: { initials: string; at: string } | null;
+  /** Items signed off by the person the manual makes responsible for them, by name. */
+  itemSignOffs: readonly ItemSignOff[];
+}
+
+export interface ItemSignOff {
+  itemId: string;
+  party: ResponsibleParty;
+  name: string;
+  at: string;
 }
 
 export interface Tape {
@@ -197,11 +213,15 @@ function emptyStepRun(id: StepId): StepRun {
     tapesLoaded: [],
     evidence: [],
     signOff: null,
+    itemSignOffs: [],
   };
 }
 
 export function initialSessionState(): SessionState {
-  const steps = Object.fromEntries(STEP_IDS.map((id) => [id, emptyStepRun(id)])) as Record<StepId, StepRun>;
+  const steps = Object.fromEntries(ALL_STEP_IDS.map((id) => [id, emptyStepRun(id)])) as Record<
+    StepId,
+    StepRun
+  >;
   return {
     session: null,
     servers: {},
@@ -220,6 +240,7 @@ export function initialSessionState(): SessionState {
     clocks: {
       'admin-freeze': { startedAt: null, endedAt: null },
       'outage-window': { startedAt: null, endedAt: null },
+      'rollback-window': { startedAt: null, endedAt: null },
     },
     eventCount: 0,
   };
@@ -227,5 +248,7 @@ export function initialSessionState(): SessionState {
 
 /** The step running now, as the journal says (running, or waiting on the technician). */
 export function runningStepOf(state: SessionState): StepId | null {
-  return STEP_IDS.find((id) => ['running', 'awaiting-technician'].includes(state.steps[id].status)) ?? null;
+  return (
+    ALL_STEP_IDS.find((id) => ['running', 'awaiting-technician'].includes(state.steps[id].status)) ?? null
+  );
 }

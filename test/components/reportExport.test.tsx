@@ -26,8 +26,12 @@ describe('ReportExport', () => {
       ['Export Tape labels and checklist', 'labels'],
     ] as const) {
       await userEvent.click(screen.getByRole('button', { name }));
-      expect(store.exportReport).toHaveBeenLastCalledWith(format);
+      expect(store.exportReport).toHaveBeenLastCalledWith(format, 'A4');
     }
+    // US Letter for a customer who prints on it.
+    await userEvent.selectOptions(screen.getByLabelText('Paper of the HTML and PDF report'), 'Letter');
+    await userEvent.click(screen.getByRole('button', { name: 'Export PDF report' }));
+    expect(store.exportReport).toHaveBeenLastCalledWith('pdf', 'Letter');
     const files = screen.getByRole('list', { name: 'Exported files' });
     expect(files.querySelectorAll('code')).toHaveLength(2);
     expect(files.textContent).toMatch(

@@ -50,6 +50,8 @@ class TraineeAtTheWindow {
   answered = 0;
   /** The steps at which the servers were compared and the trainee judged their difference. */
   readonly comparisonsJudged: string[] = [];
+  /** Who signed off what, as the app asked: `step: party`. */
+  readonly signedOffBy: string[] = [];
   /** How far down the window the lowest question reached (its bottom edge, in pixels). */
   lowestQuestionBottom = 0;
 
@@ -255,6 +257,13 @@ class TraineeAtTheWindow {
     } else if (text.startsWith('Cut-off time')) {
       await question.getByLabel("Date and time on the site's clock").fill('2026-11-24T07:00');
       await question.getByLabel('Site time zone').selectOption('Europe/London');
+    } else if (
+      text.startsWith('Name of the switch administrator') ||
+      text.startsWith('Name of the TSC engineer')
+    ) {
+      // The people the manual makes responsible sign off their part by name.
+      this.signedOffBy.push(`${stepId}: ${text.startsWith('Name of the switch') ? 'switch' : 'TSC'}`);
+      await input.fill(text.startsWith('Name of the switch') ? 'P. Switch' : 'T. Centre');
     } else if (text.startsWith('How long may the outage window last')) {
       await input.fill('6:00');
     } else if (text.startsWith('Press Enter to check the archiving status again')) {
@@ -433,6 +442,8 @@ describe.skipIf(skipReason !== null)('the whole training upgrade through the app
       // D2 ran twice (the wrong tape first): the Solaris releases were judged each time. At D8 ORIG runs
       // NEW's release after its CUE upgrade: nothing differs, nothing is asked.
       expect(trainee.comparisonsJudged).toEqual(['D2', 'D2']);
+      // The switch administrator and the TSC signed off their parts by name, once each (D2's kept).
+      expect(trainee.signedOffBy).toEqual(['P1: switch', 'D2: TSC', 'D3: switch', 'D6: TSC']);
       // Every question was wholly in view when asked, at 1366 × 768.
       expect(trainee.lowestQuestionBottom).toBeGreaterThan(0);
       expect(trainee.lowestQuestionBottom).toBeLessThanOrEqual(768);

@@ -78,7 +78,7 @@ describe('the app process killed in the middle of a step, and started again', ()
       stdio: ['pipe', 'pipe', 'pipe'],
       env: CLI_ENV,
     });
-    p1.stdin.end('y\ny\n');
+    p1.stdin.end('y\ny\nP. Switch\n');
     expect(await new Promise((resolve) => p1.on('close', resolve))).toBe(0);
 
     const running = await stepWaitingForAnswer(session, 'P3b');

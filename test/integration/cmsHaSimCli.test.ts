@@ -194,7 +194,7 @@ describe('cms-ha sim, probe and exec, as a new user tries them from the README',
       code: 1,
       stderr: expect.stringContaining('D1 cannot start before P1, P2, P3a, P3b, P4a, P4b have passed'),
     });
-    const p1 = await run('P1', 'y\ny\n');
+    const p1 = await run('P1', 'y\ny\nP. Switch\n');
     expect(p1.code).toBe(0);
     expect(JSON.parse(p1.stdout)).toMatchObject({ stepId: 'P1', status: 'passed' });
     const p3a = await run('P3a', '\ny\n');
@@ -255,7 +255,10 @@ describe('cms-ha sim, probe and exec, as a new user tries them from the README',
       checklist: { id: string }[];
     }[];
 
-    const p1 = await cmsHaJsonl(['run', session, 'P1', ...connection], env, () => true);
+    const p1 = await cmsHaJsonl(['run', session, 'P1', ...connection], env, (question) =>
+      // The switch administrator signs off the switch's administration by name.
+      question.kind === 'ask' ? 'P. Switch' : true,
+    );
     expect(p1.code).toBe(0);
     expect(p1.partial).toBe('');
     const confirmations = p1.lines.filter((line) => line.kind === 'confirm');

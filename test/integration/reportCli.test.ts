@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { appendFile, cp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { SessionJournal } from '../../electron/journal/sessionJournal.ts';
-import { chromiumUnavailableReason } from '../support/chromium.ts';
+import { pdfToolsUnavailableReason } from '../support/pdfTools.ts';
 import { RECORDED_SESSION } from '../support/recordTrainingSession.ts';
 import { cmsHa } from '../support/runCmsHa.ts';
 import { useTempDirs } from '../support/tempDir.ts';
@@ -13,17 +12,6 @@ import { useTempDirs } from '../support/tempDir.ts';
 const run = promisify(execFile);
 const tempDir = useTempDirs();
 
-/** Why the PDF can't be checked here: it needs Chromium to print and poppler-utils to read it back. */
-function pdfToolsUnavailableReason(): string | null {
-  const browser = chromiumUnavailableReason();
-  if (browser) return browser;
-  if (existsSync('/usr/bin/pdftoppm') && existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/zbarimg'))
-    return null;
-  const reason =
-    'skipped: pdftoppm/pdftotext or zbarimg are missing (install poppler-utils and zbar-tools, as .ci/run does)';
-  if (process.env.CMS_HA_REQUIRE_BROWSER === '1') throw new Error(reason.replace('skipped: ', ''));
-  return reason;
-}
 const pdfSkip = pdfToolsUnavailableReason();
 if (pdfSkip) console.warn(`reportCli PDF: ${pdfSkip}`);
 
@@ -199,7 +187,7 @@ describe('cms-ha report and cms-ha verify on a recorded full training run', () =
     const downgraded = await cmsHa('verify', session, reportFile);
     expect(downgraded.code).toBe(1);
     expect(downgraded.stderr).toContain(
-      'The report is in format 1; this version writes and checks format 2: verify it with the version that made it.',
+      'The report is in format 1; this version writes and checks format 3: verify it with the version that made it.',
     );
 
     const other = await sessionCopy();

@@ -146,6 +146,11 @@ async function writeTape(
       cmsVersion: h.cmsVersion,
       date: context.now().toISOString().slice(0, 10),
       of: null,
+      system: {
+        solarisRelease: h.solarisRelease,
+        kernelVersion: h.kernelVersion,
+        patches: [...(h.patches ?? [])],
+      },
     };
     drive.busy = true;
     return { kind: 'written', blocks };

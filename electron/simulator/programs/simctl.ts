@@ -14,6 +14,8 @@ const USAGE = `usage: simctl <command>
   data-collection <acd> on|off
   archive-now                        an interval archive finishes now on every ACD
   cue-upgrade <cms-version>          the CUE upgrade: new CMS version, Solaris 9, a fresh CMS setup
+  cue-upgrade-fails                  a CUE upgrade that breaks off: CMS down, the old version left half-replaced
+  restore-cmsadm                     boot from the CMSADM tape in the drive and restore the system saved on it
   write-maintenance <tape> <LLLL> <F|I>   a maintenance backup of this host, as the CMS menu writes it
   noise <bytes>                      print that much console output (to try a long transcript)
   tty                                the size of this terminal, as the SSH client set it
@@ -128,6 +130,32 @@ export const simctl: Program = async ({ args, io, store, host, now, terminalSize
         h.migrations = [];
         h.cmsDamaged = false;
         h.cmsState = 'multi-user';
+        return 0;
+      }
+      case 'cue-upgrade-fails':
+        h.cmsDamaged = true;
+        h.cmsState = 'off';
+        for (const acd of h.acds) acd.dataCollection = false;
+        return 0;
+      case 'restore-cmsadm': {
+        const drive = findDrive(h, '/dev/rmt/0');
+        const content = drive?.tapeId ? state.tapes[drive.tapeId]?.content : null;
+        if (content?.kind !== 'cmsadm' || content.host !== h.hostname)
+          return fail(`the drive of ${h.hostname} holds no CMSADM backup of ${h.hostname}`);
+        if (content.number !== 1)
+          return fail(`the restore boots from tape 1 of the set, not tape ${content.number}`);
+        h.cmsVersion = content.cmsVersion;
+        if (content.system) {
+          h.solarisRelease = content.system.solarisRelease;
+          h.kernelVersion = content.system.kernelVersion;
+          h.patches = [...content.system.patches];
+        }
+        h.migrations = [];
+        h.cmsDamaged = false;
+        h.cmsState = 'multi-user';
+        // CMS comes back with its links down: data collection is turned on again by hand.
+        for (const acd of h.acds) acd.dataCollection = false;
+        io.write(`${h.hostname} restored from ${drive!.tapeId}: CMS ${content.cmsVersion}\n`);
         return 0;
       }
       case 'archive-now':

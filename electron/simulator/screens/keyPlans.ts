@@ -122,6 +122,9 @@ export function keyPlanFor(item: ChecklistItem, backupsToday = 0): KeyStep[] | n
       return [
         ...openWindow('Maintenance', 'Restore Data'),
         ...setChoices(RESTORE_DATA, openRestoreData(), {
+          local: selections.administration,
+          system: selections.administration,
+          acdAdmin: selections.administration,
           historical: selections.historical,
           nonCms: selections.nonCms,
         }),

@@ -1,6 +1,9 @@
 import { Alert, Button, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
+import { ROLLBACK_STEP } from '../../../shared/procedure/rollbackStep.ts';
 import { PROCEDURE_STEPS } from '../../../shared/procedure/steps.ts';
+import { rollbackOffered } from '../../../shared/session/rollbackState.ts';
+import { WayBackCard, wayBackStep } from '../rollback/WayBackCard.tsx';
 import type { StepId } from '../../../shared/procedure/types.ts';
 import { tapeChecklist } from '../../../shared/report/tapeChecklist.ts';
 import { nextAction, type NextAction } from '../../../shared/session/nextAction.ts';
@@ -39,6 +42,11 @@ export function NowView({
 }) {
   const action = useMemo(() => nextAction(store.state, store.runningStep), [store.state, store.runningStep]);
   const alerts = timeAlerts(store.state, now);
+  const run = (stepId: StepId) => {
+    onShowStep(stepId);
+    void store.runStep(stepId);
+  };
+  const wayBackOf = wayBackStep(action.kind === 'run' || action.kind === 'running' ? action.stepId : null);
   return (
     <Stack gap="md" className="now-view" aria-labelledby="now-heading" component="section">
       {alerts.map((alert) => (
@@ -46,19 +54,25 @@ export function NowView({
           {alert.text}
         </Alert>
       ))}
-      {action.kind === 'complete' ? (
-        <CompletionSummary store={store} endedAt={action.endedAt} onShow={onShow} onShowStep={onShowStep} />
-      ) : (
-        <NextActionCard
-          action={action}
+      {action.kind === 'complete' || action.kind === 'rolled-back' ? (
+        <CompletionSummary
           store={store}
-          now={now}
-          onRun={(stepId) => {
-            onShowStep(stepId);
-            void store.runStep(stepId);
-          }}
+          outcome={action.kind}
+          endedAt={action.endedAt}
+          onShow={onShow}
           onShowStep={onShowStep}
         />
+      ) : (
+        <>
+          <NextActionCard action={action} store={store} now={now} onRun={run} onShowStep={onShowStep} />
+          {wayBackOf !== null && rollbackOffered(store.state) && (
+            <WayBackCard
+              stepId={wayBackOf}
+              disabled={store.readOnlyReason !== null || action.kind === 'running'}
+              onRollBack={() => run('RB')}
+            />
+          )}
+        </>
       )}
     </Stack>
   );
@@ -71,7 +85,7 @@ function NextActionCard({
   onRun,
   onShowStep,
 }: {
-  action: Exclude<NextAction, { kind: 'complete' }>;
+  action: Exclude<NextAction, { kind: 'complete' | 'rolled-back' }>;
   store: NowViewStore;
   now: Date;
   onRun: (stepId: StepId) => void;
@@ -203,11 +217,13 @@ function CustomerSignOff({ store }: { store: NowViewStore }) {
 
 function CompletionSummary({
   store,
+  outcome,
   endedAt,
   onShow,
   onShowStep,
 }: {
   store: NowViewStore;
+  outcome: 'complete' | 'rolled-back';
   endedAt: string | null;
   onShow: (view: WindowView) => void;
   onShowStep: (stepId: StepId) => void;
@@ -218,11 +234,13 @@ function CompletionSummary({
   return (
     <Card withBorder padding="lg" aria-label="Completion summary" component="section">
       <Title order={2} id="now-heading">
-        The upgrade is complete
+        {outcome === 'complete' ? 'The upgrade is complete' : 'The upgrade was rolled back'}
       </Title>
       <Text mt="xs">
-        Every step is done{endedAt ? `; the last ended ${new Date(endedAt).toLocaleString()}` : ''}. Hand over
-        the tapes below and export the report for the customer to sign.
+        {outcome === 'complete'
+          ? `Every step is done${endedAt ? `; the last ended ${new Date(endedAt).toLocaleString()}` : ''}.`
+          : `ORIG is back as it was the day before and collects data again${endedAt ? ` (since ${new Date(endedAt).toLocaleString()})` : ''}. A new attempt starts a new session, with new backups of the day before.`}{' '}
+        Hand over the tapes below and export the report for the customer to sign.
       </Text>
       <Title order={3} size="h4" mt="md">
         Steps
@@ -237,7 +255,7 @@ function CompletionSummary({
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {PROCEDURE_STEPS.map((step) => {
+          {[...PROCEDURE_STEPS, ...(outcome === 'rolled-back' ? [ROLLBACK_STEP] : [])].map((step) => {
             const run = store.state.steps[step.id];
             return (
               <Table.Tr key={step.id} data-summary-step={step.id}>

@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { PAPER_SIZES, type PaperSize } from '../../../shared/report/paperSize.ts';
 import type { ReportFormat, SessionStore } from '../session/sessionStore.ts';
 
 const FORMATS: { format: ReportFormat; label: string }[] = [
@@ -16,6 +18,7 @@ export type ReportExportStore = Pick<SessionStore, (typeof REPORT_EXPORT_KEYS)[n
 
 /** The upgrade report and the tape labels, exported from the session as it stands (complete or not). */
 export function ReportExport({ store }: { store: ReportExportStore }) {
+  const [paper, setPaper] = useState<PaperSize>('A4');
   return (
     <section aria-labelledby="report-heading">
       <h2 id="report-heading">Report</h2>
@@ -23,13 +26,23 @@ export function ReportExport({ store }: { store: ReportExportStore }) {
         Exports go into the session&apos;s exports folder. Check a JSON report later with{' '}
         <code>cms-ha verify</code>.
       </p>
+      <label>
+        Paper of the HTML and PDF report{' '}
+        <select value={paper} onChange={(event) => setPaper(event.target.value as PaperSize)}>
+          {PAPER_SIZES.map((size) => (
+            <option key={size} value={size}>
+              {size === 'Letter' ? 'US Letter' : size}
+            </option>
+          ))}
+        </select>
+      </label>
       <div className="export-buttons">
         {FORMATS.map(({ format, label }) => (
           <button
             key={format}
             type="button"
             disabled={store.exporting !== null}
-            onClick={() => void store.exportReport(format)}
+            onClick={() => void store.exportReport(format, paper)}
           >
             {store.exporting === format ? `Exporting ${label}…` : `Export ${label}`}
           </button>

@@ -4,7 +4,7 @@ import { formatDuration } from './formatDuration.ts';
 
 const duration = formatDuration;
 
-/** The clocks that matter: the cut-off countdown, the admin freeze and the outage window. */
+/** The clocks that matter: the cut-off countdown, the admin freeze, the outage window, and the rollback window once one began. */
 export function SessionClocks({ state, now: fixedNow }: { state: SessionState; now?: Date }) {
   const [tick, setTick] = useState(() => Date.now());
   useEffect(() => {
@@ -37,6 +37,15 @@ export function SessionClocks({ state, now: fixedNow }: { state: SessionState; n
           state.clocks['outage-window'].endedAt,
         )}
       </li>
+      {state.clocks['rollback-window'].startedAt !== null && (
+        <li>
+          {clock(
+            'Rollback window',
+            state.clocks['rollback-window'].startedAt,
+            state.clocks['rollback-window'].endedAt,
+          )}
+        </li>
+      )}
     </ul>
   );
 }

@@ -1,3 +1,4 @@
+import type { PaperSize } from '../../../shared/report/paperSize.ts';
 import { create } from 'zustand';
 import type {
   ApiEventPayload,
@@ -85,7 +86,8 @@ export interface SessionStore {
   closeTranscript(): void;
   /** True once the note is in the journal. */
   addNote(stepId: StepId | null, text: string): Promise<boolean>;
-  exportReport(format: ReportFormat): Promise<void>;
+  /** `paper`: the HTML and PDF report's paper, A4 unless said. */
+  exportReport(format: ReportFormat, paper?: PaperSize): Promise<void>;
   /** Opens an exported file or shows it in its folder (the desktop app); in the browser harness, downloads it. */
   revealExport(file: string, how: 'open' | 'show-in-folder'): Promise<void>;
   /** Back to the list of sessions (to open another or start a new one); refused while a step runs. */
@@ -309,11 +311,11 @@ export function createSessionStore(api: CmsHaApi) {
       updateTape: (update) => attempt(async () => void (await api.call('tape.update', update))),
       moveTape: (move) => attempt(async () => void (await api.call('tape.move', move))),
       correctTape: (correction) => attempt(async () => void (await api.call('tape.correct', correction))),
-      exportReport: (format) =>
+      exportReport: (format, paper) =>
         attempt(async () => {
           set({ exporting: format });
           try {
-            const { files } = await api.call('report.export', { format });
+            const { files } = await api.call('report.export', { format, ...(paper ? { paper } : {}) });
             set({ exports: [{ format, files, at: new Date().toISOString() }, ...get().exports] });
           } finally {
             set({ exporting: null });

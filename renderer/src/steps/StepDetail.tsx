@@ -2,7 +2,9 @@ import { selectionsAsWindow } from '../../../shared/procedure/selectionsAsWindow
 import { evidenceSentence } from '../../../shared/report/evidenceSentence.ts';
 import { windowAtRunText } from '../../../shared/report/windowAtRun.ts';
 import { stepDefinition } from '../../../shared/procedure/procedureGraph.ts';
-import type { StepId } from '../../../shared/procedure/types.ts';
+import { RESPONSIBLE_PARTY_TITLES, type StepId } from '../../../shared/procedure/types.ts';
+import { rollbackPlan } from '../../../shared/procedure/rollbackPlan.ts';
+import { WAY_BACK } from '../../../shared/procedure/wayBack.ts';
 import type { SessionState, StepRun } from '../../../shared/session/sessionState.ts';
 import { comparisonOf } from '../../../shared/procedure/serverComparison.ts';
 import { ServerComparisonTable } from './ServerComparisonTable.tsx';
@@ -56,6 +58,13 @@ export function StepDetail({ stepId, state }: { stepId: StepId; state: SessionSt
             <label>
               <input type="checkbox" readOnly checked={run.checkedItems.includes(item.id)} /> {item.text}
             </label>
+            {item.responsible && (
+              <span className="item-sign-off">
+                {' '}
+                {signOffOf(run, item.id) ??
+                  `(signed off by the ${RESPONSIBLE_PARTY_TITLES[item.responsible]})`}
+              </span>
+            )}
             {item.selections && (
               <pre className="cms-window" aria-label={`${item.selections.window} as it must look`}>
                 {selectionsAsWindow(item.selections).join('\n')}
@@ -64,6 +73,7 @@ export function StepDetail({ stepId, state }: { stepId: StepId; state: SessionSt
           </li>
         ))}
       </ul>
+      <WayBackSection stepId={stepId} state={state} />
       {run.evidence.length > 0 && (
         <>
           <h3>Evidence</h3>
@@ -90,6 +100,44 @@ export function StepDetail({ stepId, state }: { stepId: StepId; state: SessionSt
         </>
       )}
     </section>
+  );
+}
+
+function signOffOf(run: StepRun, itemId: string): string | null {
+  const signOff = run.itemSignOffs.find((candidate) => candidate.itemId === itemId);
+  return signOff
+    ? `Signed off by ${signOff.name}, ${RESPONSIBLE_PARTY_TITLES[signOff.party]}, ${new Date(signOff.at).toLocaleString()}.`
+    : null;
+}
+
+/** What to do if the step fails; for the rollback, which of its parts this session needs and why. */
+function WayBackSection({ stepId, state }: { stepId: StepId; state: SessionState }) {
+  if (stepId === 'RB') {
+    const plan = rollbackPlan(state);
+    return (
+      <>
+        <h3>What this rollback does</h3>
+        <ul aria-label="Rollback plan">
+          {Object.values(plan).map((part) => (
+            <li key={part.why}>
+              {part.needed ? '' : 'Not needed: '}
+              {part.why}
+            </li>
+          ))}
+          <li>Data collection is verified on every ACD of ORIG; the rollback window closes when it is.</li>
+        </ul>
+      </>
+    );
+  }
+  const wayBack = WAY_BACK[stepId];
+  return (
+    <>
+      <h3>If this step fails</h3>
+      <p className="way-back">
+        {wayBack.text}
+        {wayBack.source ? ` (${wayBack.source.section}, p. ${wayBack.source.page})` : ''}
+      </p>
+    </>
   );
 }
 

@@ -73,7 +73,9 @@ async function answerAsTrainee(
             tapeNumber: question.tape.tapeNumber,
             device: question.tape.device,
           }
-        : undefined;
+        : question.signOffBy
+          ? { kind: 'sign-off', party: question.signOffBy }
+          : undefined;
       return trainee.ask(question.text, request);
     }
   }

@@ -101,7 +101,12 @@ describe('the HA upgrade procedure as data', () => {
     const d8 = stepDefinition('D8').checklist.find((item) => item.selections)?.selections;
     expect(d8).toMatchObject({ dataTypes: ['system-admin', 'agent-call-center-admin'], acds: 'all' });
     const d10 = stepDefinition('D10').checklist.find((item) => item.selections)?.selections;
-    expect(d10).toEqual({ window: 'Maintenance: Restore Data', historical: true, nonCms: true });
+    expect(d10).toEqual({
+      window: 'Maintenance: Restore Data',
+      administration: false,
+      historical: true,
+      nonCms: true,
+    });
   });
 
   it('computes the volume label letters DESIGN.md gives for each maintenance backup', () => {

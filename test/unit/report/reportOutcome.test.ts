@@ -21,7 +21,7 @@ describe("the report's outcome, in sentences", () => {
     expect(sentences[2]).toMatch(/^The admin freeze lasted /);
     expect(sentences).toContainEqual(
       expect.stringMatching(
-        /^Deviations \(each listed with its reason under Deviations\): .*1 failed attempt/,
+        /^Deviations \(each listed with its reason under Deviations\): .*1 failed or interrupted attempt/,
       ),
     );
     expect(sentences).toContain('Run again until they passed: D2 (2 attempts).');
@@ -52,6 +52,49 @@ describe("the report's outcome, in sentences", () => {
     expect(keep.whereabouts).toEqual([
       expect.stringMatching(/^DDS4-01: .* \(OVERWRITTEN: not a backup to keep\)$/),
     ]);
+  });
+
+  it('groups the deviations: judgements, refusals, failed attempts with their resolution, skips, the rest', () => {
+    const report = buildUpgradeReport(
+      [
+        ...events,
+        {
+          type: 'note-added',
+          stepId: null,
+          text: 'Printer out of paper.',
+          at: events.at(-1)!.at,
+        } as SessionEvent,
+      ],
+      'f'.repeat(64),
+    );
+    const failed = report.deviations.filter((d) => d.group === 'failed-attempt');
+    expect(failed).toEqual([
+      expect.objectContaining({ stepId: 'D2', kind: 'failed', resolution: 'passed on attempt 2' }),
+    ]);
+    expect(report.deviations.find((d) => d.text === 'Printer out of paper.')).toMatchObject({
+      group: 'other',
+    });
+    const unresolved = buildUpgradeReport(
+      events.slice(
+        0,
+        events.findIndex((e) => e.type === 'step-passed' && e.stepId === 'D2'),
+      ),
+      'f'.repeat(64),
+    );
+    expect(unresolved.deviations.find((d) => d.group === 'failed-attempt')?.resolution).toBe(
+      'not resolved yet',
+    );
+  });
+
+  it("gives every time on the site's clock with UTC beside, once the site's time zone is known", () => {
+    const zoned = events.map((event) =>
+      event.type === 'cut-off-set' ? { ...event, timeZone: 'Europe/Paris' } : event,
+    );
+    expect(zoned.some((event) => event.type === 'cut-off-set')).toBe(true);
+    const sentences = outcome(zoned);
+    expect(sentences[0]).toMatch(
+      /the last at 2026-11-23 \d\d:\d\d:\d\d Europe\/Paris \(\d\d:\d\d:\d\d UTC\)\.$/,
+    );
   });
 
   it('says how far an unfinished upgrade got', () => {

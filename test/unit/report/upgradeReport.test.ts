@@ -183,6 +183,8 @@ describe('the upgrade report of a recorded full training run', () => {
         at,
         stepId: 'P1',
         kind: 'selections',
+        // Run chosen despite the hold: the technician's judgement, not a mistake prevented.
+        group: 'judgement',
         text: "Run was activated on Maintenance: Backup Data with selections that differ from the step's: Historical data is selected (full): this backup must exclude it. The technician went ahead.",
       },
     ]);

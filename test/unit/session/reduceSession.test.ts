@@ -33,7 +33,9 @@ function upToD7Running(): ScenarioBuilder {
 describe('reduceSession', () => {
   it('folds a complete run of the procedure to every step passed, with the clocks and tapes recorded', () => {
     const state = reduceSession(new ScenarioBuilder().created().completeAll().events);
-    expect(Object.values(state.steps).every((run) => run.status === 'passed')).toBe(true);
+    expect(STEP_IDS.every((id) => state.steps[id].status === 'passed')).toBe(true);
+    // The way back stays unused: ready since the day-before backups exist, never started.
+    expect(state.steps.RB).toMatchObject({ status: 'ready', attempts: 0 });
     expect(Object.keys(state.tapes)).toHaveLength(7);
     expect(state.migrations.map((m) => `${m.server}:${m.dataType}:${m.tapeRole}`)).toEqual([
       'NEW:system-admin:ADMIN-ORIG',
@@ -43,7 +45,8 @@ describe('reduceSession', () => {
       'ORIG:system-admin:ADMIN-ORIG',
       'ORIG:agent-call-center-admin:ADMIN-ORIG',
     ]);
-    for (const clock of Object.values(state.clocks)) {
+    expect(state.clocks['rollback-window']).toEqual({ startedAt: null, endedAt: null });
+    for (const clock of [state.clocks['admin-freeze'], state.clocks['outage-window']]) {
       expect(clock.startedAt).not.toBeNull();
       expect(Date.parse(clock.endedAt!)).toBeGreaterThan(Date.parse(clock.startedAt!));
     }
