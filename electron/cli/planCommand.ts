@@ -3,6 +3,7 @@ import { planSummary, type PlanStepSummary } from '../../shared/procedure/planSu
 const PHASE_HEADINGS = {
   'day-before': 'Day before (about 24 h ahead)',
   'upgrade-day': 'Upgrade day',
+  rollback: 'The way back (only if the upgrade is called off, from P4 on)',
 } as const;
 
 /** `cms-ha plan [--json]`: the procedure as a readable table, or as JSON. */
@@ -31,7 +32,7 @@ export function formatPlanTable(steps: readonly PlanStepSummary[]): string {
       .join('  ')
       .trimEnd();
   const out: string[] = [];
-  for (const phase of ['day-before', 'upgrade-day'] as const) {
+  for (const phase of ['day-before', 'upgrade-day', 'rollback'] as const) {
     out.push(PHASE_HEADINGS[phase], '');
     out.push(row(columns.map((c) => c.heading)));
     out.push(row(widths.map((w, i) => '-'.repeat(i === widths.length - 1 ? 4 : w))));

@@ -1,3 +1,4 @@
+import { ROLLBACK_STEP } from './rollbackStep.ts';
 import { PROCEDURE_STEPS } from './steps.ts';
 import { checklistItemAct, type ChecklistAct } from './checklistActs.ts';
 import type { MenuSelections, Phase, StepId, StepKind, StepTarget, TapeRole } from './types.ts';
@@ -18,8 +19,9 @@ export interface PlanStepSummary {
   checklist: { id: string; text: string; selections: MenuSelections | null; act: ChecklistAct | null }[];
 }
 
+/** Every step of the upgrade, then the way back (RB), which runs only if the technician decides on it. */
 export function planSummary(): PlanStepSummary[] {
-  return PROCEDURE_STEPS.map((step) => ({
+  return [...PROCEDURE_STEPS, ROLLBACK_STEP].map((step) => ({
     id: step.id,
     phase: step.phase,
     title: step.title,

@@ -2,6 +2,7 @@ import { cleanup, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NowView } from '../../renderer/src/now/NowView.tsx';
+import { PlanSwimlanes } from '../../renderer/src/plan/PlanSwimlanes.tsx';
 import { SessionClocks } from '../../renderer/src/session/SessionClocks.tsx';
 import { StepDetail } from '../../renderer/src/steps/StepDetail.tsx';
 import { STEP_IDS } from '../../shared/procedure/types.ts';
@@ -76,6 +77,14 @@ describe('the way back in the window', () => {
       <NowView store={storeWith({ state })} now={new Date()} onShow={vi.fn()} onShowStep={vi.fn()} />,
     );
     expect(screen.getByRole('heading', { name: 'The upgrade was rolled back' })).toBeTruthy();
+    cleanup();
+    renderInApp(<PlanSwimlanes state={state} onSelect={vi.fn()} />);
+    expect(screen.getByText(/^The upgrade was stopped and ORIG rolled back/)).toBeTruthy();
+    expect(
+      within(screen.getByRole('table', { name: 'The way back' }))
+        .getByText('RB')
+        .closest('[data-status]'),
+    ).toHaveProperty('dataset.status', 'passed');
     cleanup();
     renderInApp(<SessionClocks state={state} now={new Date(Date.parse(state.steps.RB.endedAt!) + 60_000)} />);
     expect(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STEP_IDS } from '../../shared/procedure/types.ts';
+import { ALL_STEP_IDS } from '../../shared/procedure/types.ts';
 import { CMS_HA_CLI, cmsHa } from '../support/runCmsHa.ts';
 
 describe('cms-ha plan', () => {
@@ -7,7 +7,7 @@ describe('cms-ha plan', () => {
     const { code, stdout } = await cmsHa('plan', '--json');
     expect(code).toBe(0);
     const plan = JSON.parse(stdout) as Record<string, unknown>[];
-    expect(plan.map((step) => step.id)).toEqual([...STEP_IDS]);
+    expect(plan.map((step) => step.id)).toEqual([...ALL_STEP_IDS]);
     expect(plan.find((step) => step.id === 'D7')).toMatchObject({
       server: 'NEW',
       kind: 'guided',
@@ -24,6 +24,9 @@ describe('cms-ha plan', () => {
     expect(stdout).toMatch(
       /^D11\s+both\s+automated\s+D10\s+-\s+CMSADM-NEW, CMSADM-ORIG-FINAL\s+CMSADM backups on both servers$/m,
     );
+    // The way back comes last, after the backups it restores from.
+    expect(stdout.indexOf('The way back')).toBeGreaterThan(stdout.indexOf('Upgrade day'));
+    expect(stdout).toMatch(/^RB\s+ORIG\s+guided\s+P4a,P4b\s+CMSADM-ORIG, FULL-ORIG\s+-\s+Roll back: /m);
   });
 
   it('refuses an unknown command or option with usage and exit code 2', async () => {
