@@ -44,6 +44,8 @@ const questionSchema = z.object({
   trainingKeys: z.array(z.string()).optional(),
   /** How the answer is given: `date-time`, a wall-clock time and the site's time zone (RFC 9557 text). */
   answerAs: z.enum(['date-time']).optional(),
+  /** The answer is the name of this person (their role), who signs off what was just confirmed. */
+  signOffBy: z.string().optional(),
   /** A server's host key shown for confirmation before it is pinned. */
   hostKey: z
     .object({ host: z.string(), port: z.number().int(), algorithm: z.string(), fingerprint: z.string() })

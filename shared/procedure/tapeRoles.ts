@@ -105,3 +105,13 @@ export function tapeRoleDefinition(role: TapeRole): TapeRoleDefinition {
   if (!found) throw new Error(`No definition for tape role ${role}`);
   return found;
 }
+
+/**
+ * What becomes of a tape of `role` once the session ends: as the manual says after the upgrade (p. 46),
+ * or, once the upgrade was rolled back, ORIG's backups of the day before are kept (the latest of the
+ * system it runs again) and every other tape of the upgrade may be reused.
+ */
+export function tapeFate(role: TapeRole, rolledBack: boolean): 'keep' | 'reusable' {
+  if (!rolledBack) return tapeRoleDefinition(role).afterUpgrade;
+  return role === 'CMSADM-ORIG' || role === 'FULL-ORIG' ? 'keep' : 'reusable';
+}

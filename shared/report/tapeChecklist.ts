@@ -1,6 +1,7 @@
 import { PROCEDURE_STEPS } from '../procedure/steps.ts';
 import { MINIMUM_TAPES } from '../procedure/siteConsiderations.ts';
-import { TAPE_ROLE_DEFINITIONS } from '../procedure/tapeRoles.ts';
+import { TAPE_ROLE_DEFINITIONS, tapeFate } from '../procedure/tapeRoles.ts';
+import { rollbackBegun } from '../session/rollbackState.ts';
 import type { Phase, ServerRole, StepId, TapeRole } from '../procedure/types.ts';
 import type { SessionState } from '../session/sessionState.ts';
 import { describePlace } from '../session/tapePlace.ts';
@@ -50,7 +51,7 @@ export function tapeChecklist(state: SessionState): TapeChecklist {
     server: definition.server,
     writtenBy: definition.producedBy,
     usedBy: PROCEDURE_STEPS.filter((step) => step.tapesIn.includes(definition.role)).map((step) => step.id),
-    afterUpgrade: definition.afterUpgrade,
+    afterUpgrade: tapeFate(definition.role, rollbackBegun(state)),
     tapeIds: Object.values(state.tapes)
       .filter((tape) => tape.role === definition.role)
       .map((tape) => tape.id),

@@ -2,7 +2,8 @@ import { windowAtRunDeviates, windowAtRunText } from './windowAtRun.ts';
 import { PLATFORM_NAMES } from '../procedure/platforms.ts';
 import { PROCEDURE_STEPS } from '../procedure/steps.ts';
 import { MAINTENANCE_SCHEDULE } from '../procedure/siteConsiderations.ts';
-import { tapeRoleDefinition } from '../procedure/tapeRoles.ts';
+import { tapeFate, tapeRoleDefinition } from '../procedure/tapeRoles.ts';
+import { rollbackBegun } from '../session/rollbackState.ts';
 import { describePlace, describeWitness } from '../session/tapePlace.ts';
 import { stepDefinition } from '../procedure/procedureGraph.ts';
 import { rollbackPlan } from '../procedure/rollbackPlan.ts';
@@ -197,7 +198,7 @@ export function buildUpgradeReport(
       ...tape,
       location: `${describePlace(tape.place)} (${describeWitness(tape.placeSaidBy)})`,
       roleTitle: tapeRoleDefinition(tape.role).title,
-      afterUpgrade: tapeRoleDefinition(tape.role).afterUpgrade,
+      afterUpgrade: tapeFate(tape.role, rollbackBegun(state)),
       history: tapeHistory(events, tape.id),
     })),
     migrations: state.migrations.map(

@@ -99,6 +99,9 @@ describe.skipIf(skipReason !== null)('the app in Chromium through the browser ha
       await page.reload();
       await page.getByRole('heading', { name: 'Running P1' }).waitFor();
       for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Yes, done' }).click();
+      // The switch administrator signs off the switch's administration by name.
+      await page.getByLabel(/^Name of the switch administrator/).fill('P. Switch');
+      await page.getByRole('button', { name: 'Answer' }).click();
       await expect.poll(() => stepState(page, 'P1').textContent()).toBe('passed');
       await page.keyboard.press('Alt+3');
       await page.getByRole('button', { name: 'Details of P1' }).click();

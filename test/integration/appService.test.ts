@@ -30,8 +30,12 @@ async function serviceSayingYes(): Promise<{
     (event, payload) => {
       events.push({ event, payload });
       if (event === 'technician.question') {
-        const question = payload as { id: string; kind: string };
-        answerFromEvent(service, question.id, question.kind === 'confirm' ? true : '');
+        const question = payload as { id: string; kind: string; signOffBy?: string };
+        answerFromEvent(
+          service,
+          question.id,
+          question.kind === 'confirm' ? true : question.signOffBy ? `the ${question.signOffBy}` : '',
+        );
       }
     },
     { installationKey: await testInstallationKey() },
@@ -317,6 +321,9 @@ describe('the app core behind the typed API', () => {
       await service.handlers['technician.answer']({ questionId: questions[0]!, answer: true });
       await expect.poll(() => asked).toBe(2);
       await service.handlers['technician.answer']({ questionId: questions[1]!, answer: true });
+      // The switch administrator signs off the switch's administration by name.
+      await expect.poll(() => asked).toBe(3);
+      await service.handlers['technician.answer']({ questionId: questions[2]!, answer: 'P. Switch' });
       expect(await running).toMatchObject({ status: 'passed' });
     } finally {
       await service.close();

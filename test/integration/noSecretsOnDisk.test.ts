@@ -33,7 +33,13 @@ describe.skipIf(skip)('credentials never reach the disk', () => {
           if (event !== 'technician.question') return;
           const question = payload as ApiEventPayload<'technician.question'>;
           asked.push(question);
-          const answer = question.secret ? TEST_PASSWORD : question.kind === 'confirm' ? true : '';
+          const answer = question.secret
+            ? TEST_PASSWORD
+            : question.kind === 'confirm'
+              ? true
+              : question.signOffBy
+                ? 'P. Switch'
+                : '';
           answerFromEvent(service, question.id, answer);
         },
         { printPdf: chromiumPdfPrinter(findChromium()), installationKey: await testInstallationKey() },

@@ -172,6 +172,16 @@ describe.skipIf(skip)('the way back: a CUE upgrade of ORIG fails at D6 and ORIG 
         tapesUsed: [{ tapeId: 'DDS4-01' }, { tapeId: 'DDS4-02' }],
         switchSignedOffBy: 'Pat Switch (switch administrator)',
       });
+      // ORIG's day-before backups are the latest of the system it runs again: the customer keeps them.
+      expect(report.report.tapes.map((tape) => `${tape.id} ${tape.afterUpgrade}`)).toEqual([
+        'DDS4-01 keep',
+        'DDS4-02 keep',
+        'DDS4-03 reusable',
+        'DDS4-04 reusable',
+      ]);
+      expect(flat(pages[0]!)).toMatch(
+        /The customer keeps DDS4-01 \(CMSADM-ORIG, .*\); DDS4-02 \(FULL-ORIG, /,
+      );
       expect(report.report.deviations.filter((d) => d.group === 'failed-attempt')).toEqual([
         expect.objectContaining({ stepId: 'D6', resolution: 'not resolved: the upgrade was rolled back' }),
       ]);
