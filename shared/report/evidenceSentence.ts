@@ -1,4 +1,5 @@
 import type { ComparisonRow } from '../procedure/serverComparison.ts';
+import type { Reading, Verdict } from '../session/sessionEvents.ts';
 import { comparisonOf } from '../procedure/serverComparison.ts';
 
 /**
@@ -117,4 +118,11 @@ function rowSentence(row: ComparisonRow): string {
     case 'not-compared':
       return `${row.aspect} not compared (${row.note ?? 'no reason recorded'})`;
   }
+}
+
+/** A technician's verdict as a sentence: on output the app could not read, or on a difference between the servers. */
+export function verdictSentence(reading: Reading, verdict: Verdict): string {
+  return reading.difference
+    ? `${reading.about}: the servers differ; judged by the technician as ${verdict.verdict === 'looks-right' ? 'fine for the upgrade' : 'to be fixed first'} (${verdict.reason}).`
+    : `${reading.about}: the app could not read the output; judged by the technician as ${verdict.verdict === 'looks-right' ? 'looking right' : 'looking wrong'} (${verdict.reason}).`;
 }

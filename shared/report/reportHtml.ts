@@ -165,7 +165,7 @@ function plan(report: UpgradeReport): string {
   const rows = report.steps
     .map(
       (step) =>
-        `<tr><th scope="row">${step.id}</th><td>${e(step.title)}</td><td>${step.target}</td><td class="status-${step.status}">${step.status}</td><td>${step.attempts}</td><td class="time">${e(reportTime(step.startedAt))}</td><td class="time">${e(reportTime(step.endedAt))}</td><td>${e(reportDuration(step.durationMs))}</td><td>${signedOff(step)}</td></tr>`,
+        `<tr><th scope="row">${step.id}</th><td>${e(step.title)}</td><td>${step.target}</td><td class="status-${step.status}">${step.status}${step.judgedByTechnician ? '<br><span class="muted">on the technician\'s verdict</span>' : ''}</td><td>${step.attempts}</td><td class="time">${e(reportTime(step.startedAt))}</td><td class="time">${e(reportTime(step.endedAt))}</td><td>${e(reportDuration(step.durationMs))}</td><td>${signedOff(step)}</td></tr>`,
     )
     .join('');
   return `<h2>The plan</h2><table><thead><tr><th>Step</th><th>What</th><th>Where</th><th>State</th><th>Attempts</th><th>Started</th><th>Ended</th><th>Duration</th><th>Signed off</th></tr></thead><tbody>${rows}</tbody></table>`;

@@ -58,6 +58,12 @@ export function outcomeSentences(report: UpgradeReport): string[] {
     );
 
   for (const line of repeatedMigrations(report)) sentences.push(line);
+  // A mistake the app refused (a second migration held, a backup tape offered for writing): first-page news.
+  const refusals = report.deviations.filter((deviation) => deviation.group === 'refusal');
+  for (const refusal of refusals.slice(0, 5))
+    sentences.push(`Refused by the app (${refusal.stepId ?? 'no step'}): ${refusal.text}`);
+  if (refusals.length > 5)
+    sentences.push(`${refusals.length - 5} more refusals are listed under Deviations.`);
   // Run chosen against the app's hold (a second migration insisted on, selections not the step's): first-page news.
   for (const deviation of report.deviations.filter(
     (candidate) => candidate.kind === 'selections' && /went ahead/.test(candidate.text),

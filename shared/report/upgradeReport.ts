@@ -15,7 +15,7 @@ import { reduceSession } from '../session/reduceSession.ts';
 import type { SessionEvent, SessionEventOf } from '../session/sessionEvents.ts';
 import type { Clock, MigrationOutcome, SessionState, StepStatus, Tape } from '../session/sessionState.ts';
 import { stepTimeline, type StepAttempt } from '../session/stepTimeline.ts';
-import { evidenceSentence } from './evidenceSentence.ts';
+import { evidenceSentence, verdictSentence } from './evidenceSentence.ts';
 
 export const REPORT_FORMAT = 'cms-ha-upgrade-report';
 /** 2: evidence as sentences, the customer's sign-off. 3: deviations grouped, the rollback, the site's time zone. */
@@ -53,6 +53,8 @@ export interface ReportStep {
   wayBack: string | null;
   checklist: { id: string; text: string; ticked: boolean }[];
   evidence: { server: ServerRole | null; parser: string; summary: string; at: string }[];
+  /** Whether the technician judged output of this step the app could not read, or a difference: its state rests on that. */
+  judgedByTechnician: boolean;
   transcripts: { server: ServerRole | null; path: string }[];
   tapesLoaded: { tapeId: string; server: ServerRole; at: string }[];
 }
@@ -279,8 +281,18 @@ function reportStep(state: SessionState, id: StepId): ReportStep {
                 at: evidence.at,
               },
             ]
-          : [],
+          : evidence.kind === 'verdict'
+            ? [
+                {
+                  server: evidence.server,
+                  parser: "technician's verdict",
+                  summary: verdictSentence(evidence.reading, evidence.verdict),
+                  at: evidence.at,
+                },
+              ]
+            : [],
     ),
+    judgedByTechnician: run.evidence.some((evidence) => evidence.kind === 'verdict'),
     transcripts: run.evidence.flatMap((evidence) =>
       evidence.kind === 'transcript' ? [{ server: evidence.server, path: evidence.path }] : [],
     ),
@@ -463,9 +475,7 @@ function deviations(events: readonly SessionEvent[], state: SessionState): Repor
             stepId: event.stepId,
             kind: 'verdict',
             group: 'judgement',
-            text: reading.difference
-              ? `${reading.about}: the servers differ; judged by the technician as ${verdict.verdict === 'looks-right' ? 'fine for the upgrade' : 'to be fixed first'} (${verdict.reason}).`
-              : `${reading.about}: the app could not read the output; judged by the technician as ${verdict.verdict === 'looks-right' ? 'looking right' : 'looking wrong'} (${verdict.reason}).`,
+            text: verdictSentence(reading, verdict),
           });
         }
         break;

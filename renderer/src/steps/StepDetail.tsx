@@ -1,5 +1,5 @@
 import { selectionsAsWindow } from '../../../shared/procedure/selectionsAsWindow.ts';
-import { evidenceSentence } from '../../../shared/report/evidenceSentence.ts';
+import { evidenceSentence, verdictSentence } from '../../../shared/report/evidenceSentence.ts';
 import { windowAtRunText } from '../../../shared/report/windowAtRun.ts';
 import { stepDefinition } from '../../../shared/procedure/procedureGraph.ts';
 import { RESPONSIBLE_PARTY_TITLES, type StepId } from '../../../shared/procedure/types.ts';
@@ -150,6 +150,6 @@ function evidenceTitle(evidence: StepRun['evidence'][number]): string {
     case 'window-at-run':
       return windowAtRunText(evidence);
     case 'verdict':
-      return `${evidence.reading.about}: judged ${evidence.verdict.verdict === 'looks-right' ? 'right' : 'wrong'} by the technician (${evidence.verdict.reason})`;
+      return verdictSentence(evidence.reading, evidence.verdict);
   }
 }

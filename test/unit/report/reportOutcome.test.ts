@@ -86,6 +86,50 @@ describe("the report's outcome, in sentences", () => {
     );
   });
 
+  it("says on the first page what the app refused, and which steps rest on a technician's verdict", () => {
+    const at = events.at(-1)!.at;
+    const report = buildUpgradeReport(
+      [
+        ...events,
+        {
+          type: 'mistake-refused',
+          stepId: 'D11',
+          text: 'DDS4-02 holds the full maintenance backup of ORIG: not written over.',
+          at,
+        } as SessionEvent,
+      ],
+      'f'.repeat(64),
+    );
+    expect(outcomeSentences(report)).toContain(
+      'Refused by the app (D11): DDS4-02 holds the full maintenance backup of ORIG: not written over.',
+    );
+    expect(report.steps.some((step) => step.judgedByTechnician)).toBe(false);
+
+    const judged = buildUpgradeReport(
+      [
+        ...events,
+        {
+          type: 'evidence-recorded',
+          stepId: 'D4',
+          server: 'NEW',
+          evidence: {
+            kind: 'verdict',
+            reading: { about: 'The Data Collection window of NEW', lookFor: 'every ACD on', raw: '…' },
+            verdict: { verdict: 'looks-right', reason: 'every ACD shows on' },
+          },
+          at,
+        } as SessionEvent,
+      ],
+      'f'.repeat(64),
+    );
+    const d4 = judged.steps.find((step) => step.id === 'D4')!;
+    expect(d4.judgedByTechnician).toBe(true);
+    expect(d4.evidence.map((item) => item.summary)).toContain(
+      'The Data Collection window of NEW: the app could not read the output; judged by the technician as looking right (every ACD shows on).',
+    );
+    expect(judged.steps.filter((step) => step.judgedByTechnician).map((step) => step.id)).toEqual(['D4']);
+  });
+
   it("gives every time on the site's clock with UTC beside, once the site's time zone is known", () => {
     const zoned = events.map((event) =>
       event.type === 'cut-off-set' ? { ...event, timeZone: 'Europe/Paris' } : event,
