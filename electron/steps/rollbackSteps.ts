@@ -24,8 +24,9 @@ export async function rollBack(context: StepContext): Promise<void> {
       'Why roll back? (What failed and what was tried, in a sentence for the report.)',
     );
     if (why === null || why.trim() === '') throw new StepFailure('no reason given for the rollback');
-    await context.record({ type: 'note-added', stepId: 'RB', text: `Rollback decided: ${why.trim()}` });
+    // A "no" here leaves the upgrade where it was: nothing is decided, nothing noted.
     await context.confirmChecklist(['rollback-decided']);
+    await context.record({ type: 'note-added', stepId: 'RB', text: `Rollback decided: ${why.trim()}` });
   }
   for (const part of Object.keys(plan) as (keyof RollbackPlan)[])
     if (!plan[part].needed && !notedAlready(context, plan[part].why))

@@ -69,6 +69,13 @@ describe.skipIf(skip)('the way back: a CUE upgrade of ORIG fails at D6 and ORIG 
         if (request?.kind === 'sign-off') return 'Pat Switch';
         return null;
       });
+      // A "no" at the decision leaves the upgrade where it was: nothing decided, no clock, no note.
+      const keepGoing = trainee.refuseConfirmation((text) => text.startsWith('The upgrade stops here'));
+      expect(await run('RB')).toMatchObject({ status: 'failed' });
+      keepGoing();
+      expect(journal.state.clocks['rollback-window'].startedAt).toBeNull();
+      expect(journal.state.notes.filter((note) => note.stepId === 'RB')).toEqual([]);
+
       const rollback = await run('RB');
       answers();
       expect({ status: rollback.status, reason: rollback.reason }).toEqual({
@@ -184,6 +191,7 @@ describe.skipIf(skip)('the way back: a CUE upgrade of ORIG fails at D6 and ORIG 
       );
       expect(report.report.deviations.filter((d) => d.group === 'failed-attempt')).toEqual([
         expect.objectContaining({ stepId: 'D6', resolution: 'not resolved: the upgrade was rolled back' }),
+        expect.objectContaining({ stepId: 'RB', resolution: 'passed on attempt 2' }),
       ]);
     },
   );
