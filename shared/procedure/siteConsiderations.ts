@@ -1,5 +1,5 @@
 import { MANUAL } from './manualSections.ts';
-import type { ManualReference, ServerRole, TapeRole } from './types.ts';
+import type { ManualReference } from './types.ts';
 
 export interface SoftwareException {
   id: 'x25' | 'internet-call-center' | 'nts' | 'isql' | 'odbc';
@@ -47,19 +47,6 @@ export const PSO_CONTACT_RULE = {
   customFeatures: ['Custom Reporting', 'custom interfaces', 'LAN printers', 'token ring'],
   rule: 'If the CMS server has any custom features, PSO must be contacted before the upgrade process is initiated.',
   source: MANUAL.specialConsiderations,
-} as const;
-
-/** The way back if ORIG's CUE upgrade fails: available once the day-before backups exist (from P4 on). */
-export const ROLLBACK_PATH = {
-  server: 'ORIG' as ServerRole,
-  availableAfter: ['P4a', 'P4b'] as const,
-  tapes: ['CMSADM-ORIG', 'FULL-ORIG'] as readonly TapeRole[],
-  steps: [
-    'Restore the Solaris system and CMS programs of ORIG from its CMSADM backup tape(s) of the day before.',
-    'Restore the CMS data of ORIG from its full maintenance backup tape of the day before (Maintenance > Restore Data).',
-    'Restart data collection on ORIG and verify all ACDs; re-administer the switch for the CMS version of ORIG if it was changed.',
-  ],
-  source: MANUAL.cmsadmBackup,
 } as const;
 
 export interface MaintenanceTask {

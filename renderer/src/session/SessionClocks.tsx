@@ -1,8 +1,16 @@
 import { useEffect, useState } from 'react';
+import type { ClockName } from '../../../shared/procedure/types.ts';
 import type { SessionState } from '../../../shared/session/sessionState.ts';
 import { formatDuration } from './formatDuration.ts';
 
 const duration = formatDuration;
+
+/** The clocks shown, in order; the rollback window only once a rollback began. */
+const CLOCKS: { name: ClockName; title: string; always: boolean }[] = [
+  { name: 'admin-freeze', title: 'Admin freeze', always: true },
+  { name: 'outage-window', title: 'Outage window', always: true },
+  { name: 'rollback-window', title: 'Rollback window', always: false },
+];
 
 /** The clocks that matter: the cut-off countdown, the admin freeze, the outage window, and the rollback window once one began. */
 export function SessionClocks({ state, now: fixedNow }: { state: SessionState; now?: Date }) {
@@ -27,24 +35,10 @@ export function SessionClocks({ state, now: fixedNow }: { state: SessionState; n
             ? `Cut-off in ${duration(cutOff)}`
             : `Cut-off passed ${duration(-cutOff)} ago: no administration changes`}
       </li>
-      <li>
-        {clock('Admin freeze', state.clocks['admin-freeze'].startedAt, state.clocks['admin-freeze'].endedAt)}
-      </li>
-      <li>
-        {clock(
-          'Outage window',
-          state.clocks['outage-window'].startedAt,
-          state.clocks['outage-window'].endedAt,
-        )}
-      </li>
-      {state.clocks['rollback-window'].startedAt !== null && (
-        <li>
-          {clock(
-            'Rollback window',
-            state.clocks['rollback-window'].startedAt,
-            state.clocks['rollback-window'].endedAt,
-          )}
-        </li>
+      {CLOCKS.filter(({ name, always }) => always || state.clocks[name].startedAt !== null).map(
+        ({ name, title }) => (
+          <li key={name}>{clock(title, state.clocks[name].startedAt, state.clocks[name].endedAt)}</li>
+        ),
       )}
     </ul>
   );

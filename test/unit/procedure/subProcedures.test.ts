@@ -6,7 +6,8 @@ import {
   isSupportedPlatformPair,
   recommendPrimary,
 } from '../../../shared/procedure/platforms.ts';
-import { ROLLBACK_PATH, SOFTWARE_EXCEPTIONS } from '../../../shared/procedure/siteConsiderations.ts';
+import { ROLLBACK_STEP } from '../../../shared/procedure/rollbackStep.ts';
+import { SOFTWARE_EXCEPTIONS } from '../../../shared/procedure/siteConsiderations.ts';
 import {
   DRIVE_REPLACEMENT_CASES,
   DRIVE_VERIFICATIONS,
@@ -113,6 +114,6 @@ describe('the other sub-procedures', () => {
       'isql',
       'odbc',
     ]);
-    expect(ROLLBACK_PATH.tapes).toEqual(['CMSADM-ORIG', 'FULL-ORIG']);
+    expect(ROLLBACK_STEP.tapesIn).toEqual(['CMSADM-ORIG', 'FULL-ORIG']);
   });
 });
